@@ -1,0 +1,2 @@
+// Filled by the io work: named exports only.
+export {};

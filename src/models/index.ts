@@ -1,0 +1,2 @@
+// Filled by the models work: named exports only.
+export {};

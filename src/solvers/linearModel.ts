@@ -1,0 +1,172 @@
+/**
+ * The linear model every location model builds and every backend solves: a mixed-integer program in plain
+ * typed arrays. Models never import a particular solver; solvers never see GeoJSON.
+ *
+ * ```
+ * minimise or maximise  offset + Σ objective[c] x[c]
+ * subject to            rowLower[r] ≤ Σ A[r][c] x[c] ≤ rowUpper[r]
+ *                       columnLower[c] ≤ x[c] ≤ columnUpper[c],  x[c] integer where integer[c] = 1
+ * ```
+ * @module
+ */
+
+/** A mixed-integer linear program with its constraint matrix in compressed sparse row form. */
+export interface LinearModel {
+  /** Direction of the objective. */
+  readonly sense: "minimize" | "maximize";
+  /** Number of columns (variables). */
+  readonly columnCount: number;
+  /** Number of rows (constraints). */
+  readonly rowCount: number;
+  /** Length `columnCount`: objective coefficient of each column. */
+  readonly objective: Float64Array;
+  /** Constant added to the objective. */
+  readonly offset: number;
+  /** Length `columnCount`; `-Infinity` for none. */
+  readonly columnLower: Float64Array;
+  /** Length `columnCount`; `Infinity` for none. */
+  readonly columnUpper: Float64Array;
+  /** Length `columnCount`: 1 where the column is integer, 0 where continuous. */
+  readonly integer: Uint8Array;
+  /** Length `rowCount`; `-Infinity` for none. */
+  readonly rowLower: Float64Array;
+  /** Length `rowCount`; `Infinity` for none. */
+  readonly rowUpper: Float64Array;
+  /** Length `rowCount + 1`: row r holds the entries `rowStarts[r]` to `rowStarts[r + 1] − 1`. */
+  readonly rowStarts: Int32Array;
+  /** Column index of each entry. */
+  readonly columnIndices: Int32Array;
+  /** Coefficient of each entry. */
+  readonly coefficients: Float64Array;
+}
+
+class GrowableFloat64 {
+  data = new Float64Array(64);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+class GrowableInt32 {
+  data = new Int32Array(64);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * Builds a {@link LinearModel} column by column and row by row into growing typed arrays, so that large
+ * assignment models never pass through text or arrays of objects.
+ * @example
+ * ```ts
+ * const builder = new LinearModelBuilder("minimize");
+ * const x = builder.addColumn(3, 0, 1, true);
+ * const y = builder.addColumn(2, 0, 1, true);
+ * builder.addRow([x, y], [1, 1], 1, Infinity); // x + y ≥ 1
+ * const model = builder.build();
+ * ```
+ */
+export class LinearModelBuilder {
+  private readonly objective = new GrowableFloat64();
+  private readonly columnLower = new GrowableFloat64();
+  private readonly columnUpper = new GrowableFloat64();
+  private readonly integer: number[] = [];
+  private readonly rowLower = new GrowableFloat64();
+  private readonly rowUpper = new GrowableFloat64();
+  private readonly rowStarts = new GrowableInt32();
+  private readonly columnIndices = new GrowableInt32();
+  private readonly coefficients = new GrowableFloat64();
+  /** Constant added to the objective. */
+  offset = 0;
+
+  /** @param sense - direction of the objective */
+  constructor(readonly sense: "minimize" | "maximize") {
+    this.rowStarts.push(0);
+  }
+
+  /** Number of columns added so far. */
+  get columnCount(): number {
+    return this.objective.length;
+  }
+
+  /** Number of rows added so far. */
+  get rowCount(): number {
+    return this.rowLower.length;
+  }
+
+  /**
+   * Adds a column and returns its index.
+   * @param cost - objective coefficient
+   * @param lower - lower bound (`-Infinity` for none)
+   * @param upper - upper bound (`Infinity` for none)
+   * @param integer - whether the column is integer
+   */
+  addColumn(cost: number, lower: number, upper: number, integer: boolean): number {
+    this.objective.push(cost);
+    this.columnLower.push(lower);
+    this.columnUpper.push(upper);
+    this.integer.push(integer ? 1 : 0);
+    return this.objective.length - 1;
+  }
+
+  /**
+   * Adds a row `lower ≤ Σ values[k] x[columns[k]] ≤ upper` and returns its index. Columns must be distinct.
+   * @param columns - column indices
+   * @param values - coefficients, same length as `columns`
+   * @param lower - lower bound (`-Infinity` for none)
+   * @param upper - upper bound (`Infinity` for none)
+   */
+  addRow(columns: ArrayLike<number>, values: ArrayLike<number>, lower: number, upper: number): number {
+    for (let k = 0; k < columns.length; k++) {
+      this.columnIndices.push(columns[k]!);
+      this.coefficients.push(values[k]!);
+    }
+    this.rowStarts.push(this.columnIndices.length);
+    this.rowLower.push(lower);
+    this.rowUpper.push(upper);
+    return this.rowLower.length - 1;
+  }
+
+  /** Changes the bounds of an existing column (e.g. to fix a required site open). */
+  setColumnBounds(column: number, lower: number, upper: number): void {
+    this.columnLower.data[column] = lower;
+    this.columnUpper.data[column] = upper;
+  }
+
+  /** Copies the model out; the builder may be reused or dropped afterwards. */
+  build(): LinearModel {
+    return {
+      sense: this.sense,
+      columnCount: this.objective.length,
+      rowCount: this.rowLower.length,
+      objective: this.objective.toArray(),
+      offset: this.offset,
+      columnLower: this.columnLower.toArray(),
+      columnUpper: this.columnUpper.toArray(),
+      integer: Uint8Array.from(this.integer),
+      rowLower: this.rowLower.toArray(),
+      rowUpper: this.rowUpper.toArray(),
+      rowStarts: this.rowStarts.toArray(),
+      columnIndices: this.columnIndices.toArray(),
+      coefficients: this.coefficients.toArray(),
+    };
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Options every solve takes, and the result every backend returns for a {@link LinearModel}.
+ * @module
+ */
+import type { SolveStatus, SolverName } from "../solution.ts";
+
+/** Which backend solves the linear model. `auto` picks HiGHS except for small models where javascript-lp-solver is fast. */
+export type BackendChoice = "auto" | "highs" | "javascript-lp-solver";
+
+/** All {@link BackendChoice} values, for validation and CLI help. */
+export const BACKEND_CHOICES: readonly BackendChoice[] = ["auto", "highs", "javascript-lp-solver"];
+
+/** A progress report during a solve. */
+export interface SolveProgress {
+  /** Seconds since the solve started. */
+  readonly elapsedSeconds: number;
+  /** Best objective found so far, or null. */
+  readonly objective: number | null;
+  /** Best proven bound so far, or null. */
+  readonly bound: number | null;
+  /** Relative gap between them, or null. */
+  readonly gap: number | null;
+  /** Branch-and-bound nodes explored so far, or null where unknown. */
+  readonly nodes: number | null;
+}
+
+/** Options shared by every solve. */
+export interface SolveOptions {
+  /** Backend. Default `"auto"`. */
+  readonly solver?: BackendChoice;
+  /** Stop after this many seconds and return status `timeLimit` with the best solution and bound. Default: no limit. */
+  readonly timeLimitSeconds?: number;
+  /**
+   * Stop once the relative gap is at most this (status `feasible` when the gap is above 0). Default 0: prove
+   * optimality (within HiGHS' absolute tolerance 1e-6).
+   */
+  readonly mipRelativeGap?: number;
+  /** Aborting stops the solve; status `aborted` with the best solution found. */
+  readonly signal?: AbortSignal;
+  /** Called with progress during long solves (HiGHS: on its MIP log events). */
+  readonly onProgress?: (progress: SolveProgress) => void;
+  /**
+   * Run the backend in a worker so that `signal` can stop it mid-solve and the calling thread stays free.
+   * Default: true when `signal` is given, false otherwise.
+   */
+  readonly offThread?: boolean;
+}
+
+/** What a backend returns for a {@link LinearModel}. */
+export interface LinearResult {
+  /** How the solve ended. */
+  readonly status: SolveStatus;
+  /** Objective value of `values`, or null when no solution was found. */
+  readonly objective: number | null;
+  /** Best proven bound (lower when minimising), or null. */
+  readonly bound: number | null;
+  /** Relative gap, or null. */
+  readonly gap: number | null;
+  /** Length `columnCount`: the column values of the best solution, or null. */
+  readonly values: Float64Array | null;
+  /** The backend that ran. */
+  readonly solver: SolverName;
+  /** Wall-clock seconds of the backend. */
+  readonly seconds: number;
+  /** Branch-and-bound nodes, where known. */
+  readonly nodes?: number;
+}
+
+/** Options a backend takes for one linear model. */
+export interface LinearSolveOptions {
+  /** See {@link SolveOptions.timeLimitSeconds}. */
+  readonly timeLimitSeconds?: number;
+  /** See {@link SolveOptions.mipRelativeGap}. */
+  readonly mipRelativeGap?: number;
+  /** See {@link SolveOptions.signal}. */
+  readonly signal?: AbortSignal;
+  /** See {@link SolveOptions.onProgress}. */
+  readonly onProgress?: (progress: SolveProgress) => void;
+  /** A feasible start (length `columnCount`), e.g. from a heuristic; HiGHS uses it as its first incumbent. */
+  readonly initialSolution?: Float64Array;
+  /**
+   * A cancel flag the backend polls in its callbacks: solving stops when `cancelFlag[0] !== 0`. Used by the
+   * worker, whose thread cannot see an `AbortSignal` while HiGHS runs.
+   */
+  readonly cancelFlag?: Int32Array;
+}

@@ -1,0 +1,2 @@
+// Filled by the travel work: named exports only.
+export {};
