@@ -16,6 +16,7 @@ export const COST_UNITS: readonly CostUnit[] = ["metres", "kilometres", "minutes
 
 /** Every demand point × site pair, row-major: the cost of pair (i, j) is `values[i * siteCount + j]`. */
 export interface DenseCostMatrix {
+  /** Always `"dense"`. */
   readonly kind: "dense";
   /** Number of rows (demand points). */
   readonly demandCount: number;
@@ -33,6 +34,7 @@ export interface DenseCostMatrix {
  * Site indices are strictly ascending within a row. Pairs not stored are not allowed.
  */
 export interface SparseCostMatrix {
+  /** Always `"sparse"`. */
   readonly kind: "sparse";
   /** Number of rows (demand points). */
   readonly demandCount: number;

@@ -56,6 +56,7 @@ function describeLocation(location: InputLocation): string {
  * `demand 12 (id "A17"), "weight": must be a finite number ≥ 0, got "abc"`.
  */
 export class InputError extends Error {
+  /** Always `"InputError"`. */
   override readonly name = "InputError";
   /** Where the bad value was found. */
   readonly location: InputLocation;
@@ -76,5 +77,6 @@ export class InputError extends Error {
  * too large for WebAssembly's 2 GiB heap).
  */
 export class SolverError extends Error {
+  /** Always `"SolverError"`. */
   override readonly name = "SolverError";
 }

@@ -30,7 +30,13 @@ export type {
   SolverName,
 } from "./solution.ts";
 export type {
+  CapacitatedPMedianModelSpec,
   CapacitatedPMedianSpec,
+  FixedChargeModelSpec,
+  MaxCoverageModelSpec,
+  PCenterModelSpec,
+  PMedianModelSpec,
+  SetCoverModelSpec,
   FixedChargeSpec,
   MaxCoverageSpec,
   ModelSpec,

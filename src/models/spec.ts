@@ -60,14 +60,50 @@ export interface FixedChargeSpec extends SiteChoice {
   readonly singleSource?: boolean;
 }
 
-/** A model and its parameters, as the generic {@link solve} and {@link checkSolution} take them. */
+/** p-median with its parameters, as {@link ModelSpec} holds it. */
+export interface PMedianModelSpec extends PMedianSpec {
+  /** Which model: `"p-median"`. */
+  readonly model: "p-median";
+}
+
+/** p-center with its parameters, as {@link ModelSpec} holds it. */
+export interface PCenterModelSpec extends PCenterSpec {
+  /** Which model: `"p-center"`. */
+  readonly model: "p-center";
+}
+
+/** max-coverage with its parameters, as {@link ModelSpec} holds it. */
+export interface MaxCoverageModelSpec extends MaxCoverageSpec {
+  /** Which model: `"max-coverage"`. */
+  readonly model: "max-coverage";
+}
+
+/** set-cover with its parameters, as {@link ModelSpec} holds it. */
+export interface SetCoverModelSpec extends SetCoverSpec {
+  /** Which model: `"set-cover"`. */
+  readonly model: "set-cover";
+}
+
+/** capacitated-p-median with its parameters, as {@link ModelSpec} holds it. */
+export interface CapacitatedPMedianModelSpec extends CapacitatedPMedianSpec {
+  /** Which model: `"capacitated-p-median"`. */
+  readonly model: "capacitated-p-median";
+}
+
+/** fixed-charge with its parameters, as {@link ModelSpec} holds it. */
+export interface FixedChargeModelSpec extends FixedChargeSpec {
+  /** Which model: `"fixed-charge"`. */
+  readonly model: "fixed-charge";
+}
+
+/** A model and its parameters, as the generic `solve` and `checkSolution` take them. */
 export type ModelSpec =
-  | ({ readonly model: "p-median" } & PMedianSpec)
-  | ({ readonly model: "p-center" } & PCenterSpec)
-  | ({ readonly model: "max-coverage" } & MaxCoverageSpec)
-  | ({ readonly model: "set-cover" } & SetCoverSpec)
-  | ({ readonly model: "capacitated-p-median" } & CapacitatedPMedianSpec)
-  | ({ readonly model: "fixed-charge" } & FixedChargeSpec);
+  | PMedianModelSpec
+  | PCenterModelSpec
+  | MaxCoverageModelSpec
+  | SetCoverModelSpec
+  | CapacitatedPMedianModelSpec
+  | FixedChargeModelSpec;
 
 /** Whether the model maximises its objective (only maximal covering does). */
 export function isMaximisation(model: ModelName): boolean {

@@ -1,0 +1,475 @@
+/**
+ * Derives the Dongyuan (东源县, 河源市, code 441625) example dataset in `data/dongyuan/` from
+ * `../shared/data/dongyuan_441625/`, so that the demo runs on a fresh clone without `../shared`.
+ *
+ * Node-only script (not library code): `npx tsx data/derive-dongyuan.ts`. The output is deterministic: the same
+ * inputs give the same bytes. The pupil figures are an allocation (a modelling choice), not data: see
+ * `data/README.md` for the rule, the attribution and the licences.
+ * @module
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parse } from "csv-parse/sync";
+import type { Feature, FeatureCollection, Geometry, Point, Position } from "geojson";
+import { InputError } from "../src/errors.ts";
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Default input folder: `../shared/data/dongyuan_441625` next to the repository. */
+export const DONGYUAN_SOURCE_DIR = resolve(here, "../../shared/data/dongyuan_441625");
+/** Default output folder: `data/dongyuan` in the repository. */
+export const DONGYUAN_OUTPUT_DIR = resolve(here, "dongyuan");
+/** Output file names, in the order {@link writeDongyuan} writes them. */
+export const DONGYUAN_FILES = ["settlements.geojson", "sites.geojson", "boundary.geojson"] as const;
+
+/** The name of the allocation rule, stored in every demand point's `allocation` property. */
+export const ALLOCATION_RULE =
+  "illustrative allocation, not data: census 2020 county 6-14 cohort split equally over village-level units";
+
+/** The attribution text of ../shared/data/README.md, verbatim: it must ship with anything derived from it. */
+export const SOURCE_ATTRIBUTION =
+  "Administrative codes and township points: NBS 2016 via Vonng/adcode (CC BY 4.0); boundaries: Gaode via " +
+  "Vonng/adcode (CC BY 4.0), converted GCJ-02 → WGS-84. Census: 7th National Population Census county tables " +
+  "compiled by Dong, Du & Liu (leiii/census, MIT). Not an official map.";
+
+/** The attribution stored in each output file: {@link SOURCE_ATTRIBUTION} plus this script's credit. */
+export const ATTRIBUTION = `${SOURCE_ATTRIBUTION} Derived by school-layout's data/derive-dongyuan.ts.`;
+
+/** Kind of a demand point. */
+export type SettlementKind = "township seat" | "village";
+
+/** Properties of one demand point in `settlements.geojson`. */
+export interface SettlementProperties {
+  /** 12-digit NBS code: the township's code for a seat, the village-level unit's code for a village. */
+  id: string;
+  /** Village-level unit name, or `"<township> seat"`. */
+  name: string;
+  /** Township name as in the 2016 division codes. */
+  town: string;
+  /** 12-digit NBS code of the township. */
+  town_code: string;
+  /** `"township seat"` or `"village"` (any village-level unit: village committee, residents' committee). */
+  kind: SettlementKind;
+  /** NBS urban–rural code (111…220) of the village-level unit; `null` for a township seat. */
+  ur_code: string | null;
+  /** Number of village-level units whose pupils this point carries (a seat carries its units without a point). */
+  n_units: number;
+  /** Allocated pupils aged 6–14 (whole pupils). */
+  pupils_6_14: number;
+  /** The allocation rule ({@link ALLOCATION_RULE}). */
+  allocation: string;
+}
+
+/** Properties of one candidate site in `sites.geojson`. */
+export interface SiteProperties {
+  /** The township's 12-digit NBS code (unique in the layer; equal to its seat demand point's id). */
+  id: string;
+  /** `"<township> seat"`. */
+  name: string;
+  /** Township name. */
+  town: string;
+  /** 12-digit NBS code of the township. */
+  town_code: string;
+  /** `"county seat"` for the township containing the county seat (县城), else `"township"`. */
+  tier: "county seat" | "township";
+  /** Number of village-level units in the township (2016 division codes). */
+  n_village_units: number;
+}
+
+/** A township whose pupils could not be placed on any point. */
+export interface LeftOutTownship {
+  /** Township name. */
+  town: string;
+  /** 12-digit NBS code of the township. */
+  town_code: string;
+  /** Village-level units in the township. */
+  n_village_units: number;
+  /** Units whose pupils are left out (those without a point, when the township has no seat point). */
+  n_units_left_out: number;
+  /** Allocated pupils aged 6–14 that are in no demand point. */
+  pupils_6_14: number;
+  /** Why. */
+  reason: string;
+}
+
+/** The allocation, recorded on `settlements.geojson` as `metadata.allocation`. */
+export interface AllocationRecord {
+  /** Always `"allocation, not data"`. */
+  label: "allocation, not data";
+  /** The rule in words. */
+  rule: string;
+  /** Census 2020 population aged 5–9 in the county. */
+  census_age_5_9: number;
+  /** Census 2020 population aged 10–14 in the county. */
+  census_age_10_14: number;
+  /** 0.8 × age 5–9 + age 10–14, before rounding. */
+  county_pupils_6_14_exact: number;
+  /** The county total in whole pupils: the sum over demand points plus the pupils left out. */
+  county_pupils_6_14: number;
+  /** Township-level units in the split. */
+  townships: number;
+  /** Village-level units in the split. */
+  village_level_units: number;
+  /** Sum of `pupils_6_14` over the demand points. */
+  pupils_in_settlements: number;
+  /** Townships whose pupils are in no demand point (listed, never dropped silently). */
+  left_out: LeftOutTownship[];
+}
+
+/** Foreign member `metadata` on each output FeatureCollection. */
+export interface DatasetMetadata {
+  /** What the file holds. */
+  description: string;
+  /** Coordinate reference system. */
+  crs: string;
+  /** Input files (relative to ../shared/data). */
+  sources: string[];
+  /** Attribution text ({@link ATTRIBUTION}). */
+  attribution: string;
+  /** Licences of the derived data. */
+  licence: string;
+  /** Present on settlements only. */
+  allocation?: AllocationRecord;
+}
+
+/** A FeatureCollection with the `metadata` foreign member. */
+export type DerivedCollection<G extends Geometry, P> = FeatureCollection<G, P> & { metadata: DatasetMetadata };
+
+/** The three derived layers. */
+export interface DongyuanDataset {
+  /** Demand points: township seats and the village-level units that have a WGS-84 point. */
+  settlements: DerivedCollection<Point, SettlementProperties>;
+  /** Candidate sites: the township seats. */
+  sites: DerivedCollection<Point, SiteProperties>;
+  /** The county boundary (WGS-84), coordinates rounded to 6 decimals. */
+  boundary: DerivedCollection<Geometry, Record<string, unknown>>;
+}
+
+interface Town { code: string; name: string; units: number; seat: Position | null }
+interface Unit { code: string; name: string; townCode: string; townName: string; urCode: string; point: Position | null }
+
+const CODE = /^\d{12}$/;
+const CRS = "WGS-84 (EPSG:4326), converted from Gaode's GCJ-02 by ../shared/data with the standard formula";
+const LICENCE = "CC BY 4.0 (NBS codes and Gaode points/boundaries via Vonng/adcode) + MIT (census via leiii/census)";
+
+/**
+ * Splits a whole number in proportion to integer weights with the largest-remainder method, in exact integer
+ * arithmetic. Ties in the remainder go to the earlier index.
+ * @param total - whole number ≥ 0 to split
+ * @param weights - integer weights ≥ 0, at least one > 0
+ * @returns whole shares, one per weight (same length and order), summing to `total`; each share is the floor or
+ *   the ceiling of `total × weight / Σ weights`
+ * @throws Error when `total` or a weight is not a non-negative safe integer, or all weights are 0
+ */
+export function largestRemainder(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (!Number.isSafeInteger(total) || total < 0) throw new Error(`largestRemainder: bad total ${total}`);
+  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0) || sum <= 0 || !Number.isSafeInteger(total * sum)) {
+    throw new Error(`largestRemainder: bad weights ${JSON.stringify(weights)}`);
+  }
+  const shares = weights.map((w) => Math.floor((total * w) / sum));
+  const order = weights.map((w, i) => ({ i, r: (total * w) % sum })).sort((a, b) => b.r - a.r || a.i - b.i);
+  let left = total - shares.reduce((a, b) => a + b, 0);
+  for (const { i } of order) {
+    if (left-- <= 0) break;
+    shares[i] = (shares[i] as number) + 1;
+  }
+  return shares;
+}
+
+/**
+ * The county's pupils aged 6–14 from the census 5-year bands: 0.8 × (5–9) + 1.0 × (10–14), ages 6–9 being four
+ * fifths of the 5–9 band under even ages within a band.
+ * @param age5to9 - census population aged 5–9
+ * @param age10to14 - census population aged 10–14
+ * @returns `exact` (unrounded) and `whole` (rounded to the nearest pupil; the fraction is a multiple of 0.2, so
+ *   never a tie)
+ */
+export function cohort6to14(age5to9: number, age10to14: number): { exact: number; whole: number } {
+  const fifths = 4 * age5to9 + 5 * age10to14;
+  return { exact: fifths / 5, whole: Math.round(fifths / 5) };
+}
+
+/** Rounds a coordinate to 6 decimals (about 0.1 m). */
+function round6(x: number): number {
+  const r = Math.round(x * 1e6) / 1e6;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+function roundCoordinates(value: unknown): unknown {
+  return Array.isArray(value) ? value.map(roundCoordinates) : typeof value === "number" ? round6(value) : value;
+}
+
+function lonLat(source: string, index: number, id: string, lon: unknown, lat: unknown): Position {
+  const x = typeof lon === "string" ? Number(lon) : lon;
+  const y = typeof lat === "string" ? Number(lat) : lat;
+  if (typeof x !== "number" || !Number.isFinite(x) || x < -180 || x > 180) {
+    throw new InputError({ source, index, id, field: "longitude", value: lon }, "must be a number in [-180, 180]");
+  }
+  if (typeof y !== "number" || !Number.isFinite(y) || y < -90 || y > 90) {
+    throw new InputError({ source, index, id, field: "latitude", value: lat }, "must be a number in [-90, 90]");
+  }
+  return [round6(x), round6(y)];
+}
+
+function readJson(dir: string, file: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(dir, file), "utf8")) as Record<string, unknown>;
+}
+
+function wholeNumber(source: string, field: string, value: unknown, index?: number, id?: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new InputError({ source, index, id, field, value }, "must be a whole number ≥ 0");
+  }
+  return value;
+}
+
+function readBoundary(dir: string): Feature<Geometry, Record<string, unknown>>[] {
+  const source = "boundary_wgs84.geojson";
+  const features = readJson(dir, source)["features"];
+  if (!Array.isArray(features) || features.length === 0) {
+    throw new InputError({ source, field: "features" }, "must be a non-empty array");
+  }
+  return (features as Feature[]).map((f, index) => {
+    const g = f.geometry;
+    if (g?.type !== "Polygon" && g?.type !== "MultiPolygon") {
+      throw new InputError({ source, index, field: "geometry.type", value: g?.type }, "must be Polygon or MultiPolygon");
+    }
+    const geometry = { type: g.type, coordinates: roundCoordinates(g.coordinates) } as Geometry;
+    return { type: "Feature", properties: { ...(f.properties ?? {}) }, geometry };
+  });
+}
+
+function readTowns(dir: string): Town[] {
+  const source = "towns_wgs84.geojson";
+  const features = readJson(dir, source)["features"];
+  if (!Array.isArray(features)) throw new InputError({ source, field: "features" }, "must be an array");
+  return (features as Feature[]).map((f, index) => {
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const code = p["town_code"];
+    if (typeof code !== "string" || !CODE.test(code)) {
+      throw new InputError({ source, index, field: "town_code", value: code }, "must be a 12-digit code");
+    }
+    const name = p["town"];
+    if (typeof name !== "string" || name === "") {
+      throw new InputError({ source, index, id: code, field: "town", value: name }, "must be a non-empty string");
+    }
+    if (f.geometry?.type !== "Point") {
+      throw new InputError({ source, index, id: code, field: "geometry.type", value: f.geometry?.type }, "must be Point");
+    }
+    const [lon, lat] = f.geometry.coordinates;
+    const units = wholeNumber(source, "n_village_units", p["n_village_units"], index, code);
+    return { code, name, units, seat: lonLat(source, index, code, lon, lat) };
+  });
+}
+
+function readUnits(dir: string): Unit[] {
+  const source = "villages_adcode2016.csv";
+  const rows = parse(readFileSync(join(dir, source), "utf8"), { columns: true, bom: true, skip_empty_lines: true });
+  return (rows as Record<string, string>[]).map((row, index) => {
+    const code = row["village_code"] ?? "";
+    const townCode = row["town_code"] ?? "";
+    if (!CODE.test(code)) {
+      throw new InputError({ source, index, field: "village_code", value: code }, "must be a 12-digit code");
+    }
+    if (!CODE.test(townCode) || code.slice(0, 9) !== townCode.slice(0, 9)) {
+      throw new InputError({ source, index, id: code, field: "town_code", value: townCode },
+        "must be the 12-digit code of the township the village code belongs to");
+    }
+    const lon = row["lon_wgs84"] ?? "";
+    const lat = row["lat_wgs84"] ?? "";
+    if ((lon === "") !== (lat === "")) {
+      throw new InputError({ source, index, id: code, field: lon === "" ? "lon_wgs84" : "lat_wgs84", value: "" },
+        "must be given together with the other coordinate");
+    }
+    const point = lon === "" ? null : lonLat(source, index, code, lon, lat);
+    return { code, name: row["village"] ?? "", townCode, townName: row["town"] ?? "", urCode: row["ur_code"] ?? "", point };
+  });
+}
+
+/** Township list: those with a seat point, plus those that appear only in the village table (no seat point). */
+function mergeTowns(towns: Town[], units: Unit[]): Town[] {
+  const byCode = new Map<string, Town>();
+  towns.forEach((t, index) => {
+    if (byCode.has(t.code)) {
+      throw new InputError({ source: "towns_wgs84.geojson", index, id: t.code, field: "town_code" }, "is duplicated");
+    }
+    byCode.set(t.code, t);
+  });
+  const seen = new Set<string>();
+  units.forEach((u, index) => {
+    if (seen.has(u.code)) {
+      throw new InputError({ source: "villages_adcode2016.csv", index, id: u.code, field: "village_code" }, "is duplicated");
+    }
+    seen.add(u.code);
+    if (!byCode.has(u.townCode)) byCode.set(u.townCode, { code: u.townCode, name: u.townName, units: 0, seat: null });
+  });
+  const merged = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  return merged.map((t) => {
+    const count = units.filter((u) => u.townCode === t.code).length;
+    if (t.seat !== null && count !== t.units) {
+      throw new InputError({ source: "towns_wgs84.geojson", id: t.code, field: "n_village_units", value: t.units },
+        `must equal the ${count} rows of villages_adcode2016.csv with this town_code`);
+    }
+    return { ...t, units: count };
+  });
+}
+
+/** The township holding the county seat: the one whose village-level units include a name with 县城. */
+function countySeatTown(units: Unit[]): string {
+  const codes = [...new Set(units.filter((u) => u.name.includes("县城")).map((u) => u.townCode))];
+  if (codes.length !== 1) {
+    throw new InputError({ source: "villages_adcode2016.csv", field: "village", value: codes },
+      "exactly one township must hold a 县城 (county seat) unit");
+  }
+  return codes[0] as string;
+}
+
+function pointFeature<P extends { id: string }>(coordinates: Position, properties: P): Feature<Point, P> {
+  return { type: "Feature", id: properties.id, properties, geometry: { type: "Point", coordinates } };
+}
+
+/**
+ * Derives the three layers from the source folder, without writing anything.
+ * @param sourceDir - folder holding census2020.json, towns_wgs84.geojson, villages_adcode2016.csv and
+ *   boundary_wgs84.geojson (default {@link DONGYUAN_SOURCE_DIR})
+ * @returns the settlements (demand points, sorted by id), the sites (sorted by id) and the boundary
+ * @throws InputError naming the file, row/feature, field and value for malformed input (bad codes or
+ *   coordinates, a township's n_village_units disagreeing with the village table, not exactly one 县城 township)
+ * @throws Error (ENOENT) when a source file is missing
+ */
+export function deriveDongyuan(sourceDir: string = DONGYUAN_SOURCE_DIR): DongyuanDataset {
+  const census = readJson(sourceDir, "census2020.json");
+  const age5to9 = wholeNumber("census2020.json", "age_5_9", census["age_5_9"]);
+  const age10to14 = wholeNumber("census2020.json", "age_10_14", census["age_10_14"]);
+  const cohort = cohort6to14(age5to9, age10to14);
+  const units = readUnits(sourceDir);
+  const towns = mergeTowns(readTowns(sourceDir), units);
+  const countySeat = countySeatTown(units);
+  const townPupils = largestRemainder(cohort.whole, towns.map((t) => t.units));
+
+  const settlements: Feature<Point, SettlementProperties>[] = [];
+  const sites: Feature<Point, SiteProperties>[] = [];
+  const leftOut: LeftOutTownship[] = [];
+  towns.forEach((town, t) => {
+    const own = units.filter((u) => u.townCode === town.code).sort((a, b) => (a.code < b.code ? -1 : 1));
+    const shares = own.length === 0 ? [] : largestRemainder(townPupils[t] as number, own.map(() => 1));
+    let seatPupils = 0;
+    let seatUnits = 0;
+    own.forEach((u, i) => {
+      const pupils = shares[i] as number;
+      if (u.point === null) {
+        seatPupils += pupils;
+        seatUnits += 1;
+        return;
+      }
+      settlements.push(pointFeature(u.point, {
+        id: u.code, name: u.name, town: town.name, town_code: town.code, kind: "village", ur_code: u.urCode,
+        n_units: 1, pupils_6_14: pupils, allocation: ALLOCATION_RULE,
+      }));
+    });
+    if (town.seat === null) {
+      leftOut.push({
+        town: town.name, town_code: town.code, n_village_units: town.units, n_units_left_out: seatUnits,
+        pupils_6_14: seatPupils,
+        reason: "no seat point in the source, so its village-level units without a point have no location",
+      });
+      return;
+    }
+    const name = `${town.name} seat`;
+    settlements.push(pointFeature(town.seat, {
+      id: town.code, name, town: town.name, town_code: town.code, kind: "township seat", ur_code: null,
+      n_units: seatUnits, pupils_6_14: seatPupils, allocation: ALLOCATION_RULE,
+    }));
+    sites.push(pointFeature(town.seat, {
+      id: town.code, name, town: town.name, town_code: town.code,
+      tier: town.code === countySeat ? "county seat" : "township", n_village_units: town.units,
+    }));
+  });
+  settlements.sort((a, b) => (a.properties.id < b.properties.id ? -1 : 1));
+
+  const inSettlements = settlements.reduce((s, f) => s + f.properties.pupils_6_14, 0);
+  const base = { crs: CRS, attribution: ATTRIBUTION, licence: LICENCE };
+  const boundary = readBoundary(sourceDir);
+  return {
+    settlements: {
+      type: "FeatureCollection",
+      metadata: {
+        description: "Demand points for 东源县 (441625): township seats and village-level units with a point; " +
+          "pupils_6_14 is an illustrative allocation, not school data",
+        ...base,
+        sources: ["dongyuan_441625/census2020.json", "dongyuan_441625/towns_wgs84.geojson",
+          "dongyuan_441625/villages_adcode2016.csv"],
+        allocation: {
+          label: "allocation, not data",
+          rule: "county pupils aged 6-14 = 0.8 × census age 5-9 + 1.0 × age 10-14, rounded; split over townships " +
+            "in proportion to their village-level units, then equally over each township's units (largest " +
+            "remainder, ties to the lower code); units without a point go to their township seat",
+          census_age_5_9: age5to9,
+          census_age_10_14: age10to14,
+          county_pupils_6_14_exact: cohort.exact,
+          county_pupils_6_14: cohort.whole,
+          townships: towns.length,
+          village_level_units: units.length,
+          pupils_in_settlements: inSettlements,
+          left_out: leftOut,
+        },
+      },
+      features: settlements,
+    },
+    sites: {
+      type: "FeatureCollection",
+      metadata: {
+        description: "Candidate sites for 东源县 (441625): the township seats (a proxy for township central schools)",
+        ...base,
+        sources: ["dongyuan_441625/towns_wgs84.geojson", "dongyuan_441625/villages_adcode2016.csv"],
+      },
+      features: sites,
+    },
+    boundary: {
+      type: "FeatureCollection",
+      metadata: { description: "County boundary of 东源县 (441625)", ...base, sources: ["dongyuan_441625/boundary_wgs84.geojson"] },
+      features: boundary,
+    },
+  };
+}
+
+/**
+ * Serialises GeoJSON stably: `JSON.stringify` with a 1-space indent, each coordinate pair on one line, and a
+ * final newline. Key order is the objects' insertion order.
+ * @param value - a GeoJSON object
+ * @returns the file text
+ */
+export function formatGeoJson(value: unknown): string {
+  const num = "(-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?)";
+  const pair = new RegExp(`\\[\\s*${num},\\s*${num}\\s*\\]`, "g");
+  return `${JSON.stringify(value, null, 1).replace(pair, "[$1,$2]")}\n`;
+}
+
+/**
+ * Writes the dataset as `settlements.geojson`, `sites.geojson` and `boundary.geojson` with {@link formatGeoJson}.
+ * @param dataset - the result of {@link deriveDongyuan}
+ * @param outDir - output folder, created if missing (default {@link DONGYUAN_OUTPUT_DIR})
+ */
+export function writeDongyuan(dataset: DongyuanDataset, outDir: string = DONGYUAN_OUTPUT_DIR): void {
+  mkdirSync(outDir, { recursive: true });
+  const layers = [dataset.settlements, dataset.sites, dataset.boundary];
+  DONGYUAN_FILES.forEach((file, i) => writeFileSync(join(outDir, file), formatGeoJson(layers[i])));
+}
+
+function main(): void {
+  const dataset = deriveDongyuan();
+  writeDongyuan(dataset);
+  const a = dataset.settlements.metadata.allocation as AllocationRecord;
+  const kinds = dataset.settlements.features.map((f) => f.properties.kind);
+  console.log(`wrote ${DONGYUAN_FILES.join(", ")} to ${DONGYUAN_OUTPUT_DIR}`);
+  console.log(`settlements: ${kinds.length} (${kinds.filter((k) => k === "township seat").length} township seats, ` +
+    `${kinds.filter((k) => k === "village").length} villages); sites: ${dataset.sites.features.length}`);
+  console.log(`pupils 6-14: county ${a.county_pupils_6_14} (exact ${a.county_pupils_6_14_exact}), ` +
+    `in settlements ${a.pupils_in_settlements}`);
+  for (const t of a.left_out) {
+    console.log(`left out: ${t.town} (${t.town_code}) ${t.pupils_6_14} pupils, ${t.n_units_left_out} units: ${t.reason}`);
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

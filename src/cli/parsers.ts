@@ -1,0 +1,42 @@
+/**
+ * Parsers for option values that quote the bad value in their error.
+ * @module
+ */
+import { InvalidArgumentError } from "commander";
+
+/** Parses a whole number ≥ 1 (e.g. `-p`). */
+export function parsePositiveInteger(text: string): number {
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || !Number.isInteger(value) || value < 1) {
+    throw new InvalidArgumentError(`must be a whole number ≥ 1, got "${text}".`);
+  }
+  return value;
+}
+
+/** Parses a finite number ≥ 0 (e.g. `--radius`). */
+export function parseNonNegativeNumber(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0) {
+    throw new InvalidArgumentError(`must be a number ≥ 0, got "${text}".`);
+  }
+  return value;
+}
+
+/** Parses a finite number > 0 (e.g. `--time-limit`). */
+export function parsePositiveNumber(text: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidArgumentError(`must be a number > 0, got "${text}".`);
+  }
+  return value;
+}
+
+/** Returns a parser that accepts one of `choices`. */
+export function parseChoice<T extends string>(choices: readonly T[]): (text: string) => T {
+  return (text: string): T => {
+    if (!choices.includes(text as T)) {
+      throw new InvalidArgumentError(`must be one of ${choices.join(", ")}, got "${text}".`);
+    }
+    return text as T;
+  };
+}

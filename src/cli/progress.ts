@@ -1,0 +1,35 @@
+/**
+ * A progress line on stderr for long solves: elapsed time, best objective, bound, gap. Silent for the first
+ * second, then redrawn at most once a second (in place on a terminal, one line each otherwise).
+ * @module
+ */
+import type { SolveProgress } from "../solvers/options.ts";
+import type { TextSink } from "./io.ts";
+
+function format(value: number | null): string {
+  if (value === null) return "–";
+  return Math.abs(value) >= 1e6 || Number.isInteger(value) ? value.toFixed(0) : value.toPrecision(8);
+}
+
+/** Formats one progress report as the text the CLI shows. */
+export function formatProgress(progress: SolveProgress): string {
+  const gap = progress.gap === null ? "–" : `${(progress.gap * 100).toFixed(2)} %`;
+  return `${progress.elapsedSeconds.toFixed(1)} s  best ${format(progress.objective)}  bound ${format(progress.bound)}  gap ${gap}`;
+}
+
+/** Creates a progress reporter writing to `sink`; call `finish()` once the solve ends. */
+export function createProgressReporter(sink: TextSink): { report: (progress: SolveProgress) => void; finish: () => void } {
+  let lastShown = 0;
+  let shownAny = false;
+  return {
+    report(progress: SolveProgress): void {
+      if (progress.elapsedSeconds < 1 || progress.elapsedSeconds - lastShown < 1) return;
+      lastShown = progress.elapsedSeconds;
+      shownAny = true;
+      sink.write(sink.isTTY ? `\r${formatProgress(progress)}\u001b[K` : `${formatProgress(progress)}\n`);
+    },
+    finish(): void {
+      if (shownAny && sink.isTTY) sink.write("\n");
+    },
+  };
+}
