@@ -24,13 +24,19 @@ async function readGeoJSON(name: string): Promise<unknown> {
   return JSON.parse(await readFile(new URL(name, dataFolder), "utf8"));
 }
 
-const geo = problemFromGeoJSON(await readGeoJSON("settlements.geojson"), await readGeoJSON("sites.geojson"), {
+const settlements = (await readGeoJSON("settlements.geojson")) as {
+  metadata: { allocation: { left_out: { town: string; pupils_6_14: number; reason: string }[] } };
+};
+const leftOut = settlements.metadata.allocation.left_out;
+const leftOutText = leftOut.map((town) => `${town.town}: ${town.pupils_6_14} pupils (${town.reason})`).join("; ");
+const geo = problemFromGeoJSON(settlements, await readGeoJSON("sites.geojson"), {
   demand: { id: "id", weight: "pupils_6_14" },
   sites: { id: "id" },
 });
 const { problem } = geo;
 const pupils = problem.demand.reduce((sum, point) => sum + point.weight, 0);
 console.log(`Dongyuan: ${problem.demand.length} settlements, ${pupils} pupils aged 6–14 (allocated), ${problem.sites.length} township seats`);
+if (leftOut.length > 0) console.log(`Left out, with no location in the source data: ${leftOutText}`);
 
 // The trade-off between the number of schools and the distance pupils travel: one proven-optimal p-median per p.
 const rows: string[] = [];
@@ -56,6 +62,7 @@ const markdown = `# Dongyuan (东源县): p-median, p = ${P}
 ${problem.demand.length} settlements with ${pupils} pupils aged 6–14 (census 2020 cohort allocated to settlements;
 an allocation, not data), ${problem.sites.length} township seats as candidate sites, great-circle distances
 (straight lines: road distances in this mountainous county are longer).
+${leftOut.length > 0 ? `Left out, with no location in the source data: ${leftOutText}.\n` : ""}
 
 - Status: **${solution.status}** (objective ${solution.objective?.toFixed(0)} pupil·metres, bound ${solution.bound?.toFixed(0)}, gap ${solution.gap})
 - Open: ${openNames.join(", ")}

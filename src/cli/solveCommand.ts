@@ -43,6 +43,7 @@ export interface SolveCommandOptions {
   readonly costTo?: string;
   readonly costValue?: string;
   readonly costUnit: CostUnit;
+  readonly missingPairs: "error" | "not-allowed";
   readonly p?: number;
   readonly radius?: number;
   readonly solver: BackendChoice;
@@ -109,10 +110,12 @@ export async function loadProblem(options: SolveCommandOptions): Promise<{ probl
   const demandCollection = await readJson(options.demand, "--demand");
   const siteCollection = await readJson(options.sites, "--sites");
   const demandOptions = {
+    source: options.demand,
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.weight === undefined ? {} : { weight: options.weight }),
   };
   const siteOptions = {
+    source: options.sites,
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.capacity === undefined ? {} : { capacity: options.capacity }),
     ...(options.fixedCost === undefined ? {} : { fixedCost: options.fixedCost }),
@@ -130,6 +133,7 @@ export async function loadProblem(options: SolveCommandOptions): Promise<{ probl
       siteIds,
       unit: options.costUnit,
       source: options.costs,
+      missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
     });
   }
   const geo = problemFromGeoJSON(demandCollection, siteCollection, {
@@ -210,6 +214,12 @@ export function registerSolveCommand(program: Command, streams: CliStreams): voi
     .option("--cost-to <col>", "CSV column with the site id")
     .option("--cost-value <col>", "CSV column with the cost")
     .option("--cost-unit <unit>", `unit of the CSV costs: ${COST_UNITS.join(", ")}`, parseChoice(COST_UNITS), "metres")
+    .option(
+      "--missing-pairs <rule>",
+      "pairs absent from the cost table: error (default), or not-allowed (never assigned; the model stays sparse)",
+      parseChoice(["error", "not-allowed"] as const),
+      "error",
+    )
     .option("-p <n>", "number of sites to open (p-median, p-center, max-coverage, capacitated-p-median)", parsePositiveInteger)
     .option("--radius <r>", "coverage radius in the cost unit, inclusive (max-coverage, set-cover)", parseNonNegativeNumber)
     .option("--solver <name>", `backend: ${BACKEND_CHOICES.join(", ")}`, parseChoice(BACKEND_CHOICES), "auto")

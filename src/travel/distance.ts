@@ -17,17 +17,31 @@ export const EARTH_MEAN_RADIUS_METRES = 6_371_008.8;
 const RADIANS_PER_DEGREE = Math.PI / 180;
 
 /**
- * Haversine distance in metres on the sphere of radius {@link EARTH_MEAN_RADIUS_METRES}, from degrees.
+ * Haversine distance in metres on the sphere of radius {@link EARTH_MEAN_RADIUS_METRES}, from latitudes and
+ * longitudes in radians with the cosines of the latitudes precomputed (the matrix builders reuse them per point).
  * No validation: the callers check their coordinates once, not per pair.
  * @internal
  */
-export function haversineMetres(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const phi1 = lat1 * RADIANS_PER_DEGREE;
-  const phi2 = lat2 * RADIANS_PER_DEGREE;
+export function haversineFromRadians(
+  lambda1: number,
+  phi1: number,
+  cosPhi1: number,
+  lambda2: number,
+  phi2: number,
+  cosPhi2: number,
+): number {
   const sinHalfLat = Math.sin((phi2 - phi1) / 2);
-  const sinHalfLon = Math.sin(((lon2 - lon1) * RADIANS_PER_DEGREE) / 2);
-  const h = sinHalfLat * sinHalfLat + Math.cos(phi1) * Math.cos(phi2) * sinHalfLon * sinHalfLon;
+  const sinHalfLon = Math.sin((lambda2 - lambda1) / 2);
+  const h = sinHalfLat * sinHalfLat + cosPhi1 * cosPhi2 * sinHalfLon * sinHalfLon;
   return 2 * EARTH_MEAN_RADIUS_METRES * Math.asin(Math.sqrt(Math.min(1, h)));
+}
+
+/**
+ * Degrees to radians.
+ * @internal
+ */
+export function radians(degrees: number): number {
+  return degrees * RADIANS_PER_DEGREE;
 }
 
 /**
@@ -46,7 +60,9 @@ export function haversineMetres(lon1: number, lat1: number, lon2: number, lat2: 
 export function greatCircleMetres(a: readonly [number, number], b: readonly [number, number]): number {
   checkPair("a", a);
   checkPair("b", b);
-  return haversineMetres(a[0], a[1], b[0], b[1]);
+  const phi1 = radians(a[1]);
+  const phi2 = radians(b[1]);
+  return haversineFromRadians(radians(a[0]), phi1, Math.cos(phi1), radians(b[0]), phi2, Math.cos(phi2));
 }
 
 /**
@@ -118,9 +134,18 @@ export function travelMinutes(metres: number, options: TravelSpeedOptions): numb
   if (typeof metres !== "number" || !(metres >= 0)) {
     throw new InputError({ source: "travelMinutes", field: "metres", value: metres }, "must be a number ≥ 0");
   }
-  const speed = checkSpeed(options?.speedKmPerHour);
-  const detour = checkDetourFactor(options.detourFactor ?? 1);
-  return (metres * detour * 60) / (speed * 1000);
+  return metres * minutesPerMetre(options?.speedKmPerHour, options?.detourFactor ?? 1);
+}
+
+/**
+ * Minutes per straight-line metre at a speed and detour factor: `detourFactor × 60 ÷ (speedKmPerHour × 1000)`.
+ * Shared by {@link travelMinutes} and the matrix builders so both give identical values.
+ * @throws InputError on a bad speed or detour factor
+ * @internal
+ */
+export function minutesPerMetre(speedKmPerHour: unknown, detourFactor: unknown): number {
+  const speed = checkSpeed(speedKmPerHour);
+  return (checkDetourFactor(detourFactor) * 60) / (speed * 1000);
 }
 
 function checkPair(name: string, point: readonly [number, number]): void {

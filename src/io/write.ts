@@ -1,0 +1,170 @@
+/**
+ * Solutions written back as GeoJSON: the input features with the results added as properties, and one line
+ * per assignment.
+ * @module
+ */
+import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, LineString } from "geojson";
+import { costOf } from "../costMatrix.ts";
+import { InputError } from "../errors.ts";
+import type { ModelName, Solution, SolveStatus } from "../solution.ts";
+import type { GeoProblem } from "./geoProblem.ts";
+
+/** What the solution was, written on each output collection as the foreign member `solution` (RFC 7946 §6.1). */
+export interface SolutionGeoJSONHeader {
+  /** The model solved. */
+  readonly model: ModelName;
+  /** How the solve ended. */
+  readonly status: SolveStatus;
+  /** The objective value, or null when no solution was found. */
+  readonly objective: number | null;
+  /** The unit of every `cost` written. */
+  readonly costUnit: string;
+  /** How the costs were made, assumptions (detour factor, speed) included; see {@link GeoProblem.costBasis}. */
+  readonly costBasis: string;
+}
+
+/** A FeatureCollection carrying a {@link SolutionGeoJSONHeader} as the foreign member `solution`. */
+export interface SolutionCollection<G extends Geometry = Geometry> extends FeatureCollection<G> {
+  /** What the solution was and how its costs were made. */
+  readonly solution: SolutionGeoJSONHeader;
+}
+
+/** The three layers {@link solutionToGeoJSON} writes. */
+export interface SolutionGeoJSON {
+  /**
+   * One feature per site, in input order: the input feature (every property kept) with `open` (boolean),
+   * `load` (demand weight served) and `utilization` (load ÷ capacity; null when uncapacitated, or when the
+   * capacity is 0 and the load is not).
+   */
+  readonly sites: SolutionCollection;
+  /**
+   * One feature per demand point, in input order: the input feature with `site` (the assigned site's id, or
+   * null when unassigned; the largest share when split) and `cost` (of that pair, or null).
+   */
+  readonly demand: SolutionCollection;
+  /**
+   * One LineString from demand point to site per assignment, or per allocation when the solution splits
+   * demand, with `demand` and `site` (ids), `cost` (of the pair) and `amount` (demand weight carried).
+   * Polygons are represented by their centroids.
+   */
+  readonly assignments: SolutionCollection<LineString>;
+}
+
+function checkShape(geoProblem: GeoProblem, solution: Solution): void {
+  const n = geoProblem.problem.demand.length;
+  const m = geoProblem.problem.sites.length;
+  const fault = (field: string, value: unknown, expected: string): never => {
+    throw new InputError({ source: "solution", field, value }, `does not fit the problem (${n} demand points, ${m} sites): ${expected}`);
+  };
+  if (solution.assignment?.length !== n) fault("assignment.length", solution.assignment?.length, `must be ${n}`);
+  if (solution.load?.length !== m) fault("load.length", solution.load?.length, `must be ${m}`);
+  const inRange = (j: number, count: number): boolean => Number.isInteger(j) && j >= 0 && j < count;
+  solution.open.forEach((j, k) => inRange(j, m) || fault(`open[${k}]`, j, `a site index in 0..${m - 1}`));
+  solution.assignment.forEach((j, i) => j === -1 || inRange(j, m) || fault(`assignment[${i}]`, j, `a site index in 0..${m - 1} or −1`));
+  solution.allocations?.forEach((a, k) => {
+    if (!inRange(a.demand, n)) fault(`allocations[${k}].demand`, a.demand, `a demand point index in 0..${n - 1}`);
+    if (!inRange(a.site, m)) fault(`allocations[${k}].site`, a.site, `a site index in 0..${m - 1}`);
+  });
+}
+
+/** A new feature: the input's members, its geometry copied, its properties plus `added`, and an id. */
+function withProperties(feature: Feature, id: string, added: Record<string, unknown>): Feature {
+  return {
+    ...feature,
+    id: feature.id ?? id,
+    geometry: structuredClone(feature.geometry),
+    properties: { ...(feature.properties ?? {}), ...added },
+  };
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
+function collection<G extends Geometry>(features: Feature<G>[], summary: SolutionGeoJSONHeader): SolutionCollection<G> {
+  return { type: "FeatureCollection", features, solution: summary };
+}
+
+/**
+ * Writes a solution as three GeoJSON layers: sites, demand points and assignment lines. The input features
+ * are never mutated: every output feature is a new object with every input member and property kept (an
+ * input property named like an added one is replaced), and `id` set to the resolved id where the input
+ * feature had none. Ids written in `site`, `demand` properties are the resolved ids. Each collection carries
+ * a {@link SolutionGeoJSONHeader} (model, status, objective, cost unit and how the costs were made) as the
+ * foreign member `solution`.
+ * @param geoProblem - the problem as read by {@link problemFromGeoJSON}
+ * @param solution - a solution of `geoProblem.problem`
+ * @returns the three layers; see {@link SolutionGeoJSON}
+ * @throws InputError when the solution's arrays do not fit the problem (another problem's solution)
+ * @example
+ * ```ts
+ * const { sites, demand, assignments } = solutionToGeoJSON(geo, await solvePMedian(geo.problem, { p: 3 }));
+ * ```
+ */
+export function solutionToGeoJSON(geoProblem: GeoProblem, solution: Solution): SolutionGeoJSON {
+  checkShape(geoProblem, solution);
+  const { problem } = geoProblem;
+  const summary: SolutionGeoJSONHeader = {
+    model: solution.model,
+    status: solution.status,
+    objective: solution.objective,
+    costUnit: problem.costs.unit,
+    costBasis: geoProblem.costBasis,
+  };
+  const open = new Set(solution.open);
+  const sites = geoProblem.sites.features.map((feature, j) => {
+    const site = problem.sites[j]!;
+    const load = solution.load[j]!;
+    const utilization = site.capacity === Infinity ? null : finiteOrNull(load === 0 ? 0 : load / site.capacity);
+    return withProperties(feature, site.id, { open: open.has(j), load, utilization });
+  });
+  const demand = geoProblem.demand.features.map((feature, i) => {
+    const j = solution.assignment[i]!;
+    const assigned = j >= 0;
+    return withProperties(feature, problem.demand[i]!.id, {
+      site: assigned ? problem.sites[j]!.id : null,
+      cost: assigned ? finiteOrNull(costOf(problem.costs, i, j)) : null,
+    });
+  });
+  const shares =
+    solution.allocations ??
+    Array.from(solution.assignment, (site, i) => ({ demand: i, site, amount: problem.demand[i]!.weight })).filter((a) => a.site >= 0);
+  const from = geoProblem.demand.coordinates;
+  const to = geoProblem.sites.coordinates;
+  const assignments = shares.map(({ demand: i, site: j, amount }): Feature<LineString> => ({
+    type: "Feature",
+    geometry: {
+      type: "LineString",
+      coordinates: [
+        [from[2 * i]!, from[2 * i + 1]!],
+        [to[2 * j]!, to[2 * j + 1]!],
+      ],
+    },
+    properties: { demand: problem.demand[i]!.id, site: problem.sites[j]!.id, cost: finiteOrNull(costOf(problem.costs, i, j)), amount },
+  }));
+  return { sites: collection(sites, summary), demand: collection(demand, summary), assignments: collection(assignments, summary) };
+}
+
+/** The value of the `layer` property {@link solutionFeatureCollection} adds to each feature. */
+export type SolutionLayer = "site" | "demand" | "assignment";
+
+/**
+ * Writes a solution as one GeoJSON FeatureCollection (for a single output file): the sites, then the demand
+ * points, then the assignment lines of {@link solutionToGeoJSON}, each feature with a `layer` property
+ * (`"site"`, `"demand"` or `"assignment"`; see {@link SolutionLayer}), and the {@link SolutionGeoJSONHeader} as the
+ * foreign member `solution`.
+ * @param geoProblem - the problem as read by {@link problemFromGeoJSON}
+ * @param solution - a solution of `geoProblem.problem`
+ * @throws InputError when the solution does not fit the problem
+ */
+export function solutionFeatureCollection(geoProblem: GeoProblem, solution: Solution): SolutionCollection {
+  const layers = solutionToGeoJSON(geoProblem, solution);
+  const tag = (layer: SolutionLayer) => (feature: Feature): Feature => ({
+    ...feature,
+    properties: { ...(feature.properties as GeoJsonProperties), layer },
+  });
+  return collection(
+    [...layers.sites.features.map(tag("site")), ...layers.demand.features.map(tag("demand")), ...layers.assignments.features.map(tag("assignment"))],
+    layers.sites.solution,
+  );
+}

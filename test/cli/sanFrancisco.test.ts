@@ -1,0 +1,49 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import {
+  SAN_FRANCISCO_FILES,
+  SAN_FRANCISCO_FOLDER,
+  SPOPT_P_MEDIAN_4_MEAN_DISTANCE,
+  describeSanFrancisco,
+  readSanFranciscoData,
+} from "../helpers/sanFrancisco.ts";
+import { run } from "./runCli.ts";
+
+describeSanFrancisco("school-layout solve on the San Francisco set", () => {
+  const layers = async (): Promise<string[]> => {
+    const folder = await mkdtemp(join(tmpdir(), "school-layout-sf-"));
+    const data = readSanFranciscoData();
+    await writeFile(join(folder, "tracts.geojson"), JSON.stringify(data.demand));
+    await writeFile(join(folder, "stores.geojson"), JSON.stringify(data.sites));
+    return [
+      "--demand", join(folder, "tracts.geojson"), "--sites", join(folder, "stores.geojson"), "--id", "NAME", "--weight", "POP2000",
+      "--costs", join(SAN_FRANCISCO_FOLDER, SAN_FRANCISCO_FILES.costs),
+      "--cost-from", "DestinationName", "--cost-to", "name", "--cost-value", "distance", "--json",
+    ];
+  };
+
+  it("finds spopt's optimal p-median for p = 4: population-weighted mean distance 2982.1268579890657 m", async () => {
+    const result = await run("solve", "p-median", ...(await layers()), "-p", "4");
+    expect(result.stderr).toBe("");
+    const report = JSON.parse(result.stdout);
+    expect(report.status).toBe("optimal");
+    expect(report.open).toHaveLength(4);
+    expect(Math.abs(report.meanCost - SPOPT_P_MEDIAN_4_MEAN_DISTANCE) / SPOPT_P_MEDIAN_4_MEAN_DISTANCE).toBeLessThan(1e-9);
+  });
+
+  it("runs every other model on the set with an optimal status", async () => {
+    const argv = await layers();
+    for (const extra of [
+      ["p-center", "-p", "4"],
+      ["max-coverage", "-p", "4", "--radius", "5000"],
+      ["set-cover", "--radius", "8000"],
+      ["fixed-charge"],
+    ]) {
+      const result = await run("solve", extra[0]!, ...argv, ...extra.slice(1));
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout).status, extra.join(" ")).toBe("optimal");
+    }
+  });
+});
