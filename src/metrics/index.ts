@@ -1,2 +1,5 @@
-// Filled by the metrics work: named exports only.
-export {};
+export { checkSolution } from "./checkSolution.ts";
+export type { SolutionCheck } from "./checkSolution.ts";
+export { CompensatedSum, compensatedSum } from "./compensatedSum.ts";
+export { summarizeSolution } from "./summary.ts";
+export type { SolutionSummary } from "./summary.ts";
