@@ -62,7 +62,7 @@ const markdown = `# Dongyuan (东源县): p-median, p = ${P}
 ${problem.demand.length} settlements with ${pupils} pupils aged 6–14 (census 2020 cohort allocated to settlements;
 an allocation, not data), ${problem.sites.length} township seats as candidate sites, great-circle distances
 (straight lines: road distances in this mountainous county are longer).
-${leftOut.length > 0 ? `Left out, with no location in the source data: ${leftOutText}.\n` : ""}
+${leftOut.length > 0 ? `Left out, with no location in the source data: ${leftOutText}.` : ""}
 
 - Status: **${solution.status}** (objective ${solution.objective?.toFixed(0)} pupil·metres, bound ${solution.bound?.toFixed(0)}, gap ${solution.gap})
 - Open: ${openNames.join(", ")}

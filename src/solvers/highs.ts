@@ -1,13 +1,16 @@
 /**
  * The HiGHS backend (HiGHS in WebAssembly, through the `highs` package's persistent model API): typed arrays in,
  * MIP callbacks for progress and interruption, `model.info` for the bound and gap, `setSolution` for warm starts.
- * Runs on the calling thread; see `worker.ts` for running it off-thread so that an `AbortSignal` can stop it.
+ * Runs on the calling thread; `solveLinearModel` with `offThread` runs it in a worker so that an `AbortSignal`
+ * can stop it.
  * @module
  */
 import { SolverError } from "../errors.ts";
-import type { SolveStatus } from "../solution.ts";
+import { relativeGap, type SolveStatus } from "../solution.ts";
+import { abortedResult, isCancelled } from "./cancel.ts";
 import { loadHighs, type Highs } from "./highsRuntime.ts";
 import type { LinearModel } from "./linearModel.ts";
+import { checkLinearSolution, modelObjective } from "./linearSolution.ts";
 import type { LinearResult, LinearSolveOptions, SolveProgress } from "./options.ts";
 
 /**
@@ -16,31 +19,52 @@ import type { LinearResult, LinearSolveOptions, SolveProgress } from "./options.
  */
 const OPTIMAL_GAP = 1e-6;
 
-/** WebAssembly's heap stops at 2 GiB here; a model whose arrays alone would take more than this cannot be solved. */
-const MAX_MODEL_BYTES = 1.5 * 1024 ** 3;
+/**
+ * The most memory, in bytes, a model may need in HiGHS (1.5 GiB): WebAssembly's heap stops at 2 GiB here, and
+ * the runtime itself and the result take the rest.
+ */
+export const HIGHS_MAX_MODEL_BYTES = 1.5 * 1024 ** 3;
 
 /** Rough bytes HiGHS needs per nonzero and per column/row (its copies, presolve, LP factor); measured order of magnitude. */
 const BYTES_PER_NONZERO = 120;
 const BYTES_PER_LINE = 400;
 
+/** Progress reports from HiGHS' frequent MIP interrupt checks come at most this often, in seconds. */
+const PROGRESS_INTERVAL_SECONDS = 0.25;
+
 /**
  * Estimates the memory HiGHS needs for a model, in bytes (a rule of thumb: about 120 bytes per nonzero and
  * 400 per row or column, including presolve copies).
- * @param model - the linear model
+ * @param model - the linear model (only its declared sizes are read)
  */
 export function estimateHighsBytes(model: LinearModel): number {
   return model.coefficients.length * BYTES_PER_NONZERO + (model.columnCount + model.rowCount) * BYTES_PER_LINE;
 }
 
-function toHighsBound(value: number, infinity: number): number {
-  if (value === Infinity) return infinity;
-  if (value === -Infinity) return -infinity;
-  return value;
+/**
+ * Throws before HiGHS is tried when the model would not fit in WebAssembly's memory.
+ * @param model - the linear model
+ * @param maxBytes - the limit in bytes; default {@link HIGHS_MAX_MODEL_BYTES} (1.5 GiB)
+ * @throws SolverError naming the columns, rows, nonzeros, the estimate and the limit, with the usual remedies
+ */
+export function assertHighsFits(model: LinearModel, maxBytes: number = HIGHS_MAX_MODEL_BYTES): void {
+  const estimate = estimateHighsBytes(model);
+  if (estimate <= maxBytes) return;
+  const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(bytes < 1024 ** 3 ? 3 : 1)} GiB`;
+  throw new SolverError(
+    `the model (${model.columnCount} columns, ${model.rowCount} rows, ${model.coefficients.length} nonzeros) would need ` +
+      `about ${gib(estimate)} (${Math.round(estimate)} bytes) in HiGHS, above the limit of ${gib(maxBytes)} ` +
+      `(${Math.round(maxBytes)} bytes) that WebAssembly's 2 GiB heap allows; make the cost matrix sparse ` +
+      "(a radius, cutoff or k nearest sites) or use fewer candidate sites",
+  );
 }
 
 function boundsArray(values: Float64Array, infinity: number): Float64Array {
   const out = new Float64Array(values.length);
-  for (let k = 0; k < values.length; k++) out[k] = toHighsBound(values[k]!, infinity);
+  for (let k = 0; k < values.length; k++) {
+    const value = values[k]!;
+    out[k] = value === Infinity ? infinity : value === -Infinity ? -infinity : value;
+  }
   return out;
 }
 
@@ -48,37 +72,16 @@ function finiteOrNull(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) && Math.abs(value) < 1e29 ? value : null;
 }
 
-/**
- * Solves a linear model with HiGHS on the calling thread. The thread is blocked while HiGHS runs: a
- * `signal` is only seen if it is already aborted, or through `cancelFlag` set by another thread.
- * @param model - the linear model
- * @param options - time limit, gap, progress callback, warm start, cancel flag
- * @returns the status, objective, bound, gap and column values
- * @throws SolverError when the model is too large for WebAssembly's heap, or HiGHS fails
- */
-export async function solveWithHighs(model: LinearModel, options: LinearSolveOptions = {}): Promise<LinearResult> {
-  const started = performance.now();
-  const estimate = estimateHighsBytes(model);
-  if (estimate > MAX_MODEL_BYTES) {
-    throw new SolverError(
-      `the model (${model.columnCount} columns, ${model.rowCount} rows, ${model.coefficients.length} nonzeros) would need ` +
-        `about ${(estimate / 1024 ** 3).toFixed(1)} GiB in HiGHS, beyond WebAssembly's 2 GiB heap; ` +
-        "make the cost matrix sparse (a radius, cutoff or k nearest sites) or use fewer candidate sites",
-    );
-  }
-  const highs: Highs = await loadHighs();
-  const elapsed = (): number => (performance.now() - started) / 1000;
-  if (options.signal?.aborted || (options.cancelFlag !== undefined && Atomics.load(options.cancelFlag, 0) !== 0)) {
-    return { status: "aborted", objective: null, bound: null, gap: null, values: null, solver: "highs", seconds: elapsed() };
-  }
-  const isMip = model.integer.some((flag) => flag === 1);
+type HighsModel = ReturnType<Highs["createModel"]>;
+
+function createHighsModel(highs: Highs, model: LinearModel, costs: Float64Array, isMip: boolean): HighsModel {
   const infinity = highs.infinity;
-  const instance = highs.createModel({
+  return highs.createModel({
     numCols: model.columnCount,
     numRows: model.rowCount,
     sense: model.sense === "maximize" ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
     offset: model.offset,
-    colCost: model.objective,
+    colCost: costs,
     colLower: boundsArray(model.columnLower, infinity),
     colUpper: boundsArray(model.columnUpper, infinity),
     rowLower: boundsArray(model.rowLower, infinity),
@@ -93,6 +96,60 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
     },
     ...(isMip ? { integrality: model.integer } : {}),
   } as Parameters<Highs["createModel"]>[0] & object);
+}
+
+/**
+ * Tells apart HiGHS' "infeasible or unbounded": first without presolve, and if that does not tell, by solving the
+ * same constraints with a zero objective (feasible constraints with an objective that has no finite optimum mean
+ * unbounded).
+ */
+function resolveInfeasibleOrUnbounded(highs: Highs, instance: HighsModel, model: LinearModel, isMip: boolean): SolveStatus {
+  const codes = highs.constants.modelStatus;
+  instance.options.set("presolve", "off");
+  instance.run();
+  const code = instance.getModelStatus();
+  if (code === codes.unbounded) return "unbounded";
+  if (code === codes.infeasible) return "infeasible";
+  const feasibility = createHighsModel(highs, model, new Float64Array(model.columnCount), isMip);
+  try {
+    feasibility.options.set({ output_flag: false });
+    feasibility.run();
+    return feasibility.getModelStatus() === codes.optimal ? "unbounded" : "infeasible";
+  } finally {
+    feasibility.dispose();
+  }
+}
+
+interface MipEventData {
+  readonly mip_primal_bound?: number;
+  readonly mip_dual_bound?: number;
+  readonly mip_gap?: number;
+  readonly mip_node_count?: bigint;
+  readonly mip_solution?: Float64Array;
+}
+
+/**
+ * Solves a linear model with HiGHS on the calling thread. The thread is blocked while HiGHS runs: a
+ * `signal` is only seen if it is already aborted, or through `cancelFlag` set by another thread (see
+ * `solveLinearModel` with `offThread`).
+ *
+ * Statuses: `optimal` (gap ≤ 1e-6), `feasible` (stopped at `mipRelativeGap` with that gap), `infeasible`,
+ * `unbounded` (no values), `timeLimit` and `aborted` (the best solution found, if any, and HiGHS' bound and gap).
+ * @param model - the linear model
+ * @param options - time limit, gap, progress callback (on HiGHS' MIP log and improving-solution events, and at
+ *   most every 0.25 s from its interrupt checks), warm start (`initialSolution`, HiGHS' first incumbent),
+ *   cancel flag
+ * @returns the status, objective, bound, gap and column values
+ * @throws SolverError when the model is too large for WebAssembly's heap (see {@link assertHighsFits}), or HiGHS fails
+ */
+export async function solveWithHighs(model: LinearModel, options: LinearSolveOptions = {}): Promise<LinearResult> {
+  const started = performance.now();
+  assertHighsFits(model);
+  const highs: Highs = await loadHighs();
+  const elapsed = (): number => (performance.now() - started) / 1000;
+  if (isCancelled(options)) return abortedResult("highs", elapsed());
+  const isMip = model.integer.some((flag) => flag === 1);
+  const instance = createHighsModel(highs, model, model.objective, isMip);
   let interrupted = false;
   try {
     instance.options.set({ output_flag: false, mip_rel_gap: options.mipRelativeGap ?? 0 });
@@ -100,9 +157,15 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
       instance.options.set("time_limit", Math.max(0, options.timeLimitSeconds));
     }
     if (options.initialSolution !== undefined) instance.setSolution({ colValue: options.initialSolution });
-    const shouldStop = (): boolean =>
-      (options.signal?.aborted ?? false) || (options.cancelFlag !== undefined && Atomics.load(options.cancelFlag, 0) !== 0);
-    const report = (data: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number; mip_node_count?: bigint }): void => {
+    // HiGHS may drop its incumbent when interrupted mid-restart: keep the last one and the last bound it reported.
+    let incumbent: Float64Array | null = null;
+    let lastBound: number | null = null;
+    const remember = (data: MipEventData): void => {
+      lastBound = finiteOrNull(data.mip_dual_bound) ?? lastBound;
+    };
+    let lastReport = -Infinity;
+    const report = (data: MipEventData): void => {
+      remember(data);
       if (!options.onProgress) return;
       const progress: SolveProgress = {
         elapsedSeconds: elapsed(),
@@ -111,34 +174,45 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
         gap: finiteOrNull(data.mip_gap),
         nodes: data.mip_node_count === undefined ? null : Number(data.mip_node_count),
       };
+      lastReport = progress.elapsedSeconds;
       options.onProgress(progress);
     };
+    const stopIfCancelled = (event: { interrupt(): void }): void => {
+      if (isCancelled(options)) {
+        interrupted = true;
+        event.interrupt();
+      }
+    };
     const callbacks = {
-      [highs.constants.callbackType.mipInterrupt]: (event: { data: object; interrupt(): void }) => {
-        if (shouldStop()) {
-          interrupted = true;
-          event.interrupt();
-        }
+      [highs.constants.callbackType.mipInterrupt]: (event: { data: MipEventData; interrupt(): void }) => {
+        stopIfCancelled(event);
+        remember(event.data);
+        if (options.onProgress && elapsed() - lastReport >= PROGRESS_INTERVAL_SECONDS) report(event.data);
       },
-      [highs.constants.callbackType.simplexInterrupt]: (event: { interrupt(): void }) => {
-        if (shouldStop()) {
-          interrupted = true;
-          event.interrupt();
-        }
+      [highs.constants.callbackType.simplexInterrupt]: stopIfCancelled,
+      [highs.constants.callbackType.ipmInterrupt]: stopIfCancelled,
+      [highs.constants.callbackType.mipLogging]: (event: { data: MipEventData }) => report(event.data),
+      [highs.constants.callbackType.mipImprovingSolution]: (event: { data: MipEventData }) => {
+        if (event.data.mip_solution?.length === model.columnCount) incumbent = event.data.mip_solution;
+        report(event.data);
       },
-      [highs.constants.callbackType.mipLogging]: (event: { data: object }) => report(event.data),
-      [highs.constants.callbackType.mipImprovingSolution]: (event: { data: object }) => report(event.data),
     };
     instance.run(callbacks as Parameters<typeof instance.run>[0]);
     const code = instance.getModelStatus();
     const codes = highs.constants.modelStatus;
     const hasPrimal = Number(instance.info.get("primal_solution_status")) === 2;
-    const values = hasPrimal ? Float64Array.from(instance.getSolution().colValue) : null;
-    const objective = values ? instance.getObjectiveValue() : null;
+    let values = hasPrimal ? Float64Array.from(instance.getSolution().colValue) : null;
+    let objective = values ? instance.getObjectiveValue() : null;
     let bound: number | null;
-    if (isMip) bound = finiteOrNull(instance.info.get("mip_dual_bound"));
+    if (isMip) bound = finiteOrNull(instance.info.get("mip_dual_bound")) ?? lastBound;
     else bound = code === codes.optimal ? objective : null;
-    const gap = isMip ? (objective === null ? null : finiteOrNull(instance.info.get("mip_gap"))) : code === codes.optimal ? 0 : null;
+    let gap = isMip ? (objective === null ? null : finiteOrNull(instance.info.get("mip_gap"))) : code === codes.optimal ? 0 : null;
+    const stoppedEarly = code === codes.timeLimit || code === codes.interrupted;
+    if (isMip && stoppedEarly && values === null && incumbent !== null && checkLinearSolution(model, incumbent) === null) {
+      values = incumbent;
+      objective = modelObjective(model, incumbent);
+      gap = relativeGap(objective, bound);
+    }
     const nodesInfo = isMip ? instance.info.get("mip_node_count") : undefined;
     let status: SolveStatus;
     switch (code) {
@@ -146,8 +220,10 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
         status = gap === null || gap <= OPTIMAL_GAP ? "optimal" : "feasible";
         break;
       case codes.infeasible:
-      case codes.unboundedOrInfeasible:
         status = "infeasible";
+        break;
+      case codes.unboundedOrInfeasible:
+        status = resolveInfeasibleOrUnbounded(highs, instance, model, isMip);
         break;
       case codes.unbounded:
         status = "unbounded";
@@ -170,11 +246,16 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
       default:
         throw new SolverError(`HiGHS ended with model status ${code}`);
     }
+    if (status === "infeasible" || status === "unbounded") {
+      values = null;
+      objective = null;
+      bound = null;
+    }
     return {
       status,
       objective,
       bound: status === "optimal" ? objective : bound,
-      gap: status === "optimal" ? 0 : gap,
+      gap: status === "optimal" ? 0 : objective === null ? null : gap,
       values,
       solver: "highs",
       seconds: elapsed(),

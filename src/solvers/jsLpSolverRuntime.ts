@@ -61,18 +61,65 @@ export interface JsLpResult {
   readonly [variable: string]: number | boolean | undefined;
 }
 
+/** The parts of its simplex tableau this module wraps (per instance, never on the shared prototype). */
+interface JsLpTableau {
+  height: number;
+  width: number;
+  pivot(row: number, column: number): void;
+  phase1(): number;
+  phase2(): number;
+}
+
+interface JsLpModelInstance {
+  readonly tableau: JsLpTableau;
+  readonly messages: readonly unknown[];
+  loadJson(model: JsLpModel): JsLpModelInstance;
+}
+
 interface JsLpSolver {
-  Solve(model: JsLpModel, precision?: number, full?: boolean, validate?: boolean): unknown;
+  readonly Model: new () => JsLpModelInstance;
+  Solve(model: JsLpModelInstance): unknown;
 }
 
 const namespace = jsLpSolverModule as unknown as { default?: JsLpSolver } & Partial<JsLpSolver>;
 const solver: JsLpSolver = typeof namespace.Solve === "function" ? (namespace as JsLpSolver) : namespace.default!;
 
 /**
- * Runs javascript-lp-solver on a JSON model, synchronously, on the calling thread.
- * @param model - the JSON model
- * @returns its simplified result
+ * Called before every simplex pivot with the number of pivots so far in the current simplex phase and the
+ * tableau's size; throwing from it stops the solve (the exception propagates out of {@link runJsLpSolver}).
  */
-export function runJsLpSolver(model: JsLpModel): JsLpResult {
-  return solver.Solve(model) as JsLpResult;
+export type JsLpPivotWatch = (pivotsInPhase: number, tableauRows: number, tableauColumns: number) => void;
+
+/**
+ * Runs javascript-lp-solver on a JSON model, synchronously, on the calling thread. With `watch`, its own
+ * tableau's `pivot`, `phase1` and `phase2` are wrapped (on that instance only) so that the caller can stop a
+ * solve that runs past a deadline, is cancelled, or cycles: its simplex can cycle on degenerate models without
+ * end, ignoring its `timeout`, which it checks only between branch-and-bound nodes.
+ * @param model - the JSON model
+ * @param watch - called before every pivot; throw to stop
+ * @returns its simplified result, and whether its cycle detector fired (it then declares the current
+ *   relaxation infeasible, which can prune feasible branches: the answer is not reliable)
+ */
+export function runJsLpSolver(model: JsLpModel, watch?: JsLpPivotWatch): { readonly result: JsLpResult; readonly cycled: boolean } {
+  const instance = new solver.Model().loadJson(model);
+  if (watch !== undefined) {
+    const tableau = instance.tableau;
+    const original = Object.getPrototypeOf(tableau) as JsLpTableau;
+    let pivots = 0;
+    tableau.phase1 = function (this: JsLpTableau): number {
+      pivots = 0;
+      return original.phase1.call(this);
+    };
+    tableau.phase2 = function (this: JsLpTableau): number {
+      pivots = 0;
+      return original.phase2.call(this);
+    };
+    tableau.pivot = function (this: JsLpTableau, row: number, column: number): void {
+      watch(++pivots, this.height, this.width);
+      original.pivot.call(this, row, column);
+    };
+  }
+  const result = solver.Solve(instance) as JsLpResult;
+  const cycled = instance.messages.some((message) => typeof message === "string" && message.startsWith("Cycle"));
+  return { result, cycled };
 }

@@ -35,12 +35,20 @@ export interface SolveOptions {
    * optimality (within HiGHS' absolute tolerance 1e-6).
    */
   readonly mipRelativeGap?: number;
-  /** Aborting stops the solve; status `aborted` with the best solution found. */
+  /**
+   * Aborting stops the solve; status `aborted` with the best solution and bound found (HiGHS), or without a
+   * solution where the worker had to be terminated. Giving a signal runs the solve in a worker by default
+   * (`offThread`), because a backend blocks its thread; on the calling thread only an already aborted signal is seen.
+   */
   readonly signal?: AbortSignal;
   /** Called with progress during long solves (HiGHS: on its MIP log events). */
   readonly onProgress?: (progress: SolveProgress) => void;
   /**
-   * Run the backend in a worker so that `signal` can stop it mid-solve and the calling thread stays free.
+   * Run the backend in a worker so that `signal` can stop it mid-solve and the calling thread stays free: a
+   * module Web Worker where `globalThis.Worker` exists (Deno, browsers: the worker file must be served beside the
+   * library's modules, and stopping with the best solution needs `SharedArrayBuffer`, i.e. a cross-origin isolated
+   * page; otherwise the worker is terminated), `node:worker_threads` in Node. One worker per solve, terminated when
+   * the solve settles; starting it and loading HiGHS in it costs a few hundred milliseconds.
    * Default: true when `signal` is given, false otherwise.
    */
   readonly offThread?: boolean;

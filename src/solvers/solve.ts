@@ -1,23 +1,18 @@
 /**
- * Solves a {@link LinearModel} with the backend the options choose.
+ * Solves a {@link LinearModel} with the backend the options choose, on the calling thread or in a worker.
  * @module
  */
 import { InputError } from "../errors.ts";
-import { solveWithHighs } from "./highs.ts";
+import { abortedResult } from "./cancel.ts";
+import { chooseBackend } from "./chooseBackend.ts";
+import { assertHighsFits } from "./highs.ts";
 import type { LinearModel } from "./linearModel.ts";
+import { solveOffThread } from "./offThread.ts";
 import { BACKEND_CHOICES, type LinearResult, type SolveOptions } from "./options.ts";
+import { runBackend } from "./runBackend.ts";
+import { validateLinearModel } from "./validateModel.ts";
 
-/**
- * Solves a linear model with the chosen backend (`options.solver`, default `auto`).
- * @param model - the linear model
- * @param options - backend, time limit, gap, signal, progress; `initialSolution` a warm start of length `columnCount`
- * @throws InputError on an unknown backend name or a bad time limit or gap
- * @throws SolverError when the backend fails (e.g. the model does not fit in WebAssembly's memory)
- */
-export async function solveLinearModel(
-  model: LinearModel,
-  options: SolveOptions & { readonly initialSolution?: Float64Array } = {},
-): Promise<LinearResult> {
+function validateOptions(model: LinearModel, options: SolveOptions & { readonly initialSolution?: Float64Array }): void {
   const solver = options.solver ?? "auto";
   if (!BACKEND_CHOICES.includes(solver)) {
     throw new InputError({ source: "options", field: "solver", value: solver }, `must be one of ${BACKEND_CHOICES.join(", ")}`);
@@ -28,5 +23,58 @@ export async function solveLinearModel(
   if (options.mipRelativeGap !== undefined && !(options.mipRelativeGap >= 0 && options.mipRelativeGap < 1)) {
     throw new InputError({ source: "options", field: "mipRelativeGap", value: options.mipRelativeGap }, "must be a number in [0, 1)");
   }
-  return solveWithHighs(model, options);
+  if (options.offThread !== undefined && typeof options.offThread !== "boolean") {
+    throw new InputError({ source: "options", field: "offThread", value: options.offThread }, "must be true or false");
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
+    throw new InputError({ source: "options", field: "onProgress", value: typeof options.onProgress }, "must be a function");
+  }
+  const start = options.initialSolution;
+  if (start !== undefined) {
+    if (!(start instanceof Float64Array) || start.length !== model.columnCount) {
+      throw new InputError(
+        { source: "options", field: "initialSolution", value: start instanceof Float64Array ? `length ${start.length}` : typeof start },
+        `must be a Float64Array of length ${model.columnCount} (one value per column)`,
+      );
+    }
+    const bad = start.findIndex((value) => !Number.isFinite(value));
+    if (bad >= 0) throw new InputError({ source: "options", index: bad, field: "initialSolution", value: start[bad] }, "must be finite");
+  }
+}
+
+/**
+ * Solves a linear model with the chosen backend (`options.solver`, default `auto`: see {@link chooseBackend}).
+ *
+ * With `offThread` (default: true when a `signal` is given) the backend runs in a worker — a Web Worker in Deno
+ * and browsers, `node:worker_threads` in Node — so the calling thread stays free, `onProgress` is called on it,
+ * and aborting the signal really stops the solve: the result is `aborted` with the best solution and bound HiGHS
+ * had found, or without a solution when the worker had to be terminated (no shared memory, no answer within
+ * 2 s; javascript-lp-solver stops without a solution). Without `offThread` the backend blocks the calling thread
+ * and sees only a signal aborted before the start. An already aborted signal returns `aborted` at once. Where
+ * `auto` chose javascript-lp-solver and its simplex stalls (it can cycle on degenerate models), HiGHS solves the
+ * model instead.
+ * @param model - the linear model (never changed)
+ * @param options - backend, time limit, gap, signal, progress, `offThread`; `initialSolution` a warm start of
+ *   length `columnCount` (HiGHS only)
+ * @returns the status, objective, bound, gap and column values; see {@link solveWithHighs} and
+ *   {@link solveWithJsLpSolver} for what each status holds
+ * @throws InputError on an unknown backend name, a bad time limit, gap, `offThread`, `onProgress` or warm start, or
+ *   a malformed model (array lengths, row starts, column indices, NaN or contradictory values)
+ * @throws SolverError when the backend fails, before trying when the model would not fit in HiGHS' WebAssembly
+ *   memory (naming the columns, rows, nonzeros and bytes), or when the worker cannot start
+ */
+export async function solveLinearModel(
+  model: LinearModel,
+  options: SolveOptions & { readonly initialSolution?: Float64Array } = {},
+): Promise<LinearResult> {
+  validateOptions(model, options);
+  validateLinearModel(model);
+  const choice = options.solver ?? "auto";
+  const backend = chooseBackend(model, choice);
+  if (backend === "highs") assertHighsFits(model);
+  if (options.signal?.aborted) return abortedResult(backend, 0);
+  const fallbackToHighs = choice === "auto";
+  const offThread = options.offThread ?? options.signal !== undefined;
+  if (offThread) return solveOffThread(model, backend, fallbackToHighs, options);
+  return runBackend(backend, model, options, fallbackToHighs);
 }

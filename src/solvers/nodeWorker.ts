@@ -1,0 +1,66 @@
+/**
+ * Node only: starts a solver worker on `node:worker_threads`, for Node versions without a global `Worker`
+ * (Node 20). Loaded by `offThread.ts` through a dynamic import only when `globalThis.Worker` is missing, so the
+ * rest of the library has no static `node:` import.
+ *
+ * Running from TypeScript source (tsx, vitest), the worker entry is `nodeWorkerEntry.ts`, which Node 20 cannot
+ * load by itself, and tsx's `--import` loader, inherited by workers, registers itself only on the main thread in
+ * Node 20. So the worker starts from a one-line ES module bootstrap (a `data:` URL) that registers tsx's ESM
+ * hooks in the worker (`register()` from `tsx/esm/api`, resolved from this file, so any working directory works)
+ * and then imports the entry. Running from the compiled library, the entry is `nodeWorkerEntry.js`, started
+ * directly with no loader.
+ * @module
+ */
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { SolverWorker, SolverWorkerEvents } from "./offThread.ts";
+import type { SolveRequest, WorkerMessage } from "./workerProtocol.ts";
+
+/** Whether this module runs from TypeScript source rather than compiled JavaScript. */
+const fromSource = import.meta.url.endsWith(".ts");
+
+/** The URL of tsx's ESM API module (its `import` build, beside the `require` build that `require.resolve` finds). */
+function tsxApiUrl(): string {
+  try {
+    return pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href.replace(/\.cjs$/, ".mjs");
+  } catch {
+    throw new Error("running school-layout from TypeScript source needs the tsx package to start the Node solver worker");
+  }
+}
+
+/** The worker's main module: the compiled entry, or a bootstrap that loads tsx and then the TypeScript entry. */
+function workerMain(): URL {
+  if (!fromSource) return new URL("./nodeWorkerEntry.js", import.meta.url);
+  const entry = new URL("./nodeWorkerEntry.ts", import.meta.url).href;
+  const bootstrap =
+    `import * as tsx from ${JSON.stringify(tsxApiUrl())};\n` +
+    `tsx.register();\n` +
+    `await import(${JSON.stringify(entry)});\n`;
+  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
+}
+
+/**
+ * Starts a solver worker thread.
+ * @param events - called with each message from the worker, and once if the worker fails or exits early
+ * @returns a handle to post the request and terminate the worker
+ * @throws Error when running from TypeScript source and tsx cannot be found
+ */
+export function startNodeSolverWorker(events: SolverWorkerEvents): SolverWorker {
+  const worker = new Worker(workerMain());
+  let terminated = false;
+  worker.on("message", (message: WorkerMessage) => events.message(message));
+  worker.on("error", (error: Error) => events.failure(error));
+  worker.on("exit", (code) => {
+    if (!terminated) events.failure(new Error(`the solver worker exited with code ${code}`));
+  });
+  return {
+    post(request: SolveRequest): void {
+      worker.postMessage(request);
+    },
+    terminate(): void {
+      terminated = true;
+      void worker.terminate();
+    },
+  };
+}

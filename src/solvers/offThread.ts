@@ -1,0 +1,179 @@
+/**
+ * Solving in a worker, so that the calling thread stays free and an `AbortSignal` really stops a long solve.
+ *
+ * The calling thread starts one worker per solve and sends it the model (its typed arrays are copied, so the
+ * caller's model is untouched) and a cancel flag: an `Int32Array` on a `SharedArrayBuffer`. On abort it sets
+ * the flag with `Atomics.store`; HiGHS polls it in its MIP, simplex and interior-point interrupt callbacks and
+ * stops with the best solution and bound found so far (javascript-lp-solver polls it between simplex pivots and
+ * stops without a solution). Where memory cannot be shared (a browser page that is not cross-origin isolated),
+ * or the worker has not answered within a grace period, the worker is terminated instead and the result is
+ * `aborted` without a solution. The worker is always terminated once the solve settles.
+ *
+ * Runtimes: a standard module Web Worker (`new Worker(new URL("./solverWorker.js", import.meta.url),
+ * { type: "module" })`) wherever `globalThis.Worker` exists — Deno and browsers (tested in Deno; browsers need
+ * the worker file served beside this module, as in the published `dist/`, and shared memory only with
+ * cross-origin isolation); `node:worker_threads` through the Node-only `nodeWorker.ts` in Node 20.
+ * @module
+ */
+import { SolverError } from "../errors.ts";
+import { abortedResult } from "./cancel.ts";
+import type { LinearModel } from "./linearModel.ts";
+import type { LinearResult, LinearSolveOptions } from "./options.ts";
+import type { Backend } from "./runBackend.ts";
+import type { SolveRequest, WorkerMessage } from "./workerProtocol.ts";
+
+/** How long, in milliseconds, an aborted solve may take to answer before its worker is terminated. */
+const ABORT_GRACE_MILLISECONDS = 2000;
+
+/** A started solver worker, whatever the runtime. */
+export interface SolverWorker {
+  /** Sends the solve request. Throws (e.g. `DataCloneError`) when something in it cannot be posted. */
+  post(request: SolveRequest): void;
+  /** Stops the worker at once. */
+  terminate(): void;
+}
+
+/** What a solver worker reports. */
+export interface SolverWorkerEvents {
+  /** A message from the worker. */
+  message(message: WorkerMessage): void;
+  /** The worker failed to start, threw, or exited before answering. */
+  failure(error: Error): void;
+}
+
+/** Whether this module runs from TypeScript source (tsx, vitest, Deno) rather than compiled JavaScript. */
+const fromSource = import.meta.url.endsWith(".ts");
+
+function startWebWorker(events: SolverWorkerEvents): SolverWorker {
+  const url = new URL(fromSource ? "./solverWorker.ts" : "./solverWorker.js", import.meta.url);
+  const worker = new Worker(url, { type: "module" });
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => events.message(event.data);
+  worker.onerror = (event: ErrorEvent) => {
+    event.preventDefault();
+    events.failure(new Error(event.message || "the solver worker failed"));
+  };
+  worker.onmessageerror = () => events.failure(new Error("a message from the solver worker could not be read"));
+  return {
+    post: (request) => worker.postMessage(request),
+    terminate: () => worker.terminate(),
+  };
+}
+
+async function startWorker(events: SolverWorkerEvents): Promise<SolverWorker> {
+  if (typeof globalThis.Worker === "function") return startWebWorker(events);
+  const { startNodeSolverWorker } = await import("./nodeWorker.ts");
+  return startNodeSolverWorker(events);
+}
+
+function sharedCancelFlag(): Int32Array | null {
+  if (typeof SharedArrayBuffer !== "function") return null;
+  try {
+    return new Int32Array(new SharedArrayBuffer(4));
+  } catch {
+    return null;
+  }
+}
+
+function rebuildError(name: string, message: string): Error {
+  if (name === "SolverError") return new SolverError(message);
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/**
+ * Solves a linear model in a worker with the given backend.
+ * @param model - the linear model (copied to the worker, never changed)
+ * @param backend - the backend to run in the worker
+ * @param fallbackToHighs - whether a javascript-lp-solver stall is answered with HiGHS (`auto` chose it)
+ * @param options - time limit, gap, warm start, `signal` (stops the solve: status `aborted` with the best
+ *   solution and bound HiGHS has, or without a solution where the worker had to be terminated) and `onProgress`
+ *   (called on this thread with the worker's progress)
+ * @returns the backend's result
+ * @throws SolverError when the worker cannot start, fails, or the backend throws
+ */
+export async function solveOffThread(
+  model: LinearModel,
+  backend: Backend,
+  fallbackToHighs: boolean,
+  options: LinearSolveOptions,
+): Promise<LinearResult> {
+  const started = performance.now();
+  const elapsed = (): number => (performance.now() - started) / 1000;
+  const signal = options.signal;
+  if (signal?.aborted) return abortedResult(backend, elapsed());
+  return new Promise<LinearResult>((resolve, reject) => {
+    let settled = false;
+    let worker: SolverWorker | null = null;
+    let graceTimer: ReturnType<typeof setTimeout> | undefined;
+    let cancelFlag = sharedCancelFlag();
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      if (graceTimer !== undefined) clearTimeout(graceTimer);
+      signal?.removeEventListener("abort", onAbort);
+      worker?.terminate();
+      outcome();
+    };
+    const stopNow = (): void => settle(() => resolve(abortedResult(backend, elapsed())));
+    function onAbort(): void {
+      if (settled) return;
+      if (worker === null || cancelFlag === null) {
+        stopNow();
+        return;
+      }
+      Atomics.store(cancelFlag, 0, 1);
+      graceTimer = setTimeout(stopNow, ABORT_GRACE_MILLISECONDS);
+    }
+    const events: SolverWorkerEvents = {
+      message(message) {
+        if (settled) return;
+        if (message.kind === "progress") {
+          try {
+            options.onProgress?.(message.progress);
+          } catch (error) {
+            settle(() => reject(error));
+          }
+        } else if (message.kind === "result") {
+          const result = message.result;
+          settle(() => resolve(result));
+        } else {
+          settle(() => reject(rebuildError(message.name, message.message)));
+        }
+      },
+      failure(error) {
+        settle(() => reject(new SolverError(`the solver worker failed: ${error.message}`)));
+      },
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    startWorker(events).then(
+      (started) => {
+        if (settled) {
+          started.terminate();
+          return;
+        }
+        worker = started;
+        const request = (flag: Int32Array | null): SolveRequest => ({
+          kind: "solve",
+          backend,
+          fallbackToHighs,
+          model,
+          timeLimitSeconds: options.timeLimitSeconds,
+          mipRelativeGap: options.mipRelativeGap,
+          initialSolution: options.initialSolution,
+          reportProgress: options.onProgress !== undefined,
+          cancelFlag: flag,
+        });
+        try {
+          started.post(request(cancelFlag));
+        } catch (error) {
+          if (cancelFlag === null) throw error;
+          cancelFlag = null; // shared memory cannot be posted here: abort by terminating the worker
+          started.post(request(null));
+        }
+        if (signal?.aborted) onAbort();
+      },
+      (error: unknown) => events.failure(error instanceof Error ? error : new Error(String(error))),
+    ).catch((error: unknown) => events.failure(error instanceof Error ? error : new Error(String(error))));
+  });
+}
