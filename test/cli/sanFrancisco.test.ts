@@ -15,17 +15,36 @@ describeSanFrancisco("school-layout solve on the San Francisco set", () => {
   const layers = async (): Promise<string[]> => {
     const folder = await mkdtemp(join(tmpdir(), "school-layout-sf-"));
     const data = readSanFranciscoData();
+    // Every store gets 300,000 seats: the capacitated p-median with p = 4 then takes HiGHS over 10 s to prove.
+    const sites = { ...data.sites, features: data.sites.features.map((f) => ({ ...f, properties: { ...f.properties, seats: 300_000 } })) };
     await writeFile(join(folder, "tracts.geojson"), JSON.stringify(data.demand));
-    await writeFile(join(folder, "stores.geojson"), JSON.stringify(data.sites));
+    await writeFile(join(folder, "stores.geojson"), JSON.stringify(sites));
     return [
       "--demand", join(folder, "tracts.geojson"), "--sites", join(folder, "stores.geojson"), "--id", "NAME", "--weight", "POP2000",
       "--costs", join(SAN_FRANCISCO_FOLDER, SAN_FRANCISCO_FILES.costs),
-      "--cost-from", "DestinationName", "--cost-to", "name", "--cost-value", "distance", "--json",
+      "--cost-from", "DestinationName", "--cost-to", "name", "--cost-value", "distance",
     ];
   };
+  const hardSolve = ["capacitated-p-median", "--capacity", "seats", "-p", "4", "--time-limit", "2.5"];
+
+  it("shows progress on stderr (elapsed, best, bound, gap) during a solve longer than a second, and stops at the time limit", async () => {
+    const result = await run("solve", ...hardSolve, ...(await layers()));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^\d+\.\d s {2}best \d+ {2}bound \d+ {2}gap \d+\.\d\d %$/m);
+    expect(result.stdout).toMatch(/^capacitated-p-median: (timeLimit|optimal)$/m);
+  });
+
+  it("shows no progress with --quiet or --json", async () => {
+    const argv = await layers();
+    for (const flag of ["--quiet", "--json"]) {
+      const result = await run("solve", ...hardSolve, ...argv, flag);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe("");
+    }
+  });
 
   it("finds spopt's optimal p-median for p = 4: population-weighted mean distance 2982.1268579890657 m", async () => {
-    const result = await run("solve", "p-median", ...(await layers()), "-p", "4");
+    const result = await run("solve", "p-median", ...(await layers()), "-p", "4", "--json");
     expect(result.stderr).toBe("");
     const report = JSON.parse(result.stdout);
     expect(report.status).toBe("optimal");
@@ -41,7 +60,7 @@ describeSanFrancisco("school-layout solve on the San Francisco set", () => {
       ["set-cover", "--radius", "8000"],
       ["fixed-charge"],
     ]) {
-      const result = await run("solve", extra[0]!, ...argv, ...extra.slice(1));
+      const result = await run("solve", extra[0]!, ...argv, ...extra.slice(1), "--json");
       expect(result.code, result.stderr).toBe(0);
       expect(JSON.parse(result.stdout).status, extra.join(" ")).toBe("optimal");
     }
