@@ -73,7 +73,7 @@ async function sanFrancisco(): Promise<Problem | null> {
     const tracts = parse(await readFile(new URL("SF_demand_205_centroid_uniform_weight.csv", folder), "utf8"), { columns: true }) as Record<string, string>[];
     const stores = parse(await readFile(new URL("SF_store_site_16_longlat.csv", folder), "utf8"), { columns: true }) as Record<string, string>[];
     const demand = tracts.map((row) => ({ id: row["NAME"]!, weight: Number(row["POP2000"]) }));
-    const sites = stores.map((row) => ({ id: row["NAME"]!, capacity: 120_000 }));
+    const sites = stores.map((row) => ({ id: row["NAME"]!, capacity: 300_000, fixedCost: 300_000_000 }));
     const costs = readCostTable(await readFile(new URL("SF_network_distance_candidateStore_16_censusTract_205_new.csv", folder), "utf8"), {
       from: "DestinationName",
       to: "name",
@@ -119,8 +119,8 @@ else {
   rows.push(await measure("San Francisco", sf, { model: "p-center", p: 4 }, "p = 4"));
   rows.push(await measure("San Francisco", sf, { model: "max-coverage", p: 4, radius: 5000 }, "p = 4, r = 5000 m"));
   rows.push(await measure("San Francisco", sf, { model: "set-cover", radius: 8000 }, "r = 8000 m"));
-  rows.push(await measure("San Francisco", sf, { model: "capacitated-p-median", p: 5 }, "p = 5, Q = 120000"));
-  rows.push(await measure("San Francisco", sf, { model: "fixed-charge" }, "f = 0, Q = 120000"));
+  rows.push(await measure("San Francisco", sf, { model: "capacitated-p-median", p: 5 }, "p = 5, Q = 300000"));
+  rows.push(await measure("San Francisco", sf, { model: "fixed-charge" }, "f = 3e8, Q = 300000"));
 }
 const sizes: [number, number][] = quick ? [[100, 20]] : [[100, 20], [300, 50], [1000, 100]];
 for (const [n, m] of sizes) {
