@@ -5,12 +5,12 @@
  */
 import type { Problem } from "../problem.ts";
 import { relativeGap, type Solution, type SolveStatus, type SolverName } from "../solution.ts";
-import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import type { LinearResult, SolveProgress } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
 import { forEachAllowedSite } from "../costMatrix.ts";
 import { coverGroups } from "./coverage.ts";
-import { assignToCheapestOpen, largestAssignedCost, openSitesFrom, siteLoads, siteMask } from "./decode.ts";
+import { buildCoverModel } from "./coverModel.ts";
+import { assignToCheapestOpen, largestAssignedCost, siteLoads, siteMask } from "./decode.ts";
 import { siteCountReasons, unreachableReasons } from "./feasibility.ts";
 import { initialOpenMask, type BuiltLocationModel, type DecodedSolution } from "./locationModel.ts";
 import { solutionWithoutSites } from "./run.ts";
@@ -59,33 +59,14 @@ export function pCenterLevels(problem: Problem, rules: SiteRules): number[] {
  * @returns the built step, or undefined when some point has no site within the radius (infeasible on its face)
  */
 export function buildPCenterStep(problem: Problem, rules: SiteRules, p: number, radius: number): BuiltLocationModel | undefined {
-  const m = problem.sites.length;
   const groups = coverGroups(problem, rules, radius);
   if (groups.some((group) => group.sites.length === 0)) return undefined;
-  const builder = new LinearModelBuilder("minimize");
-  const siteColumns = new Int32Array(m).fill(-1);
-  for (const j of rules.openable) siteColumns[j] = builder.addColumn(0, rules.required[j] ? 1 : 0, 1, true);
-  for (const group of groups) builder.addRow(group.sites.map((j) => siteColumns[j]!), group.sites.map(() => 1), 1, Infinity);
-  const columns = rules.openable.map((j) => siteColumns[j]!);
-  builder.addRow(columns, columns.map(() => 1), p, p);
-  const linear = builder.build();
-  return {
+  return buildCoverModel(problem, rules, groups, {
     model: "p-center",
-    linear,
-    objectiveScale: 1,
-    decode(values) {
-      const open = openSitesFrom(values, siteColumns);
-      return { open, assignment: assignToCheapestOpen(problem, siteMask(m, open)) };
-    },
+    siteCost: 0,
+    p,
     objectiveOf: (decoded) => largestAssignedCost(problem, decoded.assignment),
-    startValues(initial) {
-      const isOpen = initialOpenMask(initial, m, rules.required, rules.forbidden, p);
-      if (isOpen === undefined || !groups.every((group) => group.sites.some((j) => isOpen[j]))) return undefined;
-      const values = new Float64Array(linear.columnCount);
-      for (const j of rules.openable) values[siteColumns[j]!] = isOpen[j] ? 1 : 0;
-      return values;
-    },
-  };
+  });
 }
 
 /** The value of a warm start, when it is a valid p-center solution. */

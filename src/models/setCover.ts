@@ -4,11 +4,10 @@
  */
 import type { Problem } from "../problem.ts";
 import type { Solution } from "../solution.ts";
-import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import { coverGroups } from "./coverage.ts";
-import { assignToCheapestOpen, openSitesFrom, siteMask } from "./decode.ts";
+import { buildCoverModel } from "./coverModel.ts";
 import { unreachableReasons } from "./feasibility.ts";
-import { initialOpenMask, type BuiltLocationModel } from "./locationModel.ts";
+import type { BuiltLocationModel } from "./locationModel.ts";
 import { solutionWithoutSites, solveBuiltModel } from "./run.ts";
 import { checkRadius, resolveSiteRules, type SiteRules } from "./siteRules.ts";
 import type { LocationSolveOptions } from "./solveOptions.ts";
@@ -21,32 +20,11 @@ import type { SetCoverSpec } from "./spec.ts";
  * @param radius - the coverage radius (cost ≤ radius covers)
  */
 export function buildSetCoverModel(problem: Problem, rules: SiteRules, radius: number): BuiltLocationModel {
-  const m = problem.sites.length;
-  const groups = coverGroups(problem, rules, radius);
-  const builder = new LinearModelBuilder("minimize");
-  const siteColumns = new Int32Array(m).fill(-1);
-  for (const j of rules.openable) siteColumns[j] = builder.addColumn(1, rules.required[j] ? 1 : 0, 1, true);
-  for (const group of groups) {
-    builder.addRow(group.sites.map((j) => siteColumns[j]!), group.sites.map(() => 1), 1, Infinity);
-  }
-  const linear = builder.build();
-  return {
+  return buildCoverModel(problem, rules, coverGroups(problem, rules, radius), {
     model: "set-cover",
-    linear,
-    objectiveScale: 1,
-    decode(values) {
-      const open = openSitesFrom(values, siteColumns);
-      return { open, assignment: assignToCheapestOpen(problem, siteMask(m, open)) };
-    },
+    siteCost: 1,
     objectiveOf: (decoded) => decoded.open.length,
-    startValues(initial) {
-      const isOpen = initialOpenMask(initial, m, rules.required, rules.forbidden, undefined);
-      if (isOpen === undefined || !groups.every((group) => group.sites.some((j) => isOpen[j]))) return undefined;
-      const values = new Float64Array(linear.columnCount);
-      for (const j of rules.openable) values[siteColumns[j]!] = isOpen[j] ? 1 : 0;
-      return values;
-    },
-  };
+  });
 }
 
 /**
