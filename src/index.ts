@@ -17,6 +17,7 @@ export {
   sparseCostMatrix,
 } from "./costMatrix.ts";
 export type { CostMatrix, CostUnit, DenseCostMatrix, SparseCostMatrix } from "./costMatrix.ts";
+export { CompensatedSum, compensatedSum } from "./compensatedSum.ts";
 export { createProblem, totalDemand } from "./problem.ts";
 export type { DemandPoint, DemandPointInput, Problem, Site, SiteInput } from "./problem.ts";
 export { MODEL_NAMES, relativeGap } from "./solution.ts";

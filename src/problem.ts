@@ -4,6 +4,7 @@
  * @module
  */
 import { type CostMatrix } from "./costMatrix.ts";
+import { CompensatedSum } from "./compensatedSum.ts";
 import { InputError } from "./errors.ts";
 
 /** A demand point (a settlement, a census tract): where pupils or other demand live. */
@@ -164,12 +165,7 @@ export function createProblem(input: {
  * @param problem - the problem
  */
 export function totalDemand(problem: Problem): number {
-  let sum = 0;
-  let compensation = 0;
-  for (const { weight } of problem.demand) {
-    const t = sum + weight;
-    compensation += Math.abs(sum) >= Math.abs(weight) ? sum - t + weight : weight - t + sum;
-    sum = t;
-  }
-  return sum + compensation;
+  const sum = new CompensatedSum();
+  for (const { weight } of problem.demand) sum.add(weight);
+  return sum.value;
 }

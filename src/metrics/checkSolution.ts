@@ -8,7 +8,7 @@ import type { ModelSpec } from "../models/spec.ts";
 import type { Problem } from "../problem.ts";
 import { relativeGap, type Solution } from "../solution.ts";
 import { agrees, describePoint, describeSite, isCovered, readRules, type CheckedRules } from "./checkRules.ts";
-import { CompensatedSum } from "./compensatedSum.ts";
+import { CompensatedSum } from "../compensatedSum.ts";
 
 /** The outcome of {@link checkSolution}. */
 export interface SolutionCheck {

@@ -1,5 +1,4 @@
 export { checkSolution } from "./checkSolution.ts";
 export type { SolutionCheck } from "./checkSolution.ts";
-export { CompensatedSum, compensatedSum } from "./compensatedSum.ts";
 export { summarizeSolution } from "./summary.ts";
 export type { SolutionSummary } from "./summary.ts";

@@ -6,7 +6,7 @@ import { costOf } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
 import type { Problem } from "../problem.ts";
 import type { Solution } from "../solution.ts";
-import { CompensatedSum } from "./compensatedSum.ts";
+import { CompensatedSum } from "../compensatedSum.ts";
 
 /** The headline figures of a solution; costs in the cost matrix's unit, demand in the weights' unit. */
 export interface SolutionSummary {

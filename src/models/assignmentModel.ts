@@ -5,7 +5,7 @@
  * @module
  */
 import { forEachAllowedSite } from "../costMatrix.ts";
-import { CompensatedSum } from "../metrics/compensatedSum.ts";
+import { CompensatedSum } from "../compensatedSum.ts";
 import type { Problem } from "../problem.ts";
 import type { Allocation, ModelName } from "../solution.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";

@@ -4,7 +4,7 @@
  * @module
  */
 import { forEachAllowedSite } from "../costMatrix.ts";
-import { CompensatedSum } from "../metrics/compensatedSum.ts";
+import { CompensatedSum } from "../compensatedSum.ts";
 import type { Problem } from "../problem.ts";
 import type { SiteRules } from "./siteRules.ts";
 

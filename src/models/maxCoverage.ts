@@ -2,7 +2,7 @@
  * The maximal covering location problem.
  * @module
  */
-import { CompensatedSum } from "../metrics/compensatedSum.ts";
+import { CompensatedSum } from "../compensatedSum.ts";
 import type { Problem } from "../problem.ts";
 import type { Solution } from "../solution.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
