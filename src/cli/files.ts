@@ -2,7 +2,7 @@
  * Reading and writing the CLI's files, with errors that name the file. Node-only.
  * @module
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { CliError } from "./io.ts";
 
@@ -27,8 +27,30 @@ export async function readJson(path: string, option: string): Promise<unknown> {
   }
 }
 
-/** Writes text to a file, creating its folder. */
-export async function writeText(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
+/**
+ * Writes text to a file, creating its folder.
+ * @throws CliError naming the option and the path when the file cannot be written
+ */
+export async function writeText(path: string, text: string, option: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } catch (error) {
+    throw new CliError(`${option} "${path}": cannot write (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Checks, before any work, that a file can be written at `path`: not a directory, and not under an existing file.
+ * @throws CliError naming the option and the path
+ */
+export async function checkOutputPath(path: string, option: string): Promise<void> {
+  try {
+    if ((await stat(path)).isDirectory()) throw new CliError(`${option} "${path}": is a directory; give a file name`);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === "ENOTDIR") throw new CliError(`${option} "${path}": a part of the path is a file, not a folder`);
+    if (code !== "ENOENT") throw new CliError(`${option} "${path}": ${(error as Error).message}`);
+  }
 }

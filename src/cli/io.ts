@@ -24,3 +24,11 @@ export class CliError extends Error {
   /** Always `"CliError"`. */
   override readonly name = "CliError";
 }
+
+/** What a command may set besides its output: the exit code when it ends without an error (default 0). */
+export interface CliContext {
+  /** The output streams. */
+  readonly streams: CliStreams;
+  /** The exit code of a run that ends without an error: 0, or 130 when the user interrupted a solve. */
+  exitCode: number;
+}

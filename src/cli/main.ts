@@ -4,39 +4,47 @@
  */
 import { Command, CommanderError } from "commander";
 import { InputError, SolverError } from "../errors.ts";
-import { CliError, type CliStreams } from "./io.ts";
+import { CliError, type CliContext, type CliStreams } from "./io.ts";
 import { registerSolveCommand } from "./solveCommand.ts";
 
 /** The package version the CLI reports with `--version`. */
 export const VERSION = "0.1.0";
 
+/** Commander's own errors ("error: option '-p <n>' argument '0' is invalid. …") as one line in our format. */
+function commanderErrorLine(text: string): string {
+  const message = text.trim().replace(/^error:\s*/, "").replace(/\s*\n\s*/g, " ");
+  return `school-layout: ${message} (see --help)\n`;
+}
+
+function configure(command: Command, streams: CliStreams): Command {
+  return command.exitOverride().configureOutput({
+    writeOut: (text) => streams.stdout.write(text),
+    writeErr: (text) => streams.stderr.write(text),
+    outputError: (text, write) => write(commanderErrorLine(text)),
+  });
+}
+
 /**
  * Runs the CLI on `argv` (without the node and script paths) and returns the exit code: 0 on success, 1 on bad
- * input (one line on stderr, no stack trace), 2 on an internal error.
+ * input (one line on stderr, no stack trace), 130 when the user interrupted a solve (its best solution is still
+ * reported), 2 on an internal error.
  */
 export async function runCli(argv: readonly string[], streams: CliStreams): Promise<number> {
-  const program = new Command("school-layout")
-    .description("Plan where schools go: location models on GeoJSON demand points and sites, solved exactly with HiGHS.")
-    .version(VERSION)
-    .showHelpAfterError("(add --help for usage)")
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => streams.stdout.write(text),
-      writeErr: (text) => streams.stderr.write(text),
-    });
-  registerSolveCommand(program, streams);
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({
-      writeOut: (text) => streams.stdout.write(text),
-      writeErr: (text) => streams.stderr.write(text),
-    });
-  }
+  const context: CliContext = { streams, exitCode: 0 };
+  const program = configure(
+    new Command("school-layout")
+      .description("Plan where schools go: location models on GeoJSON demand points and sites, solved exactly with HiGHS.")
+      .version(VERSION),
+    streams,
+  );
+  registerSolveCommand(program, context);
+  for (const command of program.commands) configure(command, streams);
   try {
     await program.parseAsync([...argv], { from: "user" });
-    return 0;
+    return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander has already printed its one-line message (or the help / version text).
+      // Commander has already printed its one-line message (or the help or version text).
       return error.exitCode === 0 ? 0 : 1;
     }
     if (error instanceof CliError || error instanceof InputError) {

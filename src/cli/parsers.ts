@@ -1,5 +1,5 @@
 /**
- * Parsers for option values that quote the bad value in their error.
+ * Parsers for option values; commander quotes the option and the bad value in front of their message.
  * @module
  */
 import { InvalidArgumentError } from "commander";
@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "commander";
 export function parsePositiveInteger(text: string): number {
   const value = Number(text);
   if (!/^\s*\d+\s*$/.test(text) || !Number.isInteger(value) || value < 1) {
-    throw new InvalidArgumentError(`must be a whole number ≥ 1, got "${text}".`);
+    throw new InvalidArgumentError("must be a whole number ≥ 1");
   }
   return value;
 }
@@ -17,7 +17,7 @@ export function parsePositiveInteger(text: string): number {
 export function parseNonNegativeNumber(text: string): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value < 0) {
-    throw new InvalidArgumentError(`must be a number ≥ 0, got "${text}".`);
+    throw new InvalidArgumentError("must be a number ≥ 0");
   }
   return value;
 }
@@ -26,7 +26,7 @@ export function parseNonNegativeNumber(text: string): number {
 export function parsePositiveNumber(text: string): number {
   const value = Number(text);
   if (text.trim() === "" || !Number.isFinite(value) || value <= 0) {
-    throw new InvalidArgumentError(`must be a number > 0, got "${text}".`);
+    throw new InvalidArgumentError("must be a number > 0");
   }
   return value;
 }
@@ -35,7 +35,7 @@ export function parsePositiveNumber(text: string): number {
 export function parseChoice<T extends string>(choices: readonly T[]): (text: string) => T {
   return (text: string): T => {
     if (!choices.includes(text as T)) {
-      throw new InvalidArgumentError(`must be one of ${choices.join(", ")}, got "${text}".`);
+      throw new InvalidArgumentError(`must be one of ${choices.join(", ")}`);
     }
     return text as T;
   };

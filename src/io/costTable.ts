@@ -166,7 +166,7 @@ export function readCostTable(text: string, options: CostTableOptions): CostMatr
     throw new InputError(
       { source, field: `${options.from}, ${options.to}` },
       `${missingCount} of ${n * m} pairs (demand point, site) are missing, e.g. ${examples.join(", ")}${missingCount > examples.length ? ", ..." : ""}; ` +
-        'give every pair, or pass missing: "notAllowed" to treat absent pairs as not allowed',
+        'give every pair, or treat absent pairs as not allowed (option missing: "notAllowed"; on the command line --missing-pairs not-allowed)',
     );
   }
   for (let k = 0; k < values.length; k++) if (Number.isNaN(values[k]!)) values[k] = Infinity;

@@ -3,6 +3,7 @@
  * @module
  */
 import type { Feature } from "geojson";
+import { InputError } from "../errors.ts";
 import type { DemandPointInput, SiteInput } from "../problem.ts";
 import { checkCoordinateKind, type CoordinateKind } from "../travel/coordinates.ts";
 import { checkFeatureCollection, featurePosition, resolveFeatureId } from "./features.ts";
@@ -162,5 +163,24 @@ export function readSites(collection: unknown, options: ReadSiteOptions = {}): S
       forbidden: forbidden === undefined ? false : readFeatureFlag(feature, where, forbidden, "forbidden"),
     });
   });
+  for (const name of ["required", "forbidden"] as const) checkFlagPropertyExists(read.features, options[name], name, options.source);
   return { sites, coordinates: read.coordinates, features: read.features, coordinateKind: read.kind };
+}
+
+/**
+ * A flag property absent from every feature reads as false everywhere, which hides a misspelt name: that is an
+ * error. (Absent on some features only is fine: those read as false.)
+ */
+function checkFlagPropertyExists(
+  features: readonly Feature[],
+  accessor: PropertyOrAccessor<boolean> | undefined,
+  name: string,
+  source: string | undefined,
+): void {
+  if (typeof accessor !== "string") return;
+  if (features.some((feature) => feature.properties != null && accessor in feature.properties)) return;
+  throw new InputError(
+    { source: source ?? "sites", field: name, value: accessor },
+    "no feature has this property (a flag absent everywhere would silently be false everywhere); check its spelling",
+  );
 }

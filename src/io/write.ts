@@ -17,6 +17,12 @@ export interface SolutionGeoJSONHeader {
   readonly status: SolveStatus;
   /** The objective value, or null when no solution was found. */
   readonly objective: number | null;
+  /** The best proven bound on the optimum, or null. */
+  readonly bound: number | null;
+  /** The relative gap between objective and bound (a fraction; 0 when proven optimal), or null. */
+  readonly gap: number | null;
+  /** Ids of the open sites, in site order. */
+  readonly open: readonly string[];
   /** The unit of every `cost` written. */
   readonly costUnit: string;
   /** How the costs were made, assumptions (detour factor, speed) included; see {@link GeoProblem.costBasis}. */
@@ -108,6 +114,9 @@ export function solutionToGeoJSON(geoProblem: GeoProblem, solution: Solution): S
     model: solution.model,
     status: solution.status,
     objective: solution.objective,
+    bound: solution.bound,
+    gap: solution.gap,
+    open: solution.open.map((j) => problem.sites[j]!.id),
     costUnit: problem.costs.unit,
     costBasis: geoProblem.costBasis,
   };
@@ -152,15 +161,19 @@ export type SolutionLayer = "site" | "demand" | "assignment";
  * Writes a solution as one GeoJSON FeatureCollection (for a single output file): the sites, then the demand
  * points, then the assignment lines of {@link solutionToGeoJSON}, each feature with a `layer` property
  * (`"site"`, `"demand"` or `"assignment"`; see {@link SolutionLayer}), and the {@link SolutionGeoJSONHeader} as the
- * foreign member `solution`.
+ * foreign member `solution`. Feature ids are prefixed with the layer (`"site:s1"`, `"demand:v1"`) so that they
+ * stay unique across layers; the `id` property keeps the plain id.
  * @param geoProblem - the problem as read by {@link problemFromGeoJSON}
  * @param solution - a solution of `geoProblem.problem`
  * @throws InputError when the solution does not fit the problem
  */
 export function solutionFeatureCollection(geoProblem: GeoProblem, solution: Solution): SolutionCollection {
   const layers = solutionToGeoJSON(geoProblem, solution);
+  // Feature ids are made unique across the layers ("site:s1", "demand:v1"), as map tools key features on them;
+  // the `id` property keeps the plain id.
   const tag = (layer: SolutionLayer) => (feature: Feature): Feature => ({
     ...feature,
+    ...(feature.id === undefined ? {} : { id: `${layer}:${feature.id}` }),
     properties: { ...(feature.properties as GeoJsonProperties), layer },
   });
   return collection(

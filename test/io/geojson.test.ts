@@ -143,6 +143,12 @@ describe("readDemandPoints", () => {
 });
 
 describe("readSites", () => {
+  it("readSites throws on a flag property that no feature has (a misspelt name), but reads it as false where only some lack it", () => {
+    const sites = collection(point(1, 1, { id: "a", existing: true }), point(2, 2, { id: "b" }));
+    expectInputError(() => readSites(sites, { required: "exisitng", source: "schools.geojson" }), "schools.geojson", '"required"', "spelling", '"exisitng"');
+    expect(readSites(sites, { required: "existing" }).sites.map((site) => site.required)).toEqual([true, false]);
+  });
+
   const schools = () =>
     collection(
       point(114.7, 23.8, { name: "A", places: 600, cost: "120000", existing: true, closed: "false" }),

@@ -86,10 +86,10 @@ describe("solutionToGeoJSON", () => {
     ]);
   });
 
-  it("states the model, status, objective, cost unit and cost basis on each collection", () => {
+  it("states the model, status, objective, bound, gap, open site ids, cost unit and cost basis on each collection", () => {
     const { geo } = geoProblem();
     const layers = solutionToGeoJSON(geo, solution());
-    const summary = { model: "p-median", status: "optimal", objective: 16, costUnit: "metres", costBasis: "planar (projected) distance (no detour factor), in metres" };
+    const summary = { model: "p-median", status: "optimal", objective: 16, bound: 16, gap: 0, open: ["S1", "S2"], costUnit: "metres", costBasis: "planar (projected) distance (no detour factor), in metres" };
     expect(layers.sites.solution).toEqual(summary);
     expect(layers.demand.solution).toEqual(summary);
     expect(layers.assignments.solution).toEqual(summary);

@@ -1,0 +1,79 @@
+/**
+ * Reading the problem `school-layout solve` is given: a JSON problem, or GeoJSON layers with great-circle
+ * metres or a long-format cost table.
+ * @module
+ */
+import type { CostMatrix } from "../costMatrix.ts";
+import {
+  problemFromGeoJSON,
+  readCostTable,
+  readDemandPoints,
+  readProblemJson,
+  readSites,
+  type GeoProblem,
+} from "../io/index.ts";
+import type { Problem } from "../problem.ts";
+import { readJson, readText } from "./files.ts";
+import { CliError } from "./io.ts";
+import { flagOf, type SolveCommandOptions } from "./solveOptions.ts";
+
+function costColumns(options: SolveCommandOptions): { from: string; to: string; value: string } {
+  const missing = (["costFrom", "costTo", "costValue"] as const).filter((key) => options[key] === undefined);
+  if (missing.length > 0) {
+    throw new CliError(`--costs needs ${missing.map((key) => `${flagOf(key)} COL`).join(", ")} (the demand-side, site-side and value columns)`);
+  }
+  return { from: options.costFrom!, to: options.costTo!, value: options.costValue! };
+}
+
+/**
+ * Reads the problem the options describe: `--problem`, or `--demand` and `--sites` with optional `--costs`.
+ * @returns the problem, and the GeoJSON layers it came from (null for `--problem`)
+ * @throws CliError for missing or clashing options and unreadable files; InputError for bad content
+ */
+export async function loadProblem(options: SolveCommandOptions): Promise<{ problem: Problem; geo: GeoProblem | null }> {
+  if (options.problem !== undefined) {
+    const layerFlags = ["demand", "sites", "costs", "weight", "capacity", "fixedCost", "required", "forbidden", "id"] as const;
+    const clash = layerFlags.find((key) => options[key] !== undefined);
+    if (clash !== undefined) throw new CliError(`--problem holds the whole problem; drop ${flagOf(clash)}`);
+    const problem = readProblemJson(await readJson(options.problem, "--problem"), { source: options.problem });
+    return { problem, geo: null };
+  }
+  if (options.demand === undefined || options.sites === undefined) {
+    throw new CliError("give --demand F and --sites F (GeoJSON), or --problem F.json");
+  }
+  const demandCollection = await readJson(options.demand, "--demand");
+  const siteCollection = await readJson(options.sites, "--sites");
+  const demandOptions = {
+    source: options.demand,
+    ...(options.id === undefined ? {} : { id: options.id }),
+    ...(options.weight === undefined ? {} : { weight: options.weight }),
+  };
+  const siteOptions = {
+    source: options.sites,
+    ...(options.id === undefined ? {} : { id: options.id }),
+    ...(options.capacity === undefined ? {} : { capacity: options.capacity }),
+    ...(options.fixedCost === undefined ? {} : { fixedCost: options.fixedCost }),
+    ...(options.required === undefined ? {} : { required: options.required }),
+    ...(options.forbidden === undefined ? {} : { forbidden: options.forbidden }),
+  };
+  let costs: CostMatrix | undefined;
+  if (options.costs !== undefined) {
+    const columns = costColumns(options);
+    const demandIds = readDemandPoints(demandCollection, demandOptions).points.map((point, i) => String(point.id ?? i));
+    const siteIds = readSites(siteCollection, siteOptions).sites.map((site, j) => String(site.id ?? j));
+    costs = readCostTable(await readText(options.costs, "--costs"), {
+      ...columns,
+      demandIds,
+      siteIds,
+      unit: options.costUnit,
+      source: options.costs,
+      missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
+    });
+  }
+  const geo = problemFromGeoJSON(demandCollection, siteCollection, {
+    demand: demandOptions,
+    sites: siteOptions,
+    ...(costs === undefined ? {} : { costs }),
+  });
+  return { problem: geo.problem, geo };
+}
