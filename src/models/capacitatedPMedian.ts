@@ -3,6 +3,7 @@
  * @module
  */
 import type { Problem } from "../problem.ts";
+import { checkOptionNames } from "./optionNames.ts";
 import type { Solution } from "../solution.ts";
 import { buildAssignmentModel } from "./assignmentModel.ts";
 import { capacityReasons, siteCountReasons, unreachableReasons } from "./feasibility.ts";
@@ -68,6 +69,7 @@ export async function solveCapacitatedPMedian(
   options: CapacitatedPMedianSpec & LocationSolveOptions,
 ): Promise<Solution> {
   const started = performance.now();
+  checkOptionNames(options, "capacitated-p-median");
   const rules = resolveSiteRules(problem, options);
   const p = checkSiteCount(problem, options.p);
   const reasons = [

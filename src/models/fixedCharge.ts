@@ -3,6 +3,7 @@
  * @module
  */
 import type { Problem } from "../problem.ts";
+import { checkOptionNames } from "./optionNames.ts";
 import type { Solution } from "../solution.ts";
 import { buildAssignmentModel } from "./assignmentModel.ts";
 import { capacityReasons, unreachableReasons } from "./feasibility.ts";
@@ -65,6 +66,7 @@ import type { FixedChargeSpec } from "./spec.ts";
  */
 export async function solveFixedCharge(problem: Problem, options: FixedChargeSpec & LocationSolveOptions): Promise<Solution> {
   const started = performance.now();
+  checkOptionNames(options, "fixed-charge");
   const rules = resolveSiteRules(problem, options);
   const singleSource = checkSingleSource(options.singleSource);
   const reasons = [...unreachableReasons(problem, rules), ...capacityReasons(problem, rules, undefined, singleSource)];

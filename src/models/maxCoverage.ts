@@ -4,6 +4,7 @@
  */
 import { CompensatedSum } from "../compensatedSum.ts";
 import type { Problem } from "../problem.ts";
+import { checkOptionNames } from "./optionNames.ts";
 import type { Solution } from "../solution.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import { coverGroups } from "./coverage.ts";
@@ -113,6 +114,7 @@ export function buildMaxCoverageModel(problem: Problem, rules: SiteRules, p: num
  */
 export async function solveMaxCoverage(problem: Problem, options: MaxCoverageSpec & LocationSolveOptions): Promise<Solution> {
   const started = performance.now();
+  checkOptionNames(options, "max-coverage");
   const rules = resolveSiteRules(problem, options);
   const p = checkSiteCount(problem, options.p);
   const radius = checkRadius(options.radius);

@@ -4,6 +4,7 @@
  * @module
  */
 import type { Problem } from "../problem.ts";
+import { checkOptionNames } from "./optionNames.ts";
 import { relativeGap, type Solution, type SolveStatus, type SolverName } from "../solution.ts";
 import type { LinearResult, SolveProgress } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
@@ -144,6 +145,7 @@ interface Search {
  */
 export async function solvePCenter(problem: Problem, options: PCenterSpec & LocationSolveOptions): Promise<Solution> {
   const started = performance.now();
+  checkOptionNames(options, "p-center");
   const rules = resolveSiteRules(problem, options);
   const p = checkSiteCount(problem, options.p);
   const reasons = [...siteCountReasons(problem, rules, p), ...unreachableReasons(problem, rules)];

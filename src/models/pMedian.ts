@@ -3,6 +3,7 @@
  * @module
  */
 import type { Problem } from "../problem.ts";
+import { checkOptionNames } from "./optionNames.ts";
 import type { Solution } from "../solution.ts";
 import { buildAssignmentModel } from "./assignmentModel.ts";
 import { siteCountReasons, unreachableReasons } from "./feasibility.ts";
@@ -65,6 +66,7 @@ import type { PMedianSpec } from "./spec.ts";
  */
 export async function solvePMedian(problem: Problem, options: PMedianSpec & LocationSolveOptions): Promise<Solution> {
   const started = performance.now();
+  checkOptionNames(options, "p-median");
   const rules = resolveSiteRules(problem, options);
   const p = checkSiteCount(problem, options.p);
   const reasons = [...siteCountReasons(problem, rules, p), ...unreachableReasons(problem, rules)];

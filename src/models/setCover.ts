@@ -3,6 +3,7 @@
  * @module
  */
 import type { Problem } from "../problem.ts";
+import { checkOptionNames } from "./optionNames.ts";
 import type { Solution } from "../solution.ts";
 import { coverGroups } from "./coverage.ts";
 import { buildCoverModel } from "./coverModel.ts";
@@ -71,6 +72,7 @@ export function buildSetCoverModel(problem: Problem, rules: SiteRules, radius: n
  */
 export async function solveSetCover(problem: Problem, options: SetCoverSpec & LocationSolveOptions): Promise<Solution> {
   const started = performance.now();
+  checkOptionNames(options, "set-cover");
   const rules = resolveSiteRules(problem, options);
   const radius = checkRadius(options.radius);
   const reasons = unreachableReasons(problem, rules, radius);

@@ -21,7 +21,8 @@ import type { ModelSpec } from "./spec.ts";
  * @param spec - the model's name and parameters (p, radius, required and forbidden site ids, single source)
  * @param options - backend options and an optional warm start; default `{}`
  * @returns the solution, as the model's own function returns it
- * @throws InputError on an unknown model name or bad parameters (see each model)
+ * @throws InputError on an unknown model name, an option the model does not read (a misspelt or misplaced
+ *   name), or bad parameters (see each model)
  * @throws SolverError when the backend fails
  * @example
  * ```ts

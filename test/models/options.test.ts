@@ -30,11 +30,21 @@ describe("bad model options throw InputError naming the option and the value", (
 
   it.each(pModels)("%s throws naming p when p = 0, 2.5, 4 (> m = 3), -1 or NaN", async (model) => {
     for (const p of [0, 2.5, 4, -1, Number.NaN]) {
-      const error = await thrown(solve(problem, { model, p, radius: 3 } as ModelSpec));
+      const error = await thrown(solve(problem, { model, p, ...(model === "max-coverage" ? { radius: 3 } : {}) } as ModelSpec));
       expect(error.location.field).toBe("p");
       expect(error.message).toContain(`got ${p}`);
       expect(error.message).toContain("from 1 to the number of sites (3)");
     }
+  });
+
+  it("every model throws naming an option it does not read (a misspelt or misplaced option)", async () => {
+    const misplaced = await thrown(solve(problem, { model: "p-median", p: 2, radius: 3 } as ModelSpec));
+    expect(misplaced.message).toContain('"radius"');
+    expect(misplaced.message).toContain("is not an option of p-median");
+    const misspelt = await thrown(solvePMedian(problem, { p: 2, timelimit: 5 } as { p: number }));
+    expect(misspelt.message).toContain('"timelimit"');
+    const backend = await thrown(solve(problem, { model: "set-cover", radius: 3 }, { timeLimit: 5 } as object));
+    expect(backend.message).toContain('"timeLimit"');
   });
 
   it("solvePMedian throws naming p when p is missing", async () => {
@@ -44,7 +54,7 @@ describe("bad model options throw InputError naming the option and the value", (
 
   it.each(["max-coverage", "set-cover"] as const)("%s throws naming the radius when it is negative, infinite or NaN", async (model) => {
     for (const radius of [-1, Infinity, Number.NaN]) {
-      const error = await thrown(solve(problem, { model, p: 1, radius } as ModelSpec));
+      const error = await thrown(solve(problem, { model, radius, ...(model === "max-coverage" ? { p: 1 } : {}) } as ModelSpec));
       expect(error.location.field).toBe("radius");
       expect(error.message).toContain(`got ${radius}`);
     }
