@@ -40,37 +40,31 @@ export interface LinearModel {
   readonly coefficients: Float64Array;
 }
 
-class GrowableFloat64 {
-  data = new Float64Array(64);
+/** A typed array that doubles its buffer as values are pushed. */
+class Growable<A extends Float64Array | Int32Array> {
+  private data: A;
   length = 0;
+  constructor(private readonly make: (length: number) => A) {
+    this.data = make(64);
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = value;
   }
-  toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+  set(index: number, value: number): void {
+    this.data[index] = value;
+  }
+  toArray(): A {
+    return this.data.slice(0, this.length) as A;
   }
 }
 
-class GrowableInt32 {
-  data = new Int32Array(64);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
+const float64 = (length: number): Float64Array => new Float64Array(length);
+const int32 = (length: number): Int32Array => new Int32Array(length);
 
 /**
  * Builds a {@link LinearModel} column by column and row by row into growing typed arrays, so that large
@@ -85,15 +79,15 @@ class GrowableInt32 {
  * ```
  */
 export class LinearModelBuilder {
-  private readonly objective = new GrowableFloat64();
-  private readonly columnLower = new GrowableFloat64();
-  private readonly columnUpper = new GrowableFloat64();
+  private readonly objective = new Growable(float64);
+  private readonly columnLower = new Growable(float64);
+  private readonly columnUpper = new Growable(float64);
   private readonly integer: number[] = [];
-  private readonly rowLower = new GrowableFloat64();
-  private readonly rowUpper = new GrowableFloat64();
-  private readonly rowStarts = new GrowableInt32();
-  private readonly columnIndices = new GrowableInt32();
-  private readonly coefficients = new GrowableFloat64();
+  private readonly rowLower = new Growable(float64);
+  private readonly rowUpper = new Growable(float64);
+  private readonly rowStarts = new Growable(int32);
+  private readonly columnIndices = new Growable(int32);
+  private readonly coefficients = new Growable(float64);
   /** Constant added to the objective. */
   offset = 0;
 
@@ -147,8 +141,8 @@ export class LinearModelBuilder {
 
   /** Changes the bounds of an existing column (e.g. to fix a required site open). */
   setColumnBounds(column: number, lower: number, upper: number): void {
-    this.columnLower.data[column] = lower;
-    this.columnUpper.data[column] = upper;
+    this.columnLower.set(column, lower);
+    this.columnUpper.set(column, upper);
   }
 
   /** Copies the model out; the builder may be reused or dropped afterwards. */
