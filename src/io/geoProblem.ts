@@ -6,6 +6,7 @@ import type { CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
 import { createProblem, type Problem } from "../problem.ts";
 import { costMatrixFromCoordinates, describeCostMatrixOptions, type CostMatrixOptions } from "../travel/matrix.ts";
+import type { CoordinateSystem } from "./coordinateSystem.ts";
 import { readDemandPoints, readSites, type DemandLayer, type ReadDemandOptions, type ReadSiteOptions, type SiteLayer } from "./geojson.ts";
 
 /** A problem read from GeoJSON, with the layers it came from. */
@@ -35,6 +36,12 @@ export interface GeoProblemOptions {
    * lonlat layers, planar metres for projected ones.
    */
   readonly costs?: CostMatrix | CostMatrixOptions;
+  /**
+   * The coordinate system of both layers' input positions (`wgs84`, `gcj02` or `bd09`; default `wgs84`),
+   * converted once to WGS-84 when read. A layer's own `crs` option (`demand.crs`, `sites.crs`) takes
+   * precedence. See {@link CoordinateSystem}.
+   */
+  readonly crs?: CoordinateSystem;
 }
 
 function isCostMatrix(value: CostMatrix | CostMatrixOptions): value is CostMatrix {
@@ -44,7 +51,8 @@ function isCostMatrix(value: CostMatrix | CostMatrixOptions): value is CostMatri
 /**
  * Reads demand points and sites from GeoJSON and builds the problem between them. Without `costs`, the cost
  * of a pair is the great-circle distance in metres (planar metres when the layers are read as `projected`).
- * The inputs are never mutated.
+ * The inputs are never mutated. Layers declared in GCJ-02 or BD-09 (`crs`) are converted to WGS-84 once, here;
+ * the costs and the returned layers are WGS-84.
  * @param demand - a GeoJSON FeatureCollection of demand points (Points or polygons)
  * @param sites - a GeoJSON FeatureCollection of candidate sites (Points or polygons)
  * @param options - reader options per layer and the costs; see {@link GeoProblemOptions}
@@ -62,8 +70,9 @@ function isCostMatrix(value: CostMatrix | CostMatrixOptions): value is CostMatri
  * ```
  */
 export function problemFromGeoJSON(demand: unknown, sites: unknown, options: GeoProblemOptions = {}): GeoProblem {
-  const demandLayer = readDemandPoints(demand, options.demand);
-  const siteLayer = readSites(sites, options.sites);
+  const crs = options.crs;
+  const demandLayer = readDemandPoints(demand, crs === undefined ? options.demand : { crs, ...options.demand });
+  const siteLayer = readSites(sites, crs === undefined ? options.sites : { crs, ...options.sites });
   const kind = demandLayer.coordinateKind;
   if (siteLayer.coordinateKind !== kind) {
     throw new InputError(

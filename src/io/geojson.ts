@@ -6,6 +6,7 @@ import type { Feature } from "geojson";
 import { InputError } from "../errors.ts";
 import type { DemandPointInput, SiteInput } from "../problem.ts";
 import { checkCoordinateKind, type CoordinateKind } from "../travel/coordinates.ts";
+import { checkCoordinateSystem, convertCoordinates, convertFeatureGeometry, type CoordinateSystem } from "./coordinateSystem.ts";
 import { checkFeatureCollection, featurePosition, resolveFeatureId } from "./features.ts";
 import { checkAccessorOption, readFeatureFlag, readFeatureNumber, type FeatureLocation, type PropertyOrAccessor } from "./values.ts";
 
@@ -23,6 +24,13 @@ export interface ReadLayerOptions {
   readonly coordinates?: CoordinateKind;
   /** The layer's name in error messages, e.g. a file name. Default `"demand"` or `"sites"`. */
   readonly source?: string;
+  /**
+   * The geographic coordinate system of the input positions (lonlat only): `wgs84` (default), `gcj02`
+   * (AMap/Gaode, Tencent) or `bd09` (Baidu). Positions are checked as given, then converted once to WGS-84 with
+   * `gcoord`: the layer's `coordinates` and `features` are WGS-84 from then on. See {@link CoordinateSystem}.
+   * Anything other than `wgs84` with `coordinates: "projected"` throws.
+   */
+  readonly crs?: CoordinateSystem;
 }
 
 /** Options for {@link readDemandPoints}. */
@@ -63,10 +71,16 @@ export interface DemandLayer {
   readonly points: DemandPointInput[];
   /** Length 2n: [x0, y0, x1, y1, ...], the point or centroid of each feature ([longitude, latitude] for lonlat). */
   readonly coordinates: Float64Array;
-  /** Length n: the input features themselves (not copied deeply, never mutated), in order. */
+  /**
+   * Length n: the input features themselves (not copied deeply, never mutated), in order; when the layer was
+   * read with a `crs` other than `wgs84`, new features (same members and properties) with their geometry
+   * converted to WGS-84.
+   */
   readonly features: readonly Feature[];
   /** How the coordinates were read. */
   readonly coordinateKind: CoordinateKind;
+  /** The coordinate system the input was declared in (`coordinates` and `features` are WGS-84 regardless). */
+  readonly inputCrs: CoordinateSystem;
 }
 
 /** What {@link readSites} returns. */
@@ -75,16 +89,22 @@ export interface SiteLayer {
   readonly sites: SiteInput[];
   /** Length 2m: [x0, y0, x1, y1, ...], the point or centroid of each feature. */
   readonly coordinates: Float64Array;
-  /** Length m: the input features themselves (not copied deeply, never mutated), in order. */
+  /**
+   * Length m: the input features themselves (not copied deeply, never mutated), in order; converted copies
+   * when read with a `crs` other than `wgs84`, as for {@link DemandLayer.features}.
+   */
   readonly features: readonly Feature[];
   /** How the coordinates were read. */
   readonly coordinateKind: CoordinateKind;
+  /** The coordinate system the input was declared in (`coordinates` and `features` are WGS-84 regardless). */
+  readonly inputCrs: CoordinateSystem;
 }
 
 interface LayerRead {
   readonly features: readonly Feature[];
   readonly coordinates: Float64Array;
   readonly kind: CoordinateKind;
+  readonly crs: CoordinateSystem;
 }
 
 /** Walks a layer: checks the collection, resolves ids and positions, and calls `visit` per feature. */
@@ -96,6 +116,10 @@ function readLayer(
 ): LayerRead {
   const source = options.source ?? defaultSource;
   const kind = checkCoordinateKind(options.coordinates ?? "lonlat");
+  const crs = checkCoordinateSystem(options.crs ?? "wgs84");
+  if (crs !== "wgs84" && kind !== "lonlat") {
+    throw new InputError({ source: "options", field: "crs", value: crs }, 'applies to [longitude, latitude] layers only, not to coordinates: "projected"');
+  }
   const features = checkFeatureCollection(source, collection);
   const coordinates = new Float64Array(2 * features.length);
   const seen = new Map<string, number>();
@@ -107,19 +131,22 @@ function readLayer(
     coordinates[2 * index + 1] = y;
     visit(feature, where);
   });
-  return { features: features.slice(), coordinates, kind };
+  if (crs === "wgs84") return { features: features.slice(), coordinates, kind, crs };
+  return { features: features.map((feature) => convertFeatureGeometry(feature, crs, "wgs84")), coordinates: convertCoordinates(coordinates, crs, "wgs84"), kind, crs };
 }
 
 /**
  * Reads demand points from a GeoJSON FeatureCollection of Points, Polygons or MultiPolygons (a polygon stands
- * for the centroid of its vertices). The input is never mutated.
+ * for the centroid of its vertices). The input is never mutated. Positions declared in GCJ-02 or BD-09
+ * (`crs`) are converted to WGS-84 here, once.
  * @param collection - a parsed GeoJSON FeatureCollection (any value is checked)
  * @param options - id property, weight property or accessor, coordinate kind; see {@link ReadDemandOptions}
  * @returns the points (ids and weights), their coordinates and the input features; see {@link DemandLayer}
  * @throws InputError naming the layer, the feature (index and id), the field and the value when the input is
  *   not a FeatureCollection or is empty; a geometry is missing, of another type (MultiPoint included) or has
  *   missing, non-numeric, out-of-range or swapped coordinates; a weight is missing, non-numeric, NaN or
- *   negative; or an id is missing or duplicated
+ *   negative; or an id is missing or duplicated; and naming the option for an unknown `crs`, or a `crs` other
+ *   than `wgs84` on a projected layer
  * @example
  * ```ts
  * const layer = readDemandPoints(villages, { id: "code", weight: "pupils" });
@@ -133,12 +160,12 @@ export function readDemandPoints(collection: unknown, options: ReadDemandOptions
   const read = readLayer(collection, options, "demand", (feature, where) => {
     points.push({ id: where.id, weight: weight === undefined ? 1 : readFeatureNumber(feature, where, weight, "weight") });
   });
-  return { points, coordinates: read.coordinates, features: read.features, coordinateKind: read.kind };
+  return { points, coordinates: read.coordinates, features: read.features, coordinateKind: read.kind, inputCrs: read.crs };
 }
 
 /**
  * Reads candidate (or existing) sites from a GeoJSON FeatureCollection of Points, Polygons or MultiPolygons.
- * The input is never mutated.
+ * The input is never mutated. Positions declared in GCJ-02 or BD-09 (`crs`) are converted to WGS-84 here, once.
  * @param collection - a parsed GeoJSON FeatureCollection (any value is checked)
  * @param options - id, capacity, fixed cost, required, forbidden, coordinate kind; see {@link ReadSiteOptions}
  * @returns the sites, their coordinates and the input features; see {@link SiteLayer}
@@ -164,7 +191,7 @@ export function readSites(collection: unknown, options: ReadSiteOptions = {}): S
     });
   });
   for (const name of ["required", "forbidden"] as const) checkFlagPropertyExists(read.features, options[name], name, options.source);
-  return { sites, coordinates: read.coordinates, features: read.features, coordinateKind: read.kind };
+  return { sites, coordinates: read.coordinates, features: read.features, coordinateKind: read.kind, inputCrs: read.crs };
 }
 
 /**

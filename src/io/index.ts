@@ -12,3 +12,6 @@ export { rowsToGeoJSON } from "./rows.ts";
 export type { RowsToGeoJSONOptions } from "./rows.ts";
 export { solutionFeatureCollection, solutionToGeoJSON } from "./write.ts";
 export type { SolutionCollection, SolutionGeoJSON, SolutionLayer, SolutionGeoJSONHeader } from "./write.ts";
+export { COORDINATE_SYSTEMS, convertCoordinates, convertGeometry, fromWgs84, toWgs84 } from "./coordinateSystem.ts";
+export type { CoordinateSystem } from "./coordinateSystem.ts";
+export type { SolutionGeoJSONOptions } from "./write.ts";

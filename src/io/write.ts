@@ -7,6 +7,7 @@ import type { Feature, FeatureCollection, GeoJsonProperties, Geometry, LineStrin
 import { costOf } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
 import type { ModelName, Solution, SolveStatus } from "../solution.ts";
+import { checkCoordinateSystem, convertGeometry, type CoordinateSystem } from "./coordinateSystem.ts";
 import type { GeoProblem } from "./geoProblem.ts";
 
 /** What the solution was, written on each output collection as the foreign member `solution` (RFC 7946 §6.1). */
@@ -27,6 +28,21 @@ export interface SolutionGeoJSONHeader {
   readonly costUnit: string;
   /** How the costs were made, assumptions (detour factor, speed) included; see {@link GeoProblem.costBasis}. */
   readonly costBasis: string;
+  /**
+   * The coordinate system of the geometry, present only when it is not WGS-84 (`gcj02` or `bd09`, as asked
+   * with {@link SolutionGeoJSONOptions.crs}). GeoJSON (RFC 7946) assumes WGS-84; such output is for Chinese map
+   * services only.
+   */
+  readonly coordinateSystem?: CoordinateSystem;
+}
+
+/** Options for {@link solutionToGeoJSON} and {@link solutionFeatureCollection}. */
+export interface SolutionGeoJSONOptions {
+  /**
+   * The coordinate system of the output geometry: `wgs84` (default; what GeoJSON requires), `gcj02` or `bd09`
+   * (for AMap/Gaode, Tencent or Baidu maps). Every geometry is converted from WGS-84 with `gcoord`.
+   */
+  readonly crs?: CoordinateSystem;
 }
 
 /** A FeatureCollection carrying a {@link SolutionGeoJSONHeader} as the foreign member `solution`. */
@@ -73,12 +89,12 @@ function checkShape(geoProblem: GeoProblem, solution: Solution): void {
   });
 }
 
-/** A new feature: the input's members, its geometry copied, its properties plus `added`, and an id. */
-function withProperties(feature: Feature, id: string, added: Record<string, unknown>): Feature {
+/** A new feature: the input's members, its geometry copied (converted to `crs`), its properties plus `added`, and an id. */
+function withProperties(feature: Feature, id: string, added: Record<string, unknown>, crs: CoordinateSystem): Feature {
   return {
     ...feature,
     id: feature.id ?? id,
-    geometry: structuredClone(feature.geometry),
+    geometry: crs === "wgs84" ? structuredClone(feature.geometry) : convertGeometry(feature.geometry, "wgs84", crs),
     properties: { ...(feature.properties ?? {}), ...added },
   };
 }
@@ -97,17 +113,21 @@ function collection<G extends Geometry>(features: Feature<G>[], summary: Solutio
  * input property named like an added one is replaced), and `id` set to the resolved id where the input
  * feature had none. Ids written in `site`, `demand` properties are the resolved ids. Each collection carries
  * a {@link SolutionGeoJSONHeader} (model, status, objective, cost unit and how the costs were made) as the
- * foreign member `solution`.
+ * foreign member `solution`. Geometry is WGS-84 (whatever the layers were read in) unless `options.crs` asks
+ * for GCJ-02 or BD-09.
  * @param geoProblem - the problem as read by {@link problemFromGeoJSON}
  * @param solution - a solution of `geoProblem.problem`
+ * @param options - the output coordinate system; see {@link SolutionGeoJSONOptions}
  * @returns the three layers; see {@link SolutionGeoJSON}
- * @throws InputError when the solution's arrays do not fit the problem (another problem's solution)
+ * @throws InputError when the solution's arrays do not fit the problem (another problem's solution), or
+ *   `options.crs` is not a known coordinate system
  * @example
  * ```ts
  * const { sites, demand, assignments } = solutionToGeoJSON(geo, await solvePMedian(geo.problem, { p: 3 }));
  * ```
  */
-export function solutionToGeoJSON(geoProblem: GeoProblem, solution: Solution): SolutionGeoJSON {
+export function solutionToGeoJSON(geoProblem: GeoProblem, solution: Solution, options: SolutionGeoJSONOptions = {}): SolutionGeoJSON {
+  const crs = checkCoordinateSystem(options.crs ?? "wgs84");
   checkShape(geoProblem, solution);
   const { problem } = geoProblem;
   const summary: SolutionGeoJSONHeader = {
@@ -119,13 +139,14 @@ export function solutionToGeoJSON(geoProblem: GeoProblem, solution: Solution): S
     open: solution.open.map((j) => problem.sites[j]!.id),
     costUnit: problem.costs.unit,
     costBasis: geoProblem.costBasis,
+    ...(crs === "wgs84" ? {} : { coordinateSystem: crs }),
   };
   const open = new Set(solution.open);
   const sites = geoProblem.sites.features.map((feature, j) => {
     const site = problem.sites[j]!;
     const load = solution.load[j]!;
     const utilization = site.capacity === Infinity ? null : finiteOrNull(load === 0 ? 0 : load / site.capacity);
-    return withProperties(feature, site.id, { open: open.has(j), load, utilization });
+    return withProperties(feature, site.id, { open: open.has(j), load, utilization }, crs);
   });
   const demand = geoProblem.demand.features.map((feature, i) => {
     const j = solution.assignment[i]!;
@@ -133,7 +154,7 @@ export function solutionToGeoJSON(geoProblem: GeoProblem, solution: Solution): S
     return withProperties(feature, problem.demand[i]!.id, {
       site: assigned ? problem.sites[j]!.id : null,
       cost: assigned ? finiteOrNull(costOf(problem.costs, i, j)) : null,
-    });
+    }, crs);
   });
   const shares =
     solution.allocations ??
@@ -142,13 +163,17 @@ export function solutionToGeoJSON(geoProblem: GeoProblem, solution: Solution): S
   const to = geoProblem.sites.coordinates;
   const assignments = shares.map(({ demand: i, site: j, amount }): Feature<LineString> => ({
     type: "Feature",
-    geometry: {
-      type: "LineString",
-      coordinates: [
-        [from[2 * i]!, from[2 * i + 1]!],
-        [to[2 * j]!, to[2 * j + 1]!],
-      ],
-    },
+    geometry: convertGeometry<LineString>(
+      {
+        type: "LineString",
+        coordinates: [
+          [from[2 * i]!, from[2 * i + 1]!],
+          [to[2 * j]!, to[2 * j + 1]!],
+        ],
+      },
+      "wgs84",
+      crs,
+    ),
     properties: { demand: problem.demand[i]!.id, site: problem.sites[j]!.id, cost: finiteOrNull(costOf(problem.costs, i, j)), amount },
   }));
   return { sites: collection(sites, summary), demand: collection(demand, summary), assignments: collection(assignments, summary) };
@@ -162,13 +187,15 @@ export type SolutionLayer = "site" | "demand" | "assignment";
  * points, then the assignment lines of {@link solutionToGeoJSON}, each feature with a `layer` property
  * (`"site"`, `"demand"` or `"assignment"`; see {@link SolutionLayer}), and the {@link SolutionGeoJSONHeader} as the
  * foreign member `solution`. Feature ids are prefixed with the layer (`"site:s1"`, `"demand:v1"`) so that they
- * stay unique across layers; the `id` property keeps the plain id.
+ * stay unique across layers; the `id` property keeps the plain id. Geometry is WGS-84 unless `options.crs`
+ * asks otherwise.
  * @param geoProblem - the problem as read by {@link problemFromGeoJSON}
  * @param solution - a solution of `geoProblem.problem`
- * @throws InputError when the solution does not fit the problem
+ * @param options - the output coordinate system; see {@link SolutionGeoJSONOptions}
+ * @throws InputError when the solution does not fit the problem, or `options.crs` is unknown
  */
-export function solutionFeatureCollection(geoProblem: GeoProblem, solution: Solution): SolutionCollection {
-  const layers = solutionToGeoJSON(geoProblem, solution);
+export function solutionFeatureCollection(geoProblem: GeoProblem, solution: Solution, options: SolutionGeoJSONOptions = {}): SolutionCollection {
+  const layers = solutionToGeoJSON(geoProblem, solution, options);
   // Feature ids are made unique across the layers ("site:s1", "demand:v1"), as map tools key features on them;
   // the `id` property keeps the plain id.
   const tag = (layer: SolutionLayer) => (feature: Feature): Feature => ({
