@@ -51,3 +51,4 @@ export * from "./models/index.ts";
 export * from "./metrics/index.ts";
 export * from "./io/index.ts";
 export * from "./travel/index.ts";
+export * from "./synthetic/index.ts";
