@@ -5,6 +5,7 @@
  */
 import type { CostMatrix } from "../costMatrix.ts";
 import {
+  costTableBasis,
   problemFromGeoJSON,
   readCostTable,
   readDemandPoints,
@@ -13,8 +14,11 @@ import {
   type GeoProblem,
 } from "../io/index.ts";
 import type { Problem } from "../problem.ts";
+import { segmentMinutes } from "../travel/index.ts";
+import { travelTimeMatrix } from "../travel/routing/index.ts";
 import { readJson, readText } from "./files.ts";
-import { CliError } from "./io.ts";
+import { CliError, type CliStreams } from "./io.ts";
+import { readRoadNetwork } from "./roads.ts";
 import { flagOf, type SolveCommandOptions } from "./solveOptions.ts";
 
 function costColumns(options: SolveCommandOptions): { from: string; to: string; value: string } {
@@ -30,9 +34,9 @@ function costColumns(options: SolveCommandOptions): { from: string; to: string; 
  * @returns the problem, and the GeoJSON layers it came from (null for `--problem`)
  * @throws CliError for missing or clashing options and unreadable files; InputError for bad content
  */
-export async function loadProblem(options: SolveCommandOptions): Promise<{ problem: Problem; geo: GeoProblem | null }> {
+export async function loadProblem(options: SolveCommandOptions, streams: CliStreams): Promise<{ problem: Problem; geo: GeoProblem | null }> {
   if (options.problem !== undefined) {
-    const layerFlags = ["demand", "sites", "costs", "weight", "capacity", "fixedCost", "required", "forbidden", "id"] as const;
+    const layerFlags = ["demand", "sites", "costs", "roads", "weight", "capacity", "fixedCost", "required", "forbidden", "id"] as const;
     const clash = layerFlags.find((key) => options[key] !== undefined);
     if (clash !== undefined) throw new CliError(`--problem holds the whole problem; drop ${flagOf(clash)}`);
     const problem = readProblemJson(await readJson(options.problem, "--problem"), { source: options.problem });
@@ -43,13 +47,16 @@ export async function loadProblem(options: SolveCommandOptions): Promise<{ probl
   }
   const demandCollection = await readJson(options.demand, "--demand");
   const siteCollection = await readJson(options.sites, "--sites");
+  if (options.costs !== undefined && options.roads !== undefined) throw new CliError("give --costs or --roads, not both");
   const demandOptions = {
     source: options.demand,
+    crs: options.crs,
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.weight === undefined ? {} : { weight: options.weight }),
   };
   const siteOptions = {
     source: options.sites,
+    crs: options.crs,
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.capacity === undefined ? {} : { capacity: options.capacity }),
     ...(options.fixedCost === undefined ? {} : { fixedCost: options.fixedCost }),
@@ -57,11 +64,14 @@ export async function loadProblem(options: SolveCommandOptions): Promise<{ probl
     ...(options.forbidden === undefined ? {} : { forbidden: options.forbidden }),
   };
   let costs: CostMatrix | undefined;
+  let costBasis: string | undefined;
   if (options.costs !== undefined) {
     const columns = costColumns(options);
     const demandIds = readDemandPoints(demandCollection, demandOptions).points.map((point, i) => String(point.id ?? i));
     const siteIds = readSites(siteCollection, siteOptions).sites.map((site, j) => String(site.id ?? j));
-    costs = readCostTable(await readText(options.costs, "--costs"), {
+    const text = await readText(options.costs, "--costs");
+    costBasis = costTableBasis(text);
+    costs = readCostTable(text, {
       ...columns,
       demandIds,
       siteIds,
@@ -69,11 +79,26 @@ export async function loadProblem(options: SolveCommandOptions): Promise<{ probl
       source: options.costs,
       missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
     });
+  } else if (options.roads !== undefined) {
+    const demandLayer = readDemandPoints(demandCollection, demandOptions);
+    const siteLayer = readSites(siteCollection, siteOptions);
+    const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
+    const matrix = travelTimeMatrix(network, segmentMinutes(network, options.mode), demandLayer.coordinates, siteLayer.coordinates, {
+      ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
+      metres: false,
+    });
+    costs = matrix.costs;
+    costBasis = matrix.basis;
+    const unsnapped = matrix.originSnapping.unsnapped.length + matrix.destinationSnapping.unsnapped.length;
+    if (unsnapped > 0 && !options.quiet && !options.json) {
+      streams.stderr.write(`solve: ${unsnapped} points are farther than ${matrix.originSnapping.maxDistanceMetres} m from any usable road; they have no travel times\n`);
+    }
   }
   const geo = problemFromGeoJSON(demandCollection, siteCollection, {
     demand: demandOptions,
     sites: siteOptions,
     ...(costs === undefined ? {} : { costs }),
+    ...(costBasis === undefined ? {} : { costBasis }),
   });
   return { problem: geo.problem, geo };
 }

@@ -5,7 +5,9 @@
 import { Command, CommanderError } from "commander";
 import { InputError, SolverError } from "../errors.ts";
 import { CliError, type CliContext, type CliStreams } from "./io.ts";
+import { registerGenerateCommand } from "./generateCommand.ts";
 import { registerSolveCommand } from "./solveCommand.ts";
+import { registerTravelCommand } from "./travelCommand.ts";
 
 /** The package version the CLI reports with `--version`. */
 export const VERSION = "0.1.0";
@@ -38,6 +40,8 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
     streams,
   );
   registerSolveCommand(program, context);
+  registerTravelCommand(program, context);
+  registerGenerateCommand(program, context);
   for (const command of program.commands) configure(command, streams);
   try {
     await program.parseAsync([...argv], { from: "user" });

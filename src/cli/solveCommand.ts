@@ -5,6 +5,8 @@
  */
 import { InvalidArgumentError, type Command } from "commander";
 import { COST_UNITS } from "../costMatrix.ts";
+import { COORDINATE_SYSTEMS } from "../io/coordinateSystem.ts";
+import { TRAVEL_MODES } from "../travel/index.ts";
 import { solutionFeatureCollection } from "../io/index.ts";
 import { solve } from "../models/index.ts";
 import { MODEL_NAMES, type ModelName, type Solution } from "../solution.ts";
@@ -25,7 +27,7 @@ async function runSolve(model: ModelName, options: SolveCommandOptions, context:
   const started = performance.now();
   const spec = specFromOptions(model, options);
   if (options.out !== undefined) await checkOutputPath(options.out, "--out");
-  const { problem, geo } = await loadProblem(options);
+  const { problem, geo } = await loadProblem(options, streams);
   const progress = createProgressReporter(streams.stderr);
   const controller = new AbortController();
   let interrupted = false;
@@ -72,7 +74,12 @@ export function registerSolveCommand(program: Command, context: CliContext): voi
     .option("--required <prop>", "boolean site property: the site must be open")
     .option("--forbidden <prop>", "boolean site property: the site must stay closed")
     .option("--single-source", "fixed-charge: serve each demand point wholly from one site")
-    .option("--costs <file>", "long-format CSV of costs instead of great-circle metres")
+    .option("--costs <file>", "long-format CSV of costs (e.g. from `school-layout travel`) instead of great-circle metres")
+    .option("--roads <file>", "road network (GeoJSON LineStrings, .osm or .osm.pbf): costs are travel minutes by --mode")
+    .option("--mode <mode>", `with --roads: travel mode, ${TRAVEL_MODES.join(", ")}`, parseChoice(TRAVEL_MODES), "walk")
+    .option("--cutoff <minutes>", "with --roads: pairs above this many minutes are not allowed", parseNonNegativeNumber)
+    .option("--node-crossings", "with --roads: join roads where they cross without a shared vertex")
+    .option("--crs <system>", `coordinate system of the input layers: ${COORDINATE_SYSTEMS.join(", ")}`, parseChoice(COORDINATE_SYSTEMS), "wgs84")
     .option("--cost-from <col>", "CSV column with the demand point id")
     .option("--cost-to <col>", "CSV column with the site id")
     .option("--cost-value <col>", "CSV column with the cost")

@@ -4,6 +4,8 @@
  * @module
  */
 import type { CostUnit } from "../costMatrix.ts";
+import type { CoordinateSystem } from "../io/coordinateSystem.ts";
+import type { TravelMode } from "../travel/index.ts";
 import type { ModelSpec } from "../models/spec.ts";
 import type { ModelName } from "../solution.ts";
 import type { BackendChoice } from "../solvers/options.ts";
@@ -22,6 +24,11 @@ export interface SolveCommandOptions {
   readonly forbidden?: string;
   readonly singleSource?: boolean;
   readonly costs?: string;
+  readonly roads?: string;
+  readonly mode: TravelMode;
+  readonly cutoff?: number;
+  readonly nodeCrossings?: boolean;
+  readonly crs: CoordinateSystem;
   readonly costFrom?: string;
   readonly costTo?: string;
   readonly costValue?: string;

@@ -68,7 +68,14 @@ function parseRecords(text: string, source: string): CsvRecord[] {
   if (typeof text !== "string") throw new InputError({ source, field: "text", value: text }, "must be the CSV text");
   try {
     // With `info: true` each record comes as { record, info }; csv-parse's declared return type does not say so.
-    return parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as unknown as CsvRecord[];
+    return parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      comment: "#",
+      comment_no_infix: true,
+    }) as unknown as CsvRecord[];
   } catch (error) {
     throw new InputError({ source, field: "CSV" }, `is not valid CSV: ${(error as Error).message}`);
   }
@@ -77,7 +84,8 @@ function parseRecords(text: string, source: string): CsvRecord[] {
 /**
  * Reads a long-format cost table (CSV with a header row; one row per pair) into a cost matrix whose rows
  * follow `demandIds` and columns follow `siteIds`. Extra columns are ignored; ids and values are trimmed;
- * empty lines are skipped.
+ * empty lines and lines starting with `#` (comments, such as the `# basis: …` line `school-layout travel`
+ * writes; see {@link costTableBasis}) are skipped.
  * @param text - the CSV text, e.g. `"origin,school,minutes\nA,S1,12.5\n..."`
  * @param options - column names, the ids, the unit and what a missing pair means; see {@link CostTableOptions}
  * @returns an n × m matrix: dense when every pair is present, sparse with `missing: "notAllowed"` otherwise
@@ -171,4 +179,14 @@ export function readCostTable(text: string, options: CostTableOptions): CostMatr
   }
   for (let k = 0; k < values.length; k++) if (Number.isNaN(values[k]!)) values[k] = Infinity;
   return restrictCostMatrix(denseCostMatrix(values, n, m, options.unit), {});
+}
+
+/**
+ * The basis a cost table states in a leading comment line `# basis: …` (as `school-layout travel` writes it),
+ * or undefined when it states none.
+ * @param text - the CSV text
+ */
+export function costTableBasis(text: string): string | undefined {
+  const match = /^\uFEFF?#\s*basis:\s*(.+?)\s*$/m.exec(text.slice(0, 2000));
+  return match === null || text.slice(0, match.index).trim() !== "" ? undefined : match[1];
 }

@@ -37,6 +37,12 @@ export interface GeoProblemOptions {
    */
   readonly costs?: CostMatrix | CostMatrixOptions;
   /**
+   * How a ready matrix in `costs` was made, e.g. the `basis` of a road-network travel-time matrix; recorded as
+   * {@link GeoProblem.costBasis} and in every output. Default: "cost matrix given by the caller, in <unit>".
+   * Ignored when the costs are computed here (their basis is described exactly).
+   */
+  readonly costBasis?: string;
+  /**
    * The coordinate system of both layers' input positions (`wgs84`, `gcj02` or `bd09`; default `wgs84`),
    * converted once to WGS-84 when read. A layer's own `crs` option (`demand.crs`, `sites.crs`) takes
    * precedence. See {@link CoordinateSystem}.
@@ -85,7 +91,7 @@ export function problemFromGeoJSON(demand: unknown, sites: unknown, options: Geo
   let costBasis: string;
   if (isCostMatrix(given)) {
     costs = given;
-    costBasis = `cost matrix given by the caller, in ${given.unit}`;
+    costBasis = options.costBasis ?? `cost matrix given by the caller, in ${given.unit}`;
   } else {
     const metric = given.metric ?? (kind === "projected" ? "planar" : "greatCircle");
     if ((metric === "greatCircle") !== (kind === "lonlat")) {

@@ -4,7 +4,7 @@ export type { DemandLayer, ReadDemandOptions, ReadLayerOptions, ReadSiteOptions,
 export type { PropertyOrAccessor } from "./values.ts";
 export { problemFromGeoJSON } from "./geoProblem.ts";
 export type { GeoProblem, GeoProblemOptions } from "./geoProblem.ts";
-export { readCostTable } from "./costTable.ts";
+export { costTableBasis, readCostTable } from "./costTable.ts";
 export type { CostTableOptions } from "./costTable.ts";
 export { problemToJson, readProblemJson } from "./problemJson.ts";
 export type { ProblemJson, ProblemJsonCosts, ProblemJsonDemandPoint, ProblemJsonSite } from "./problemJson.ts";

@@ -16,3 +16,4 @@ export { createRoadNetwork } from "./network/roadNetwork.ts";
 export type { RoadNetwork, RoadNetworkInput, SegmentDirection } from "./network/roadNetwork.ts";
 export { TRAVEL_MODES } from "./network/travelMode.ts";
 export type { SegmentMinutes, TravelMode } from "./network/travelMode.ts";
+export * from "./routing/index.ts";

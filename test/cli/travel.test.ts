@@ -1,0 +1,131 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { greatCircleMetres } from "../../src/index.ts";
+import { run } from "./runCli.ts";
+
+const folder = await mkdtemp(join(tmpdir(), "school-layout-travel-"));
+const path = (name: string): string => join(folder, name);
+const point = (id: string, lon: number, lat: number) => ({
+  type: "Feature",
+  properties: { id, pupils: 10 },
+  geometry: { type: "Point", coordinates: [lon, lat] },
+});
+const road = (id: string, coordinates: number[][], properties: Record<string, unknown>) => ({
+  type: "Feature",
+  properties: { id, ...properties },
+  geometry: { type: "LineString", coordinates },
+});
+
+// A primary road east–west along latitude 23.8 and a one-way road from the village v2 to it.
+const lat = 23.8;
+const roads = {
+  type: "FeatureCollection",
+  features: [
+    road("main", [[114.70, lat], [114.75, lat], [114.80, lat]], { highway: "primary" }),
+    road("lane", [[114.75, 23.82], [114.75, lat]], { highway: "tertiary", oneway: "yes" }),
+  ],
+};
+const villages = { type: "FeatureCollection", features: [point("v1", 114.70, lat), point("v2", 114.75, 23.82)] };
+const schools = { type: "FeatureCollection", features: [point("s1", 114.80, lat), point("s2", 114.75, 23.82)] };
+
+beforeAll(async () => {
+  await writeFile(path("roads.geojson"), JSON.stringify(roads));
+  await writeFile(path("villages.geojson"), JSON.stringify(villages));
+  await writeFile(path("schools.geojson"), JSON.stringify(schools));
+  await writeFile(path("road-point.geojson"), JSON.stringify({ type: "FeatureCollection", features: [point("x", 114.7, lat)] }));
+});
+
+function parseTable(text: string): { basis: string; rows: Record<string, string>[] } {
+  const [comment, header, ...lines] = text.trim().split("\n");
+  const columns = header!.split(",");
+  return {
+    basis: comment!.replace(/^# basis: /, ""),
+    rows: lines.map((line) => Object.fromEntries(line.split(",").map((value, k) => [columns[k]!, value]))),
+  };
+}
+
+const metres = (a: [number, number], b: [number, number]): number => greatCircleMetres(a, b);
+
+describe("school-layout travel", () => {
+  it("writes from, to, minutes and metres along the roads, with a basis line, for the school bus", async () => {
+    const out = path("bus.csv");
+    const result = await run("travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--id", "id", "--mode", "schoolBus", "--out", out);
+    expect(result.code, result.stderr).toBe(0);
+    const { basis, rows } = parseTable(await readFile(out, "utf8"));
+    expect(basis).toMatch(/road network .*schoolBus/);
+    const v1s1 = rows.find((row) => row.from === "v1" && row.to === "s1")!;
+    const length = metres([114.7, lat], [114.8, lat]);
+    expect(Number(v1s1.metres)).toBeCloseTo(length, 0);
+    // A school bus on a primary road: 60 km/h, the legal limit outside expressways.
+    expect(Number(v1s1.minutes)).toBeCloseTo(length / 1000, 1);
+    // v2 reaches s1 down the one-way lane; nothing reaches s2 up it by bus.
+    expect(rows.some((row) => row.from === "v2" && row.to === "s1")).toBe(true);
+    expect(rows.some((row) => row.from === "v1" && row.to === "s2")).toBe(false);
+    expect(result.stderr).toMatch(/3 of 4 pairs have a time/);
+  });
+
+  it("lets walkers use the one-way lane both ways, at 5 km/h", async () => {
+    const result = await run("travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--id", "id", "--mode", "walk");
+    expect(result.code, result.stderr).toBe(0);
+    const { rows } = parseTable(result.stdout);
+    const v1s2 = rows.find((row) => row.from === "v1" && row.to === "s2")!;
+    const length = metres([114.7, lat], [114.75, lat]) + metres([114.75, lat], [114.75, 23.82]);
+    expect(Number(v1s2.minutes)).toBeCloseTo(length / (5000 / 60), 1);
+  });
+
+  it("drops pairs above the cutoff", async () => {
+    const result = await run("travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--id", "id", "--mode", "schoolBus", "--cutoff", "5");
+    expect(result.code, result.stderr).toBe(0);
+    for (const row of parseTable(result.stdout).rows) expect(Number(row.minutes)).toBeLessThanOrEqual(5);
+  });
+
+  it("labels the straight-line fallback without --roads", async () => {
+    const result = await run("travel", "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--id", "id", "--speed", "30", "--detour", "1.4");
+    expect(result.code, result.stderr).toBe(0);
+    const { basis, rows } = parseTable(result.stdout);
+    expect(basis).toMatch(/no road network: great-circle distance × detour factor 1\.4/);
+    const v1s1 = rows.find((row) => row.from === "v1" && row.to === "s1")!;
+    expect(Number(v1s1.minutes)).toBeCloseTo((metres([114.7, lat], [114.8, lat]) * 1.4) / (30000 / 60), 2);
+  });
+
+  it("feeds solve --costs, which records the basis in its output", async () => {
+    const table = path("walk.csv");
+    expect((await run("travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--id", "id", "--out", table)).code).toBe(0);
+    const out = path("solved.geojson");
+    const result = await run(
+      "solve", "p-median", "--demand", path("villages.geojson"), "--sites", path("schools.geojson"), "--id", "id", "--weight", "pupils", "-p", "1",
+      "--costs", table, "--cost-from", "from", "--cost-to", "to", "--cost-value", "minutes", "--cost-unit", "minutes", "--out", out, "--quiet",
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const written = JSON.parse(await readFile(out, "utf8"));
+    expect(written.solution.costBasis).toMatch(/road network .*walk/);
+    expect(written.solution.costUnit).toBe("minutes");
+  });
+
+  it("solve --roads routes directly and gives the same objective as the table", async () => {
+    const direct = await run("solve", "p-median", "--demand", path("villages.geojson"), "--sites", path("schools.geojson"), "--id", "id", "--weight", "pupils", "-p", "1", "--roads", path("roads.geojson"), "--mode", "walk", "--json");
+    expect(direct.code, direct.stderr).toBe(0);
+    const table = path("walk2.csv");
+    await run("travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--id", "id", "--out", table);
+    const viaTable = await run(
+      "solve", "p-median", "--demand", path("villages.geojson"), "--sites", path("schools.geojson"), "--id", "id", "--weight", "pupils", "-p", "1",
+      "--costs", table, "--cost-from", "from", "--cost-to", "to", "--cost-value", "minutes", "--cost-unit", "minutes", "--json",
+    );
+    // The table rounds to the millisecond of a minute; the objective sums 2 pupils × 10 such times.
+    expect(JSON.parse(viaTable.stdout).objective).toBeCloseTo(JSON.parse(direct.stdout).objective, 1);
+  });
+
+  it("rejects --speed with --roads, and a bad mode, with one line and exit code 1", async () => {
+    for (const argv of [
+      ["travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--speed", "30"],
+      ["travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--mode", "horse"],
+      ["travel", "--roads", path("villages.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson")],
+    ]) {
+      const result = await run(...argv);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+});
