@@ -15,10 +15,10 @@ import {
 } from "../io/index.ts";
 import type { Problem } from "../problem.ts";
 import { segmentMinutes } from "../travel/index.ts";
-import { travelTimeMatrix } from "../travel/routing/index.ts";
 import { readJson, readText } from "./files.ts";
 import { CliError, type CliStreams } from "./io.ts";
 import { readRoadNetwork } from "./roads.ts";
+import { computeTravelMatrix } from "./travelMatrix.ts";
 import { flagOf, type SolveCommandOptions } from "./solveOptions.ts";
 
 function costColumns(options: SolveCommandOptions): { from: string; to: string; value: string } {
@@ -83,7 +83,7 @@ export async function loadProblem(options: SolveCommandOptions, streams: CliStre
     const demandLayer = readDemandPoints(demandCollection, demandOptions);
     const siteLayer = readSites(siteCollection, siteOptions);
     const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
-    const matrix = travelTimeMatrix(network, segmentMinutes(network, options.mode), demandLayer.coordinates, siteLayer.coordinates, {
+    const matrix = await computeTravelMatrix(network, segmentMinutes(network, options.mode), demandLayer.coordinates, siteLayer.coordinates, {
       ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
       metres: false,
     });

@@ -7,12 +7,12 @@ import type { Command } from "commander";
 import { COORDINATE_SYSTEMS, type CoordinateSystem } from "../io/coordinateSystem.ts";
 import { readDemandPoints, readSites } from "../io/index.ts";
 import { costMatrixFromCoordinates, describeCostMatrixOptions, segmentMinutes, TRAVEL_MODES, type TravelMode } from "../travel/index.ts";
-import { travelTimeMatrix } from "../travel/routing/index.ts";
 import { forEachAllowedSite, type CostMatrix } from "../costMatrix.ts";
 import { checkOutputPath, readJson, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
 import { parseChoice, parseNonNegativeNumber, parsePositiveNumber } from "./parsers.ts";
 import { readRoadNetwork } from "./roads.ts";
+import { computeTravelMatrix } from "./travelMatrix.ts";
 
 /** The options of `travel`, as commander parses them. */
 export interface TravelCommandOptions {
@@ -99,7 +99,7 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
     streams.stderr.write(`travel: ${basis}\n`);
   } else {
     const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
-    const matrix = travelTimeMatrix(network, segmentMinutes(network, options.mode), from.coordinates, to.coordinates, {
+    const matrix = await computeTravelMatrix(network, segmentMinutes(network, options.mode), from.coordinates, to.coordinates, {
       ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
       ...(options.maxSnap === undefined ? {} : { maxSnapMetres: options.maxSnap }),
       ...(options.walkSpeed === undefined ? {} : { walkSpeedKmPerHour: options.walkSpeed }),

@@ -11,34 +11,13 @@
  * directly with no loader.
  * @module
  */
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { workerEntryUrl } from "../runtime/typeScriptWorker.node.ts";
 import type { SolverWorker, SolverWorkerEvents } from "./offThread.ts";
 import type { SolveRequest, WorkerMessage } from "./workerProtocol.ts";
 
-/** Whether this module runs from TypeScript source rather than compiled JavaScript. */
-const fromSource = import.meta.url.endsWith(".ts");
-
-/** The URL of tsx's ESM API module (its `import` build, beside the `require` build that `require.resolve` finds). */
-function tsxApiUrl(): string {
-  try {
-    return pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href.replace(/\.cjs$/, ".mjs");
-  } catch {
-    throw new Error("running school-layout from TypeScript source needs the tsx package to start the Node solver worker");
-  }
-}
-
-/** The worker's main module: the compiled entry, or a bootstrap that loads tsx and then the TypeScript entry. */
-function workerMain(): URL {
-  if (!fromSource) return new URL("./nodeWorkerEntry.js", import.meta.url);
-  const entry = new URL("./nodeWorkerEntry.ts", import.meta.url).href;
-  const bootstrap =
-    `import * as tsx from ${JSON.stringify(tsxApiUrl())};\n` +
-    `tsx.register();\n` +
-    `await import(${JSON.stringify(entry)});\n`;
-  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
-}
+/** The worker's entry: TypeScript from source, the compiled JavaScript when built. */
+const ENTRY = new URL(import.meta.url.endsWith(".ts") ? "./nodeWorkerEntry.ts" : "./nodeWorkerEntry.js", import.meta.url);
 
 /**
  * Starts a solver worker thread.
@@ -47,7 +26,7 @@ function workerMain(): URL {
  * @throws Error when running from TypeScript source and tsx cannot be found
  */
 export function startNodeSolverWorker(events: SolverWorkerEvents): SolverWorker {
-  const worker = new Worker(workerMain());
+  const worker = new Worker(workerEntryUrl(ENTRY));
   let terminated = false;
   worker.on("message", (message: WorkerMessage) => events.message(message));
   worker.on("error", (error: Error) => events.failure(error));

@@ -4,6 +4,7 @@
  * @module
  */
 import { availableParallelism } from "node:os";
+import { workerEntryUrl } from "../../runtime/typeScriptWorker.node.ts";
 import { Worker } from "node:worker_threads";
 import { InputError } from "../../errors.ts";
 import type { RoadNetwork } from "../network/roadNetwork.ts";
@@ -25,14 +26,14 @@ export interface ParallelTravelTimeOptions extends TravelTimeMatrixOptions {
   readonly sitesPerTask?: number;
 }
 
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER_URL = new URL(FROM_SOURCE ? "./travelTimeWorker.node.ts" : "./travelTimeWorker.node.js", import.meta.url);
+const WORKER_ENTRY = new URL(
+  import.meta.url.endsWith(".ts") ? "./travelTimeWorker.node.ts" : "./travelTimeWorker.node.js",
+  import.meta.url,
+);
 
-/** Run from TypeScript sources (tests, tsx), the worker first registers the tsx loader; built, it is plain JavaScript. */
+/** Starts a worker on the travel-time entry (through tsx when running from TypeScript source). */
 function startWorker(workerData: unknown): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData });
-  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(workerEntryUrl(WORKER_ENTRY), { workerData });
 }
 
 function checkWhole(field: string, value: unknown, fallback: number): number {
