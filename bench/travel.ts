@@ -17,17 +17,12 @@ import { createRoadNetwork, type RoadNetwork } from "../src/travel/network/roadN
 import type { SegmentMinutes } from "../src/travel/network/travelMode.ts";
 import { travelTimeMatrix } from "../src/travel/routing/index.ts";
 import { travelTimeMatrixParallel } from "../src/travel/routing/parallel.node.ts";
+import { SeededRandom } from "../src/synthetic/random.ts";
 
-/** Mulberry32: a small seeded generator, so every run routes on the same network. */
+/** The seeded generator of the synthetic counties (mulberry32), so every run measures the same instances. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new SeededRandom(seed);
+  return () => generator.next();
 }
 
 const SIDE = 224;
