@@ -6,7 +6,14 @@
 import type { Command } from "commander";
 import { COORDINATE_SYSTEMS, type CoordinateSystem } from "../io/coordinateSystem.ts";
 import { readDemandPoints, readSites } from "../io/index.ts";
-import { costMatrixFromCoordinates, describeCostMatrixOptions, segmentMinutes, TRAVEL_MODES, type TravelMode } from "../travel/index.ts";
+import {
+  costMatrixFromCoordinates,
+  describeCostMatrixOptions,
+  nearestFacilityTimes,
+  segmentMinutes,
+  TRAVEL_MODES,
+  type TravelMode,
+} from "../travel/index.ts";
 import { forEachAllowedSite, type CostMatrix } from "../costMatrix.ts";
 import { checkOutputPath, readJson, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
@@ -28,6 +35,7 @@ export interface TravelCommandOptions {
   readonly crs: CoordinateSystem;
   readonly speed?: number;
   readonly detour?: number;
+  readonly nearest?: boolean;
   readonly out?: string;
 }
 
@@ -68,9 +76,28 @@ function tableOf(
   return { text: `${lines.join("\n")}\n`, pairs: lines.length - 2 };
 }
 
+/** The `--nearest` table: one row per demand point with its nearest site (empty where none is reachable). */
+function nearestTableOf(
+  basis: string,
+  fromIds: readonly string[],
+  toIds: readonly string[],
+  facility: Int32Array,
+  minutes: Float64Array,
+  metres: Float64Array,
+  legs: Float64Array,
+): string {
+  const lines = [`# basis: ${basis}`, "from,nearest,minutes,metres,from_leg_metres"];
+  fromIds.forEach((id, i) => {
+    const j = facility[i]!;
+    lines.push([csvField(id), j < 0 ? "" : csvField(toIds[j]!), number(minutes[i]), number(metres[i]), number(legs[i])].join(","));
+  });
+  return `${lines.join("\n")}\n`;
+}
+
 async function runTravel(options: TravelCommandOptions, context: CliContext): Promise<void> {
   const { streams } = context;
   if (options.out !== undefined) await checkOutputPath(options.out, "--out");
+  if (options.nearest && options.roads === undefined) throw new CliError("--nearest needs --roads");
   if (options.roads !== undefined && (options.speed !== undefined || options.detour !== undefined)) {
     throw new CliError("--speed and --detour are for the straight-line fallback; with --roads, speeds come from the road classes and --mode");
   }
@@ -99,6 +126,19 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
     streams.stderr.write(`travel: ${basis}\n`);
   } else {
     const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
+    if (options.nearest) {
+      const nearest = nearestFacilityTimes(network, segmentMinutes(network, options.mode), from.coordinates, to.coordinates, {
+        ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
+        ...(options.maxSnap === undefined ? {} : { maxSnapMetres: options.maxSnap }),
+        ...(options.walkSpeed === undefined ? {} : { walkSpeedKmPerHour: options.walkSpeed }),
+      });
+      const text = nearestTableOf(nearest.basis, fromIds, toIds, nearest.facility, nearest.minutes, nearest.metres, nearest.originSnapping.legMetres);
+      const reached = [...nearest.facility].filter((j) => j >= 0).length;
+      streams.stderr.write(`travel: ${nearest.basis}\ntravel: ${reached} of ${fromIds.length} demand points reach a site${options.cutoff === undefined ? "" : ` within ${options.cutoff} minutes`}\n`);
+      if (options.out === undefined) streams.stdout.write(text);
+      else await writeText(options.out, text, "--out");
+      return;
+    }
     const matrix = await computeTravelMatrix(network, segmentMinutes(network, options.mode), from.coordinates, to.coordinates, {
       ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
       ...(options.maxSnap === undefined ? {} : { maxSnapMetres: options.maxSnap }),
@@ -138,6 +178,7 @@ export function registerTravelCommand(program: Command, context: CliContext): vo
     .option("--crs <system>", `coordinate system of the input layers and GeoJSON roads: ${COORDINATE_SYSTEMS.join(", ")}`, parseChoice(COORDINATE_SYSTEMS), "wgs84")
     .option("--speed <kmh>", "without --roads: speed of the straight-line fallback (default by mode)", parsePositiveNumber)
     .option("--detour <factor>", `without --roads: detour factor of the straight-line fallback (default ${FALLBACK_DETOUR})`, parsePositiveNumber)
+    .option("--nearest", "with --roads: one row per demand point with its nearest site (from,nearest,minutes,metres,from_leg_metres)")
     .option("--out <file>", "write the CSV here (default: standard output)")
     .action((options: TravelCommandOptions) => runTravel(options, context));
 }

@@ -117,11 +117,37 @@ describe("school-layout travel", () => {
     expect(JSON.parse(viaTable.stdout).objective).toBeCloseTo(JSON.parse(direct.stdout).objective, 1);
   });
 
+  it("--nearest writes each demand point's nearest site and minutes", async () => {
+    const result = await run("travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--id", "id", "--mode", "schoolBus", "--nearest");
+    expect(result.code, result.stderr).toBe(0);
+    const { rows } = parseTable(result.stdout);
+    expect(rows.map((row) => [row.from, row.nearest])).toEqual([["v1", "s1"], ["v2", "s2"]]);
+    expect(Number(rows[1]!.minutes)).toBe(0);
+    expect(result.stderr).toMatch(/2 of 2 demand points reach a site/);
+  });
+
+  it("service-areas writes one polygon per school containing it, with its id, minutes and mode", async () => {
+    const out = path("areas.geojson");
+    const result = await run("service-areas", "--roads", path("roads.geojson"), "--sites", path("schools.geojson"), "--id", "id", "--minutes", "6", "--mode", "schoolBus", "--out", out);
+    expect(result.code, result.stderr).toBe(0);
+    const areas = JSON.parse(await readFile(out, "utf8"));
+    expect(areas.features.map((feature: { properties: { site: string } }) => feature.properties.site)).toEqual(["s1", "s2"]);
+    for (const feature of areas.features) {
+      expect(["Polygon", "MultiPolygon"]).toContain(feature.geometry.type);
+      expect(feature.properties).toMatchObject({ minutes: 6, mode: "schoolBus" });
+    }
+    // Within 6 minutes at 60 km/h (6 km), v1's end of the road (10.2 km from s1) is outside s1's area.
+    const ring: number[][] = areas.features[0].geometry.type === "Polygon" ? areas.features[0].geometry.coordinates[0] : areas.features[0].geometry.coordinates[0][0];
+    expect(Math.min(...ring.map((position) => position[0]!))).toBeGreaterThan(114.70);
+  });
+
   it("rejects --speed with --roads, and a bad mode, with one line and exit code 1", async () => {
     for (const argv of [
       ["travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--speed", "30"],
       ["travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--mode", "horse"],
       ["travel", "--roads", path("villages.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson")],
+      ["travel", "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--nearest"],
+      ["service-areas", "--roads", path("roads.geojson"), "--sites", path("schools.geojson"), "--minutes", "-1", "--out", path("x.geojson")],
     ]) {
       const result = await run(...argv);
       expect(result.code).toBe(1);
