@@ -28,12 +28,34 @@ export async function readJson(path: string, option: string): Promise<unknown> {
 }
 
 /**
+ * Creates a folder and its missing parents one level at a time. (Node's recursive `mkdir` can spin forever on
+ * special file systems such as /proc, where a parent reports "no such file" however often it is made.)
+ */
+async function ensureFolder(folder: string): Promise<void> {
+  const missing: string[] = [];
+  let current = folder;
+  for (;;) {
+    try {
+      if (!(await stat(current)).isDirectory()) throw new Error(`"${current}" is a file, not a folder`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "ENOENT") throw error;
+      missing.push(current);
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+  for (const level of missing.reverse()) await mkdir(level);
+}
+
+/**
  * Writes text to a file, creating its folder.
  * @throws CliError naming the option and the path when the file cannot be written
  */
 export async function writeText(path: string, text: string, option: string): Promise<void> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await ensureFolder(dirname(path));
     await writeFile(path, text);
   } catch (error) {
     throw new CliError(`${option} "${path}": cannot write (${(error as Error).message})`);

@@ -4,4 +4,10 @@
  */
 import { runCli } from "./main.ts";
 
+// A closed pipe (`school-layout travel … | head`) is the reader's choice, not an error: stop quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });

@@ -34,7 +34,8 @@ async function runServiceAreas(options: ServiceAreasCommandOptions, context: Cli
     crs: options.crs,
   });
   const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
-  const areas = serviceAreas(network, segmentMinutes(network, options.mode), sites.coordinates, options.minutes, {
+  const minutes = segmentMinutes(network, options.mode);
+  const areas = serviceAreas(network, minutes, sites.coordinates, options.minutes, {
     ...(options.maxSnap === undefined ? {} : { maxSnapMetres: options.maxSnap }),
     ...(options.walkSpeed === undefined ? {} : { walkSpeedKmPerHour: options.walkSpeed }),
   });
@@ -42,11 +43,12 @@ async function runServiceAreas(options: ServiceAreasCommandOptions, context: Cli
     ...feature,
     properties: { ...feature.properties, site: String(sites.sites[j]!.id ?? j), mode: options.mode },
   }));
-  await writeText(options.out, `${JSON.stringify({ ...areas, features })}\n`, "--out");
+  const basis = `road network (${network.nodeCount} nodes, ${network.segmentCount} segments), mode ${options.mode}; polygons are hulls of the road nodes reached (an approximation for maps)`;
+  await writeText(options.out, `${JSON.stringify({ ...areas, basis, features })}\n`, "--out");
   const unsnapped = areas.features.filter((feature) => feature.geometry === null).length;
   context.streams.stderr.write(
     `service-areas: ${features.length} areas within ${options.minutes} minutes by ${options.mode}` +
-      `${unsnapped > 0 ? `; ${unsnapped} sites are too far from a usable road and have none` : ""}\n`,
+      `${unsnapped > 0 ? `; ${unsnapped} ${unsnapped === 1 ? "site is" : "sites are"} too far from a usable road and ${unsnapped === 1 ? "has" : "have"} none` : ""}\n`,
   );
 }
 
@@ -58,7 +60,7 @@ export function registerServiceAreasCommand(program: Command, context: CliContex
     .requiredOption("--roads <file>", "road network: GeoJSON LineStrings, .osm XML or .osm.pbf")
     .requiredOption("--sites <file>", "sites (schools): GeoJSON")
     .requiredOption("--minutes <t>", "the travel-time threshold in minutes", parseNonNegativeNumber)
-    .requiredOption("--out <file>", "GeoJSON of one (Multi)Polygon per site, with site, minutes, mode, nodesReached, hull")
+    .requiredOption("--out <file>", "GeoJSON of one (Multi)Polygon per site (properties site, facility index, minutes, mode, nodesReached, hull: concave or convex) and a basis member")
     .option("--id <prop>", "property holding the site id (default: feature id, then properties.id, then the index)")
     .option("--mode <mode>", `travel mode: ${TRAVEL_MODES.join(", ")}`, parseChoice(TRAVEL_MODES), "walk")
     .option("--max-snap <metres>", "sites farther than this from a usable road get no area (default 1000)", parseNonNegativeNumber)

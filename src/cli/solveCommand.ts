@@ -54,7 +54,7 @@ async function runSolve(model: ModelName, options: SolveCommandOptions, context:
     const written = geo === null ? jsonSolution(report, problem, solution) : solutionFeatureCollection(geo, solution);
     await writeText(options.out, `${JSON.stringify(written, null, geo === null ? 1 : undefined)}\n`, "--out");
   }
-  streams.stdout.write(options.json ? `${JSON.stringify(report)}\n` : humanReport(report, problem, solution));
+  streams.stdout.write(options.json ? `${JSON.stringify(report)}\n` : humanReport(report, problem, solution, geo?.costBasis));
   if (interrupted) context.exitCode = INTERRUPTED_EXIT_CODE;
 }
 

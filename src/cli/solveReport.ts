@@ -52,7 +52,7 @@ function round(value: number | null, digits = 2): string {
 }
 
 /** The human summary of a solution, one fact a line. */
-export function humanReport(report: SolveReport, problem: Problem, solution: Solution): string {
+export function humanReport(report: SolveReport, problem: Problem, solution: Solution, costBasis?: string): string {
   const summary = summarizeSolution(problem, solution);
   const gap = report.gap === null ? "–" : `${(report.gap * 100).toFixed(4)} %`;
   const lines = [`${report.model}: ${report.status}`, `objective ${report.objective ?? "–"}  bound ${report.bound ?? "–"}  gap ${gap}`];
@@ -64,6 +64,7 @@ export function humanReport(report: SolveReport, problem: Problem, solution: Sol
   }
   if (report.coveredShare !== null) lines.push(`covered demand ${report.coveredDemand} (${(report.coveredShare * 100).toFixed(2)} %)`);
   for (const reason of report.reasons ?? []) lines.push(`reason: ${reason}`);
+  if (costBasis !== undefined) lines.push(`costs: ${costBasis}`);
   lines.push(`${report.seconds.toFixed(2)} s`);
   return `${lines.join("\n")}\n`;
 }

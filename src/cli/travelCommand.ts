@@ -133,8 +133,12 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
         ...(options.walkSpeed === undefined ? {} : { walkSpeedKmPerHour: options.walkSpeed }),
       });
       const text = nearestTableOf(nearest.basis, fromIds, toIds, nearest.facility, nearest.minutes, nearest.metres, nearest.originSnapping.legMetres);
-      const reached = [...nearest.facility].filter((j) => j >= 0).length;
-      streams.stderr.write(`travel: ${nearest.basis}\ntravel: ${reached} of ${fromIds.length} demand points reach a site${options.cutoff === undefined ? "" : ` within ${options.cutoff} minutes`}\n`);
+      const unreached = fromIds.filter((_, i) => nearest.facility[i]! < 0);
+      const within = options.cutoff === undefined ? "" : ` within ${options.cutoff} minutes`;
+      streams.stderr.write(`travel: ${nearest.basis}\ntravel: ${fromIds.length - unreached.length} of ${fromIds.length} demand points reach a site${within}\n`);
+      if (unreached.length > 0) {
+        streams.stderr.write(`travel: no site${within} for ${unreached.slice(0, 10).join(", ")}${unreached.length > 10 ? ", ..." : ""}\n`);
+      }
       if (options.out === undefined) streams.stdout.write(text);
       else await writeText(options.out, text, "--out");
       return;
@@ -148,8 +152,8 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
     table = tableOf(matrix.basis, fromIds, toIds, matrix.costs, matrix.metres, matrix.originSnapping.legMetres, matrix.destinationSnapping.legMetres);
     streams.stderr.write(`travel: ${matrix.basis}\n`);
     const unsnapped = [
-      ...matrix.originSnapping.unsnapped.map((i) => `${fromIds[i]} (${Math.round(matrix.originSnapping.legMetres[i]!)} m)`),
-      ...matrix.destinationSnapping.unsnapped.map((j) => `${toIds[j]} (${Math.round(matrix.destinationSnapping.legMetres[j]!)} m)`),
+      ...matrix.originSnapping.unsnapped.map((i) => `from ${fromIds[i]} (${Math.round(matrix.originSnapping.legMetres[i]!)} m)`),
+      ...matrix.destinationSnapping.unsnapped.map((j) => `to ${toIds[j]} (${Math.round(matrix.destinationSnapping.legMetres[j]!)} m)`),
     ];
     if (unsnapped.length > 0) {
       streams.stderr.write(`travel: ${unsnapped.length} points are farther than ${matrix.originSnapping.maxDistanceMetres} m from any usable road and have no times: ${unsnapped.slice(0, 10).join(", ")}${unsnapped.length > 10 ? ", ..." : ""}\n`);

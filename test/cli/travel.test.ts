@@ -34,6 +34,7 @@ beforeAll(async () => {
   await writeFile(path("roads.geojson"), JSON.stringify(roads));
   await writeFile(path("villages.geojson"), JSON.stringify(villages));
   await writeFile(path("schools.geojson"), JSON.stringify(schools));
+  await writeFile(path("empty.osm"), '<?xml version="1.0"?><osm version="0.6"></osm>');
   await writeFile(path("road-point.geojson"), JSON.stringify({ type: "FeatureCollection", features: [point("x", 114.7, lat)] }));
 });
 
@@ -147,6 +148,7 @@ describe("school-layout travel", () => {
       ["travel", "--roads", path("roads.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--mode", "horse"],
       ["travel", "--roads", path("villages.geojson"), "--from", path("villages.geojson"), "--to", path("schools.geojson")],
       ["travel", "--from", path("villages.geojson"), "--to", path("schools.geojson"), "--nearest"],
+      ["travel", "--roads", path("empty.osm"), "--from", path("villages.geojson"), "--to", path("schools.geojson")],
       ["service-areas", "--roads", path("roads.geojson"), "--sites", path("schools.geojson"), "--minutes", "-1", "--out", path("x.geojson")],
     ]) {
       const result = await run(...argv);

@@ -67,7 +67,7 @@ function check(condition: boolean, field: string, value: unknown, problem: strin
 /**
  * Checks a reader's arrays and computes the segment lengths (great-circle metres). The arrays are copied.
  * @param input - nodes and segments; see {@link RoadNetworkInput}
- * @throws InputError naming the array, the index and the value: inconsistent lengths, a node index out of
+ * @throws InputError naming the array, the index and the value: no segment at all, inconsistent lengths, a node index out of
  *   range, a node coordinate outside longitude −180..180 / latitude −90..90, a class index outside
  *   `roadClasses`, a oneway value other than −1, 0, 1, or a negative speed limit
  */
@@ -75,6 +75,7 @@ export function createRoadNetwork(input: RoadNetworkInput): RoadNetwork {
   const nodeCount = input.nodeCoordinates.length / 2;
   check(Number.isInteger(nodeCount), "nodeCoordinates.length", input.nodeCoordinates.length, "must be even (longitude, latitude pairs)");
   const segmentCount = input.segmentFrom.length;
+  check(segmentCount > 0, "segments", 0, "the input holds no road (no line with two distinct positions, no OSM way with a highway tag)");
   for (const name of ["segmentTo", "segmentClass", "segmentOneway", "segmentMaxSpeed", "segmentSource"] as const) {
     check(input[name].length === segmentCount, `${name}.length`, input[name].length, `must equal segmentFrom.length = ${segmentCount}`);
   }
