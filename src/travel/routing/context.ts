@@ -64,6 +64,8 @@ export function setUpRouting(network: RoadNetwork, minutes: SegmentMinutes, opti
 
 /** Snapped points with their joins to the graph. @internal */
 export interface PlacedPoints {
+  /** The input positions, flat [longitude, latitude, ...] (for direct walks between nearby points). */
+  readonly coordinates: Float64Array;
   readonly snapping: Snapping;
   readonly attachment: Attachment;
   readonly bySegment: { readonly starts: Int32Array; readonly points: Int32Array };
@@ -87,6 +89,7 @@ export function placePoints(
     usable: (s) => minutes.forward[s] !== Infinity || minutes.backward[s] !== Infinity,
   });
   return {
+    coordinates: Float64Array.from(coordinates),
     snapping,
     attachment: attachPoints(network, minutes, snapping, setup.walkMinutesPerMetre, role),
     bySegment: pointsBySegment(network.segmentCount, snapping),

@@ -5,6 +5,7 @@
 import type { RoadNetwork } from "../network/roadNetwork.ts";
 import type { SegmentMinutes } from "../network/travelMode.ts";
 import { alongSegmentMinutes } from "./attach.ts";
+import { forEachPointWithin, indexPoints } from "./directWalk.ts";
 import { describeBasis, placePoints, setUpRouting, type RoutingOptions } from "./context.ts";
 import { ShortestPathSearch } from "./search.ts";
 import type { Snapping } from "./snapping.ts";
@@ -99,6 +100,13 @@ export function nearestFacilityTimes(
       const legs = os.legMetres[i]! + fs.legMetres[j]!;
       offer(i, j, direct + legs * setup.walkMinutesPerMetre, legs + Math.abs(fs.fraction[j]! - os.fraction[i]!) * network.segmentLength[s]!);
     }
+  }
+  // Facilities within the snapping distance of a demand point may be walked to straight.
+  const nearby = indexPoints(to.coordinates);
+  for (let i = 0; i < n; i++) {
+    forEachPointWithin(nearby, from.coordinates[2 * i]!, from.coordinates[2 * i + 1]!, setup.maxSnapMetres, (j, length) =>
+      offer(i, j, length * setup.walkMinutesPerMetre, length),
+    );
   }
   return {
     facility,

@@ -8,6 +8,7 @@ import { InputError } from "../../errors.ts";
 import type { RoadNetwork } from "../network/roadNetwork.ts";
 import type { SegmentMinutes } from "../network/travelMode.ts";
 import { alongSegmentMinutes } from "./attach.ts";
+import { forEachPointWithin, indexPoints } from "./directWalk.ts";
 import { describeBasis, placePoints, setUpRouting, type PlacedPoints, type RoutingOptions, type RoutingSetup } from "./context.ts";
 import { ShortestPathSearch } from "./search.ts";
 import type { Snapping } from "./snapping.ts";
@@ -116,9 +117,11 @@ export function travelTimeColumns(
   const columnMetres = new Float64Array(n);
   const oSnap = origins.snapping;
   const dSnap = destinations.snapping;
+  const nearby = indexPoints(origins.coordinates);
   for (let j = first; j < last; j++) {
     const s = dSnap.segment[j]!;
-    if (s >= 0) {
+    if (s < 0) columnMinutes.fill(Infinity);
+    else {
       sourceNodes[0] = target.nodeB[j]!;
       sourceMinutes[0] = target.minutesB[j]!;
       sourceMetres[0] = target.metresB[j]!;
@@ -159,10 +162,20 @@ export function travelTimeColumns(
           columnMetres[i] = oSnap.legMetres[i]! + dSnap.legMetres[j]! + Math.abs(fj - fi) * setup.network.segmentLength[s]!;
         }
       }
-      for (let i = 0; i < n; i++) {
-        const t = columnMinutes[i]!;
-        if (t <= cutoff && t !== Infinity) emit(i, j, t, columnMetres[i]!);
+    }
+    // Demand points within the snapping distance of the site may walk straight to it.
+    const lon = destinations.coordinates[2 * j]!;
+    const lat = destinations.coordinates[2 * j + 1]!;
+    forEachPointWithin(nearby, lon, lat, setup.maxSnapMetres, (i, metres) => {
+      const walk = metres * setup.walkMinutesPerMetre;
+      if (walk < columnMinutes[i]!) {
+        columnMinutes[i] = walk;
+        columnMetres[i] = metres;
       }
+    });
+    for (let i = 0; i < n; i++) {
+      const t = columnMinutes[i]!;
+      if (t <= cutoff && t !== Infinity) emit(i, j, t, columnMetres[i]!);
     }
     onColumn?.(j);
   }
@@ -176,7 +189,8 @@ export function travelTimeColumns(
  * the partial segment from there to a segment end in an allowed direction, the fastest road path (Dijkstra 1959
  * with a binary heap, searched backwards from each site over reversed arcs, stopping at the cutoff), the partial
  * segment to the site's snapped position and the site's off-network leg (walked). A demand point on the site's
- * own segment may also go straight along it where the direction is allowed. Points are snapped only to segments
+ * own segment may also go straight along it where the direction is allowed, and a demand point within the snapping
+ * distance (`maxSnapMetres`) of the site may walk straight to it (so a point to itself takes 0). Points are snapped only to segments
  * the mode may use in some direction.
  *
  * Cost: one search per site, each touching at most the nodes within the cutoff, plus a pass over the demand

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { costOf } from "../../../src/costMatrix.ts";
+import { greatCircleMetres } from "../../../src/travel/distance.ts";
 import type { RoadNetwork } from "../../../src/travel/network/roadNetwork.ts";
 import type { SegmentMinutes } from "../../../src/travel/network/travelMode.ts";
 import { nearestFacilityTimes, travelTimeMatrix, type Snapping } from "../../../src/travel/routing/index.ts";
@@ -52,11 +53,16 @@ describe("travelTimeMatrix against Floyd–Warshall", () => {
       fc.property(placed, ({ net, origins, destinations }) => {
         const minutes = minutesOf(net, 30);
         const fw = floydWarshall(net, minutes);
-        const result = travelTimeMatrix(net, minutes, coordinates(net, origins), coordinates(net, destinations));
+        const from = coordinates(net, origins);
+        const to = coordinates(net, destinations);
+        const result = travelTimeMatrix(net, minutes, from, to);
         expect(result.costs.kind).toBe("dense");
         for (let i = 0; i < origins.length; i++) {
           for (let j = 0; j < destinations.length; j++) {
-            const want = expected(net, minutes, fw, result.originSnapping, i, result.destinationSnapping, j);
+            // The road time, or a straight walk at 5 km/h where the two points are within the 1000 m snapping distance.
+            const apart = greatCircleMetres([from[2 * i]!, from[2 * i + 1]!], [to[2 * j]!, to[2 * j + 1]!]);
+            const walk = apart <= 1000 ? apart * (60 / 5000) : Infinity;
+            const want = Math.min(expected(net, minutes, fw, result.originSnapping, i, result.destinationSnapping, j), walk);
             const got = costOf(result.costs, i, j);
             if (want === Infinity) expect(got).toBe(Infinity);
             else expect(got).toBeCloseTo(want, 9);

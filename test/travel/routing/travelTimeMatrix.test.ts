@@ -42,9 +42,25 @@ describe("travelTimeMatrix on a hand-built network", () => {
     expect(costOf(both.costs, 0, 0)).toBeCloseTo(5, 6);
     const withFlow = travelTimeMatrix(handBuilt, handMinutes, Float64Array.from(pointOn(handBuilt, 1, 0.2)), Float64Array.from(pointOn(handBuilt, 1, 0.6)));
     expect(costOf(withFlow.costs, 0, 0)).toBeCloseTo(2, 6);
-    // Against the flow: 0.4 × 5 to node 2, 20 to node 3, 15 to node 1, 0.2 × 5 to the site.
-    const against = travelTimeMatrix(handBuilt, handMinutes, Float64Array.from(pointOn(handBuilt, 1, 0.6)), Float64Array.from(pointOn(handBuilt, 1, 0.2)));
+    // Against the flow: 0.4 × 5 to node 2, 20 to node 3, 15 to node 1, 0.2 × 5 to the site (with a walking pace so
+    // slow that walking straight across does not win).
+    const against = travelTimeMatrix(handBuilt, handMinutes, Float64Array.from(pointOn(handBuilt, 1, 0.6)), Float64Array.from(pointOn(handBuilt, 1, 0.2)), {
+      walkSpeedKmPerHour: 0.001,
+    });
     expect(costOf(against.costs, 0, 0)).toBeCloseTo(38, 6);
+  });
+
+  it("lets points within the snapping distance of each other walk straight across: a point to itself takes 0", () => {
+    const setBack = Float64Array.of(114, 25 + 800 / METRES_PER_DEGREE); // 800 m north of node 0
+    const beside = Float64Array.of(114, 25 + 810 / METRES_PER_DEGREE); // 10 m further north
+    const same = travelTimeMatrix(handBuilt, handMinutes, setBack, setBack);
+    expect(costOf(same.costs, 0, 0)).toBe(0);
+    const near = travelTimeMatrix(handBuilt, handMinutes, setBack, beside);
+    expect(costOf(near.costs, 0, 0)).toBeCloseTo(10 * (60 / 5000), 3);
+    expect(costOf(near.metres!, 0, 0)).toBeCloseTo(10, 1);
+    // Beyond the snapping distance of each other, the trip runs through the road.
+    const far = travelTimeMatrix(handBuilt, handMinutes, setBack, beside, { maxSnapMetres: 5 });
+    expect(costOf(far.costs, 0, 0)).toBe(Infinity);
   });
 
   it("adds the off-network legs at the walking speed (default 5 km/h, or as given)", () => {
