@@ -52,3 +52,4 @@ export * from "./metrics/index.ts";
 export * from "./io/index.ts";
 export * from "./travel/index.ts";
 export * from "./synthetic/index.ts";
+export * from "./norms/index.ts";

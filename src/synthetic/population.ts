@@ -4,16 +4,17 @@
  * shares.
  * @module
  */
+import { LEVELS, type LevelId } from "../norms/levels.ts";
 import type { SeededRandom } from "./random.ts";
 
 /**
  * School level ids, youngest first: kindergarten (ages 3–5), primary grades 1–3 (ages 6–8), primary grades 4–6
  * (ages 9–11), junior secondary (ages 12–14), senior secondary (ages 15–17).
  */
-export const SYNTHETIC_LEVELS = ["kindergarten", "primary1to3", "primary4to6", "junior", "senior"] as const;
+export const SYNTHETIC_LEVELS = LEVELS;
 
 /** One school level id; see {@link SYNTHETIC_LEVELS}. */
-export type SyntheticLevel = (typeof SYNTHETIC_LEVELS)[number];
+export type SyntheticLevel = LevelId;
 
 /**
  * Children of each level's ages as a share of the resident population: the median over the 37 county units of
