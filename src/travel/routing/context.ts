@@ -104,7 +104,8 @@ export function placePoints(
 export function describeBasis(network: RoadNetwork, minutes: SegmentMinutes, setup: RoutingSetup): string {
   let text =
     `road network (${network.nodeCount} nodes, ${network.segmentCount} segments), mode ${minutes.mode}, ` +
-    `points snapped within ${setup.maxSnapMetres} m, off-network legs walked at ${setup.walkSpeed} km/h`;
+    `points snapped within ${setup.maxSnapMetres} m, off-network legs walked at ${setup.walkSpeed} km/h ` +
+    `(points within ${setup.maxSnapMetres} m of each other may also walk straight across)`;
   if (setup.cutoff !== Infinity) text += `; times above ${setup.cutoff} minutes not kept`;
   return text;
 }

@@ -87,7 +87,7 @@ describe("travelTimeMatrix on a hand-built network", () => {
     expect([...components.destinationComponent]).toEqual([0, 0, 1]);
     expect(components.notes).toContain("origin 4 lies in component 2 (2 nodes), which holds no destination");
     expect(components.notes.some((note) => /^origin 3 is \d+ m from the nearest usable road, beyond the 1000 m snapping limit$/.test(note))).toBe(true);
-    expect(basis).toBe("road network (8 nodes, 6 segments), mode car, points snapped within 1000 m, off-network legs walked at 5 km/h");
+    expect(basis).toBe("road network (8 nodes, 6 segments), mode car, points snapped within 1000 m, off-network legs walked at 5 km/h (points within 1000 m of each other may also walk straight across)");
   });
 
   it("with a cutoff returns a sparse matrix holding the pairs at or below it (inclusive) and counts the rest", () => {
