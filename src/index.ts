@@ -53,3 +53,4 @@ export * from "./io/index.ts";
 export * from "./travel/index.ts";
 export * from "./synthetic/index.ts";
 export * from "./norms/index.ts";
+export * from "./plan/index.ts";

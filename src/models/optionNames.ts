@@ -6,20 +6,10 @@
  */
 import { InputError } from "../errors.ts";
 import type { ModelName } from "../solution.ts";
+import { SOLVE_OPTION_NAMES } from "../solvers/options.ts";
 
 /** Options every model reads: the backend options, the warm start, site choices, and the spec's `model` key. */
-const COMMON_OPTIONS = [
-  "model",
-  "solver",
-  "timeLimitSeconds",
-  "mipRelativeGap",
-  "signal",
-  "onProgress",
-  "offThread",
-  "initialSolution",
-  "required",
-  "forbidden",
-] as const;
+const COMMON_OPTIONS: readonly string[] = ["model", ...SOLVE_OPTION_NAMES, "initialSolution", "required", "forbidden"];
 
 /** The parameters each model reads besides {@link COMMON_OPTIONS}. */
 const MODEL_PARAMETERS: Readonly<Record<ModelName, readonly string[]>> = {

@@ -12,7 +12,11 @@ export interface PlanningNorms {
   /** Pupils per class, by level. */
   readonly classSize: Readonly<Record<LevelId, Norm<number>>>;
   /** Most pupils in one school, by school kind. */
-  readonly maxSchoolSize: Readonly<Record<"primary" | "junior" | "nineYear" | "twelveYear" | "senior", Norm<number>>>;
+  readonly maxSchoolSize: Readonly<Record<"kindergarten" | "primary" | "junior" | "nineYear" | "twelveYear" | "senior", Norm<number>>>;
+  /** Pupils per class in a teaching point (incomplete primary school). */
+  readonly teachingPointClassSize: Norm<number>;
+  /** Longest one-way weekly trip a boarder is assigned, minutes, by level; null for no limit. */
+  readonly boardingTravelLimitMinutes: Readonly<Record<LevelId, Norm<number | null>>>;
   /** Longest one-way trip of a day pupil, minutes, by level; null where no national limit is set. */
   readonly dayTravelLimitMinutes: Readonly<Record<LevelId, Norm<number | null>>>;
   /** The lowest grade that may board (grades 1–3 do not board). */
@@ -44,6 +48,7 @@ export const CHINA_NORMS: PlanningNorms = Object.freeze({
     senior: norm(50, GB50099, "V"),
   }),
   maxSchoolSize: Object.freeze({
+    kindergarten: norm(360, "幼儿园工作规程 art. 11 (a kindergarten ≤ 360 children)", "V2"),
     primary: norm(2000, QUALITY_BALANCE, "V2"),
     junior: norm(2000, QUALITY_BALANCE, "V2"),
     nineYear: norm(2500, QUALITY_BALANCE, "V2"),
@@ -56,6 +61,14 @@ export const CHINA_NORMS: PlanningNorms = Object.freeze({
     primary4to6: norm<number | null>(null, `${SCHOOL_LAYOUT_2018}: grades 4–6 mainly day pupils; the county decides`, "V2"),
     junior: norm<number | null>(null, "国办发〔2012〕48号: junior pupils may board or commute", "V2"),
     senior: norm<number | null>(null, "no national limit; set one per plan", "assumption"),
+  }),
+  teachingPointClassSize: norm(30, `${GB50099}: incomplete primary 30`, "V"),
+  boardingTravelLimitMinutes: Object.freeze({
+    kindergarten: norm<number | null>(null, "kindergarten children do not board (no boarding level)", "assumption"),
+    primary1to3: norm<number | null>(null, "grades 1–3 do not board (boardingFromGrade)", "assumption"),
+    primary4to6: norm<number | null>(120, "school-layout assumption: a weekly trip over two hours is not offered", "assumption"),
+    junior: norm<number | null>(120, "school-layout assumption: a weekly trip over two hours is not offered", "assumption"),
+    senior: norm<number | null>(180, "school-layout assumption: senior pupils may travel up to three hours weekly", "assumption"),
   }),
   boardingFromGrade: norm(4, `${SCHOOL_LAYOUT_2018}: grades 1–3 do not board; grades 4–6 may where conditions are assured`, "V2"),
   smallSchoolPupils: norm(100, `${SCHOOL_LAYOUT_2018}; 〔2018〕82号 (funded as if 100)`, "V2"),

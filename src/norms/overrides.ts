@@ -18,9 +18,18 @@ function isNorm(value: unknown): value is Norm<unknown> {
 }
 
 function checkValue(path: string, base: Norm<unknown>, value: unknown, source: string): Norm<unknown> {
-  const nullable = base.value === null || path.startsWith("dayTravelLimitMinutes") || path.startsWith("urbanServiceRadiusMetres");
+  const nullable =
+    base.value === null ||
+    path.startsWith("dayTravelLimitMinutes") ||
+    path.startsWith("boardingTravelLimitMinutes") ||
+    path.startsWith("urbanServiceRadiusMetres");
   if (value === null && nullable) return norm(null, source, "override");
-  const whole = path.startsWith("classSize") || path.startsWith("maxSchoolSize") || path === "boardingFromGrade" || path === "smallSchoolPupils";
+  const whole =
+    path.startsWith("classSize") ||
+    path.startsWith("maxSchoolSize") ||
+    path === "teachingPointClassSize" ||
+    path === "boardingFromGrade" ||
+    path === "smallSchoolPupils";
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || (whole && !Number.isInteger(value))) {
     throw new InputError(
       { source, field: path, value },

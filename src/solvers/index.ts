@@ -8,3 +8,5 @@ export { chooseBackend } from "./chooseBackend.ts";
 export { checkLinearSolution } from "./linearSolution.ts";
 export { validateLinearModel } from "./validateModel.ts";
 export { solveLinearModel } from "./solve.ts";
+export { firstViolation } from "./pointCheck.ts";
+export type { PointViolation } from "./pointCheck.ts";

@@ -10,6 +10,9 @@ export type BackendChoice = "auto" | "highs" | "javascript-lp-solver";
 /** All {@link BackendChoice} values, for validation and CLI help. */
 export const BACKEND_CHOICES: readonly BackendChoice[] = ["auto", "highs", "javascript-lp-solver"];
 
+/** The names of the {@link SolveOptions} fields, for rejecting misspelt option names. */
+export const SOLVE_OPTION_NAMES: readonly string[] = ["solver", "timeLimitSeconds", "mipRelativeGap", "signal", "onProgress", "offThread"];
+
 /** A progress report during a solve. */
 export interface SolveProgress {
   /** Seconds since the solve started. */

@@ -6,6 +6,8 @@ export { AGE_SHARES, SYNTHETIC_LEVELS } from "./population.ts";
 export type { SettlementKind, SyntheticLevel } from "./population.ts";
 export { SYNTHETIC_CLASS_SIZE } from "./schools.ts";
 export { SeededRandom } from "./random.ts";
+export { candidateSites } from "./candidates.ts";
+export type { CandidateProperties, CandidateSiteOptions } from "./candidates.ts";
 export type {
   BoundaryProperties,
   RoadProperties,

@@ -1,0 +1,162 @@
+/**
+ * The assignment rows of a plan, checked one by one and tallied per settlement, school and level (part of
+ * {@link checkPlan}).
+ * @module
+ */
+import { costOf } from "../costMatrix.ts";
+import { LEVELS } from "../norms/levels.ts";
+import { PlanSum, agrees, exceeds, formatNumber, LEVEL_INDEX, toleranceFor, violation, type CheckablePlan } from "./checkPlanInput.ts";
+import type { PlannedAssignment, PlanViolation } from "./result.ts";
+import { serves } from "./schoolTypes.ts";
+import type { SchoolSystem } from "./system.ts";
+
+/** What the rows add up to, recomputed from the rows alone. Flat arrays index levels by their place in LEVELS. */
+export interface AssignmentTally {
+  /** Length m × 5: pupils per school j and level l at `j * 5 + l` (day pupils and boarders). */
+  readonly enrolment: Float64Array;
+  /** Length m: boarders per school. */
+  readonly boarders: Float64Array;
+  /** Length n × 5: boarders per settlement i and level l at `i * 5 + l`. */
+  readonly boarding: Float64Array;
+  /** Mean one-way minutes (the system's) over the rows of planned levels, weighted by pupils; 0 without pupils. */
+  readonly meanTravelMinutes: number;
+}
+
+/** Rows with at most this many pupils are left out of the rule checks (they move nobody). */
+const NEGLIGIBLE_PUPILS = 1e-6;
+
+/**
+ * The system's one-way minutes of a row, or null for a level that is not planned (no travel times).
+ * @param system - the school system
+ * @param row - an assignment row (indices already checked)
+ */
+export function systemMinutes(system: SchoolSystem, row: PlannedAssignment): number | null {
+  const matrix = system.travelMinutes[row.level];
+  return system.levels.includes(row.level) && matrix !== undefined ? costOf(matrix, row.settlementIndex, row.schoolIndex) : null;
+}
+
+function checkTravel(system: SchoolSystem, plan: CheckablePlan, row: PlannedAssignment, minutes: number, out: PlanViolation[]): void {
+  const where = { settlement: row.settlement, school: row.school, level: row.level };
+  const what = `${formatNumber(row.pupils)} ${row.level} pupils of ${row.settlement} at ${row.school}`;
+  if (!agrees(row.travelMinutes, minutes)) {
+    out.push(violation("travelTimes", `${what}: the row gives ${formatNumber(row.travelMinutes)} one-way minutes, the system's travel times ${formatNumber(minutes)}`, where));
+  }
+  const metresMatrix = system.travelMetres[row.level];
+  const metres = metresMatrix === undefined ? null : costOf(metresMatrix, row.settlementIndex, row.schoolIndex);
+  const rowMetres = row.travelMetres;
+  const metresAgree = metres === null ? rowMetres === null : rowMetres === null ? metres === Infinity : agrees(rowMetres, metres);
+  if (!metresAgree) {
+    out.push(violation("travelTimes", `${what}: the row gives ${rowMetres === null ? "no" : formatNumber(rowMetres)} one-way metres, the system ${metres === null ? "no distances" : formatNumber(metres)}`, where));
+  }
+  const rules = plan.rules;
+  if (!row.boarding) {
+    const limit = rules.dayTravelLimitMinutes[row.level];
+    if (!Number.isFinite(minutes)) out.push(violation("dayTravel", `${what} travel daily to a school they cannot reach (no travel time)`, where));
+    else if (limit !== null && exceeds(minutes, limit)) {
+      out.push(violation("dayTravel", `${what} travel daily ${formatNumber(minutes)} minutes one way, beyond the ${formatNumber(limit)}-minute limit`, where));
+    }
+    return;
+  }
+  if (!rules.boardingAllowed[row.level]) {
+    out.push(violation("boardingGrade", `${what} board, but ${row.level} is below the boarding grade (${rules.boardingFromGrade})`, where));
+  }
+  const limit = rules.boardingTravelLimitMinutes[row.level];
+  if (!Number.isFinite(minutes)) out.push(violation("boardingTravel", `${what} board at a school they cannot reach (no travel time)`, where));
+  else if (limit !== null && exceeds(minutes, limit)) {
+    out.push(violation("boardingTravel", `${what} board ${formatNumber(minutes)} minutes one way from home, beyond the ${formatNumber(limit)}-minute limit`, where));
+  }
+}
+
+function checkBalance(system: SchoolSystem, assigned: Float64Array, out: PlanViolation[]): void {
+  const L = LEVELS.length;
+  for (const [i, settlement] of system.settlements.entries()) {
+    for (const level of LEVELS) {
+      const planned = system.levels.includes(level);
+      const pupils = planned ? settlement.pupils[level] : 0;
+      const rows = assigned[i * L + LEVEL_INDEX[level]]!;
+      if (Math.abs(rows - pupils) <= toleranceFor(pupils)) continue;
+      const where = { settlement: settlement.id, level };
+      if (!planned) {
+        out.push(violation("unassigned", `${settlement.id}: rows assign ${formatNumber(rows)} ${level} pupils, but ${level} is not a planned level`, where));
+      } else if (rows < pupils) {
+        out.push(violation("unassigned", `${settlement.id} has ${formatNumber(pupils)} ${level} pupils; the rows assign ${formatNumber(rows)}, leaving ${formatNumber(pupils - rows)} without a school`, where));
+      } else {
+        out.push(violation("unassigned", `${settlement.id} has ${formatNumber(pupils)} ${level} pupils; the rows assign ${formatNumber(rows)}, ${formatNumber(rows - pupils)} more than live there`, where));
+      }
+    }
+  }
+}
+
+/**
+ * Checks every assignment row (level served, school open, travel times as the system's, day and boarding limits,
+ * boarding grade), that each settlement's pupils of each planned level are assigned exactly (and none of other
+ * levels), and catchments; tallies enrolment, boarders and travel.
+ * @param system - the school system
+ * @param plan - the plan (shape already checked)
+ * @param out - violations are appended here
+ * @returns the tallies the school, group and cost checks build on
+ */
+export function checkAssignmentRows(system: SchoolSystem, plan: CheckablePlan, out: PlanViolation[]): AssignmentTally {
+  const L = LEVELS.length;
+  const n = system.settlements.length;
+  const m = system.schools.length;
+  const enrolment = new Float64Array(m * L);
+  const boarders = new Float64Array(m);
+  const boarding = new Float64Array(n * L);
+  const assigned = new Float64Array(n * L);
+  const firstSchool = new Int32Array(n * L).fill(-1);
+  const splits = new Map<number, number[]>();
+  const pupilSum = new PlanSum();
+  const minuteSum = new PlanSum();
+  for (const row of plan.assignments) {
+    const i = row.settlementIndex;
+    const j = row.schoolIndex;
+    const key = i * L + LEVEL_INDEX[row.level];
+    assigned[key] += row.pupils;
+    enrolment[j * L + LEVEL_INDEX[row.level]] += row.pupils;
+    if (row.boarding) {
+      boarders[j] += row.pupils;
+      boarding[key] += row.pupils;
+    }
+    if (row.pupils <= NEGLIGIBLE_PUPILS) continue;
+    const school = system.schools[j]!;
+    const where = { settlement: row.settlement, school: row.school, level: row.level };
+    if (!serves(school.type, row.level)) {
+      out.push(violation("levelNotServed", `${formatNumber(row.pupils)} ${row.level} pupils of ${row.settlement} are assigned to ${row.school}, a ${school.type}, which does not serve ${row.level}`, where));
+    }
+    if (!plan.schools[j]!.open) {
+      out.push(violation("closedSchool", `${formatNumber(row.pupils)} ${row.level} pupils of ${row.settlement} are assigned to ${row.school}, which is not open in the plan`, where));
+    }
+    const minutes = systemMinutes(system, row);
+    if (minutes === null) continue;
+    checkTravel(system, plan, row, minutes, out);
+    pupilSum.add(row.pupils);
+    minuteSum.add(row.pupils * minutes);
+    if (firstSchool[key] === -1) firstSchool[key] = j;
+    else if (firstSchool[key] !== j) {
+      const list = splits.get(key) ?? [firstSchool[key]!];
+      if (!list.includes(j)) list.push(j);
+      splits.set(key, list);
+    }
+  }
+  checkBalance(system, assigned, out);
+  if (plan.rules.catchments) {
+    for (const [key, schools] of splits) {
+      const settlement = system.settlements[Math.floor(key / L)]!;
+      const level = LEVELS[key % L]!;
+      const pupils = settlement.pupils[level];
+      if (pupils > plan.rules.splitAbovePupils) continue;
+      const ids = schools.map((j) => system.schools[j]!.id);
+      const split = Number.isFinite(plan.rules.splitAbovePupils) ? ` (a settlement may split only above ${formatNumber(plan.rules.splitAbovePupils)} pupils of a level)` : "";
+      out.push(
+        violation(
+          "catchment",
+          `${settlement.id}'s ${formatNumber(pupils)} ${level} pupils are split between ${ids.join(", ")}, but catchments send them to one school${split}`,
+          { settlement: settlement.id, school: ids[0]!, level },
+        ),
+      );
+    }
+  }
+  const totalPupils = pupilSum.value;
+  return { enrolment, boarders, boarding, meanTravelMinutes: totalPupils > 0 ? minuteSum.value / totalPupils : 0 };
+}

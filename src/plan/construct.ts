@@ -1,0 +1,255 @@
+/**
+ * A construction heuristic for school plans: the warm start of the MIP, and the answer when a time limit hits
+ * before the solver finds a plan. Keep the existing schools, place each settlement-level unit (hardest first:
+ * fewest choices, then most pupils) at the open school where it adds least cost within every capacity, opening
+ * a candidate only where no open school can take it; then meet the coverage rules, close schools below their
+ * minimum enrolment, and finally try closing each school in turn (drop), keeping a closure that lowers the cost.
+ * This is the seam where the roadmap's heuristics (vertex substitution, Lagrangian bounds) will plug in.
+ * @module
+ */
+import type { CoverageRule } from "./coverageRules.ts";
+import type { PlanDecisions, Placement } from "./decisions.ts";
+import { classLimit } from "./model.ts";
+import type { PlanObjective } from "./options.ts";
+import { classSizeAt } from "./rules.ts";
+import { classesFor, scoreDecisions, type ScoringContext } from "./score.ts";
+
+/** Capacity bookkeeping of one attempt. */
+class Layout {
+  readonly chosen: Int32Array;
+  readonly enrolled: Float64Array;
+  readonly levelEnrolled: Float64Array;
+  readonly classes: Float64Array;
+  readonly boarders: Float64Array;
+  constructor(private readonly context: ScoringContext, readonly open: Uint8Array, readonly minimumAddedBeds: Float64Array) {
+    const m = context.system.schools.length;
+    this.chosen = new Int32Array(context.choices.unitCount).fill(-1);
+    this.enrolled = new Float64Array(m);
+    this.levelEnrolled = new Float64Array(m * context.system.levels.length);
+    this.classes = new Float64Array(m);
+    this.boarders = new Float64Array(m);
+  }
+
+  private levelIndex(u: number): number {
+    return this.context.system.levels.indexOf(this.context.choices.unitLevel[u]!);
+  }
+
+  /** Change in classes at the choice's school if unit u joins (sign +1) or leaves (−1). */
+  private classChange(u: number, o: number, sign: 1 | -1): number {
+    const { system, rules, choices } = this.context;
+    const j = choices.school[o]!;
+    const key = j * system.levels.length + this.levelIndex(u);
+    const size = classSizeAt(rules, system.schools[j]!.type, choices.unitLevel[u]!);
+    const before = this.levelEnrolled[key]!;
+    return classesFor(before + sign * choices.unitPupils[u]!, size, rules.wholeClasses) - classesFor(before, size, rules.wholeClasses);
+  }
+
+  /** Added annual cost of placing unit u on choice o, or Infinity where a capacity would break. */
+  costOf(u: number, o: number, objective: PlanObjective): number {
+    const { system, rules, choices, table } = this.context;
+    const j = choices.school[o]!;
+    const school = system.schools[j]!;
+    const pupils = choices.unitPupils[u]!;
+    if (this.enrolled[j]! + pupils > rules.maxSchoolSize[school.type] + 1e-9) return Infinity;
+    const extra = this.classChange(u, o, 1);
+    const classes = this.classes[j]! + extra;
+    if (classes > classLimit(this.context, j) + 1e-9) return Infinity;
+    const boarders = this.boarders[j]! + choices.boarders[o]!;
+    if (boarders > school.beds + school.maxAddedBeds + 1e-9) return Infinity;
+    if (objective === "travel") return pupils * choices.minutes[o]!;
+    const roomsBefore = Math.max(0, this.classes[j]! - school.classrooms);
+    const roomsAfter = Math.max(0, classes - school.classrooms);
+    const bedsBefore = Math.max(0, this.boarders[j]! - school.beds);
+    const bedsAfter = Math.max(0, boarders - school.beds);
+    return (
+      choices.cost[o]! +
+      extra * table.classPerYear[j]! +
+      (roomsAfter - roomsBefore) * table.classroomPerYear[j]! +
+      (bedsAfter - bedsBefore) * table.bedPerYear[j]!
+    );
+  }
+
+  place(u: number, o: number): void {
+    const { choices, system } = this.context;
+    const j = choices.school[o]!;
+    this.classes[j]! += this.classChange(u, o, 1);
+    this.enrolled[j]! += choices.unitPupils[u]!;
+    this.levelEnrolled[j * system.levels.length + this.levelIndex(u)]! += choices.unitPupils[u]!;
+    this.boarders[j]! += choices.boarders[o]!;
+    this.chosen[u] = o;
+  }
+
+  remove(u: number): void {
+    const { choices, system } = this.context;
+    const o = this.chosen[u]!;
+    const j = choices.school[o]!;
+    this.classes[j]! += this.classChange(u, o, -1);
+    this.enrolled[j]! -= choices.unitPupils[u]!;
+    this.levelEnrolled[j * system.levels.length + this.levelIndex(u)]! -= choices.unitPupils[u]!;
+    this.boarders[j]! -= choices.boarders[o]!;
+    this.chosen[u] = -1;
+  }
+
+  /** The cheapest open choice of unit u, or −1. */
+  bestOpenChoice(u: number, objective: PlanObjective): number {
+    const { choices } = this.context;
+    let best = -1;
+    let bestCost = Infinity;
+    for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
+      if (this.open[choices.school[o]!] !== 1) continue;
+      const cost = this.costOf(u, o, objective);
+      if (cost < bestCost) { bestCost = cost; best = o; }
+    }
+    return best;
+  }
+
+  decisions(): PlanDecisions {
+    const { choices } = this.context;
+    const placements: Placement[] = [];
+    for (let u = 0; u < choices.unitCount; u++) {
+      const o = this.chosen[u]!;
+      placements.push({ unit: u, school: choices.school[o]!, boarding: choices.boarding[o] === 1, share: 1, minutes: choices.minutes[o]!, metres: choices.metres[o]! });
+    }
+    return { open: this.open.slice(), placements, minimumAddedBeds: this.minimumAddedBeds.slice() };
+  }
+}
+
+function openingCost(context: ScoringContext, j: number, objective: PlanObjective): number {
+  if (objective === "travel") return 0;
+  const { table, system } = context;
+  return table.schoolPerYear[j]! + (system.schools[j]!.existing ? 0 : table.newSchoolPerYear[j]!);
+}
+
+/** Places every unit not yet placed; false when one cannot be placed anywhere. */
+function placeAll(context: ScoringContext, layout: Layout, units: readonly number[], objective: PlanObjective, mayOpen: boolean): boolean {
+  const { choices, system } = context;
+  for (const u of units) {
+    let o = layout.bestOpenChoice(u, objective);
+    if (o < 0 && mayOpen) {
+      let bestCost = Infinity;
+      for (let c = choices.choiceStart[u]!; c < choices.choiceStart[u + 1]!; c++) {
+        const j = choices.school[c]!;
+        if (layout.open[j] === 1 || system.schools[j]!.forbidden) continue;
+        const cost = layout.costOf(u, c, objective) + openingCost(context, j, objective);
+        if (cost < bestCost) { bestCost = cost; o = c; }
+      }
+      if (o >= 0) layout.open[choices.school[o]!] = 1;
+    }
+    if (o < 0) return false;
+    layout.place(u, o);
+  }
+  return true;
+}
+
+function coverageMet(layout: Layout, rule: CoverageRule): boolean {
+  return rule.schools.some((j, k) => layout.open[j] === 1 && (rule.needsBeds?.[k] !== 1 || layout.boarders[j]! >= 1 || layout.minimumAddedBeds[j]! >= 1));
+}
+
+function meetCoverage(context: ScoringContext, layout: Layout, coverage: readonly CoverageRule[], objective: PlanObjective): boolean {
+  for (const rule of coverage) {
+    if (coverageMet(layout, rule)) continue;
+    let best = -1;
+    let bestCost = Infinity;
+    rule.schools.forEach((j, k) => {
+      const cost = (layout.open[j] === 1 ? 0 : openingCost(context, j, objective)) + (rule.needsBeds?.[k] === 1 ? context.table.bedPerYear[j]! : 0);
+      if (cost < bestCost) { bestCost = cost; best = k; }
+    });
+    if (best < 0) return false;
+    const j = rule.schools[best]!;
+    layout.open[j] = 1;
+    if (rule.needsBeds?.[best] === 1) layout.minimumAddedBeds[j] = 1;
+  }
+  return true;
+}
+
+function unitsAt(context: ScoringContext, layout: Layout, j: number): number[] {
+  const units: number[] = [];
+  for (let u = 0; u < context.choices.unitCount; u++) if (layout.chosen[u]! >= 0 && context.choices.school[layout.chosen[u]!] === j) units.push(u);
+  return units;
+}
+
+function belowMinimum(context: ScoringContext, layout: Layout, j: number): boolean {
+  const school = context.system.schools[j]!;
+  const minimum = context.rules.minimumEnrolment[school.type];
+  return layout.open[j] === 1 && minimum > 0 && !school.protected && !school.required && layout.enrolled[j]! < minimum - 1e-9;
+}
+
+function mayClose(context: ScoringContext, layout: Layout, coverage: readonly CoverageRule[], j: number): boolean {
+  const school = context.system.schools[j]!;
+  if (school.required || layout.open[j] !== 1) return false;
+  const { maxClosures } = context.rules;
+  if (school.existing && maxClosures !== null) {
+    const closed = context.system.schools.filter((s, k) => s.existing && layout.open[k] !== 1).length;
+    if (closed + 1 > maxClosures) return false;
+  }
+  layout.open[j] = 0;
+  const ok = coverage.every((rule) => coverageMet(layout, rule));
+  layout.open[j] = 1;
+  return ok;
+}
+
+/** Tries closing school j: its units move to other open schools. Keeps the closure when `accept` says so. */
+function tryClosing(context: ScoringContext, layout: Layout, j: number, objective: PlanObjective, accept: () => boolean): boolean {
+  const moved = unitsAt(context, layout, j);
+  const previous = moved.map((u) => layout.chosen[u]!);
+  for (const u of moved) layout.remove(u);
+  layout.open[j] = 0;
+  if (placeAll(context, layout, moved, objective, false) && accept()) return true;
+  for (const u of moved) if (layout.chosen[u]! >= 0) layout.remove(u);
+  layout.open[j] = 1;
+  moved.forEach((u, k) => layout.place(u, previous[k]!));
+  return false;
+}
+
+/**
+ * Builds a plan by construction and drop (see the module documentation).
+ * @param context - system, rules, costs, units and choices
+ * @param coverage - the three-schools and resource-room rules
+ * @param objective - what the plan minimises (travel: place by pupil-minutes, never drop for cost)
+ * @param shouldStop - polled between steps; when true the heuristic returns what it has (or null)
+ * @returns decisions meeting the capacities and coverage rules, or null when it could not place every unit
+ */
+export function constructPlan(
+  context: ScoringContext,
+  coverage: readonly CoverageRule[],
+  objective: PlanObjective,
+  shouldStop: () => boolean = () => false,
+): PlanDecisions | null {
+  const { system, choices } = context;
+  const m = system.schools.length;
+  const open = new Uint8Array(m);
+  for (let j = 0; j < m; j++) {
+    const school = system.schools[j]!;
+    open[j] = (school.existing && !school.forbidden) || school.required ? 1 : 0;
+  }
+  const layout = new Layout(context, open, new Float64Array(m));
+  const order = Array.from({ length: choices.unitCount }, (_, u) => u).sort(
+    (a, b) =>
+      choices.choiceStart[a + 1]! - choices.choiceStart[a]! - (choices.choiceStart[b + 1]! - choices.choiceStart[b]!) ||
+      choices.unitPupils[b]! - choices.unitPupils[a]! ||
+      a - b,
+  );
+  if (!placeAll(context, layout, order, objective, true)) return null;
+  if (!meetCoverage(context, layout, coverage, objective)) return null;
+  for (let j = 0; j < m; j++) {
+    if (!belowMinimum(context, layout, j)) continue;
+    if (layout.enrolled[j]! > 0 && !(mayClose(context, layout, coverage, j) && tryClosing(context, layout, j, objective, () => true))) return null;
+    if (layout.enrolled[j]! === 0 && mayClose(context, layout, coverage, j)) layout.open[j] = 0;
+  }
+  if (objective === "cost") {
+    let cost = scoreDecisions(context, layout.decisions()).costs.total;
+    const candidates = Array.from({ length: m }, (_, j) => j).filter((j) => layout.open[j] === 1).sort((a, b) => layout.enrolled[a]! - layout.enrolled[b]! || a - b);
+    for (const j of candidates) {
+      if (shouldStop()) break;
+      if (!mayClose(context, layout, coverage, j)) continue;
+      tryClosing(context, layout, j, objective, () => {
+        if (Array.from({ length: m }, (_, k) => k).some((k) => belowMinimum(context, layout, k))) return false;
+        const next = scoreDecisions(context, layout.decisions()).costs.total;
+        if (next < cost - 1e-6) { cost = next; return true; }
+        return false;
+      });
+    }
+  }
+  for (let j = 0; j < m; j++) if (belowMinimum(context, layout, j)) return null;
+  return layout.decisions();
+}

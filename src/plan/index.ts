@@ -1,0 +1,32 @@
+// School-system plans: the system, rules, costs, the plan MIP and its checks (named exports only).
+export { LEVELS_SERVED, SCHOOL_TIERS, SCHOOL_TYPES, SIZE_NORM_OF_TYPE, serves } from "./schoolTypes.ts";
+export type { SchoolTier, SchoolType } from "./schoolTypes.ts";
+export { DEFAULT_PLAN_COSTS, defaultPlanCosts } from "./costs.ts";
+export type { PlanCosts, SchoolCostOverrides } from "./costs.ts";
+export { createSchoolSystem } from "./system.ts";
+export type { PupilsByLevel, School, SchoolInput, SchoolSystem, SchoolSystemInput, Settlement, SettlementInput, SpecialGroup } from "./system.ts";
+export { PLAN_OPTION_NAMES } from "./options.ts";
+export type { PlanObjective, PlanOptions, PlanRuleOptions } from "./options.ts";
+export { classSizeAt, resolvePlanRules } from "./rules.ts";
+export type { PlanRules } from "./rules.ts";
+export { resolvePlanCosts } from "./schoolCosts.ts";
+export type {
+  Plan,
+  PlanCostBreakdown,
+  PlanCounts,
+  PlanInfeasibilityReason,
+  PlannedAssignment,
+  PlannedSchool,
+  PlanScore,
+  PlanTravel,
+  PlanViolation,
+  SchoolAction,
+  TradeoffPoint,
+} from "./result.ts";
+export { buildPlanModel } from "./model.ts";
+export type { PlanModel, PlanModelOptions } from "./model.ts";
+export { planSchools } from "./planSchools.ts";
+export { checkPlan } from "./checkPlan.ts";
+export type { PlanCheck } from "./checkPlan.ts";
+export { DEFAULT_LEVEL_MODES, FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR, travelMinutesByLevel } from "./travelByLevel.ts";
+export type { FallbackTravelByLevelOptions, NetworkTravelByLevelOptions, StraightLineAssumptions, TravelByLevel, TravelByLevelOptions, TravelByLevelPart } from "./travelByLevel.ts";

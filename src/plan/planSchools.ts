@@ -1,0 +1,70 @@
+/**
+ * `planSchools`: a county school plan as one MIP on HiGHS, warm-started by a construction heuristic.
+ * @module
+ */
+import { checkPlan } from "./checkPlan.ts";
+import type { PlanOptions } from "./options.ts";
+import type { Plan } from "./result.ts";
+import { scoreDecisions } from "./score.ts";
+import { preparePlan, solvePreparedPlan } from "./solvePlan.ts";
+import { statusQuoDecisions } from "./statusQuo.ts";
+import type { SchoolSystem } from "./system.ts";
+import { tradeoffCurve } from "./tradeoff.ts";
+
+/**
+ * Plans a county's schools: for every existing school keep, expand (classrooms, beds), or close; for every
+ * candidate site build or not; for every settlement and level the school its pupils attend and whether they
+ * board — at least cost (or least mean travel within a budget) under the norms: whole classes of the class-size
+ * norm, school-size limits, the day-travel limit per level, no boarding below the boarding grade, the township
+ * "three schools", minimum enrolments except protected small schools, beds, special groups, required and
+ * forbidden sites, closure and budget limits. One MIP on HiGHS (see {@link buildPlanModel} for the
+ * formulation), warm-started by a construction heuristic whose plan is returned (status `timeLimit`, source
+ * `heuristic`) when the time limit hits before the solver finds one. Every plan's figures are recomputed from
+ * its decisions; the status quo (current schools, nearest school per settlement and level) is scored the same
+ * way and checked with {@link checkPlan}.
+ * @param system - from {@link createSchoolSystem} or {@link schoolSystemFromGeoJSON}
+ * @param options - norms (default {@link CHINA_NORMS}), costs (default {@link DEFAULT_PLAN_COSTS}), objective
+ *   (default `"cost"`), rule switches and limits (see {@link PlanRuleOptions}), `tradeoffPoints` (default 0),
+ *   `statusQuo` (default true), and the solve options (backend, time limit, gap, signal, progress)
+ * @returns the plan: status, objective, bound, gap, schools, assignments, costs, travel, status quo, reasons
+ *   (status `infeasible`: the settlements out of reach, the levels short of seats, the townships without a
+ *   possible central school, or the solver's proof), the trade-off curve when asked
+ * @throws InputError on an unknown option name or a bad option value (naming it), costs that price kilometres
+ *   without distances
+ * @throws SolverError when the backend fails or the model would not fit in HiGHS' memory
+ * @example
+ * ```ts
+ * const plan = await planSchools(system, { costs: { yuanPerPupilMinute: 0.5 }, timeLimitSeconds: 60 });
+ * plan.status; // "optimal"
+ * plan.schools?.filter((s) => s.action === "close").map((s) => s.id);
+ * ```
+ */
+export async function planSchools(system: SchoolSystem, options: PlanOptions = {}): Promise<Plan> {
+  const prepared = preparePlan(system, options);
+  const { context } = prepared;
+  const objective = options.objective ?? "cost";
+  const solved = await solvePreparedPlan(prepared, options, context.rules);
+  let statusQuo: Plan["statusQuo"] = null;
+  if (options.statusQuo ?? true) {
+    const score = scoreDecisions(context, statusQuoDecisions(context));
+    const check = checkPlan(system, { ...score, rules: context.rules, costFigures: context.costs });
+    statusQuo = Object.freeze({ ...score, violations: check.violations });
+  }
+  const tradeoff = (options.tradeoffPoints ?? 0) >= 2 ? await tradeoffCurve(prepared, options, solved) : [];
+  return Object.freeze({
+    status: solved.status,
+    objectiveKind: objective,
+    objective: solved.objective,
+    bound: solved.bound,
+    gap: solved.gap,
+    source: solved.source,
+    rules: context.rules,
+    costFigures: context.costs,
+    travelBasis: system.travelBasis,
+    ...(solved.score ?? {}),
+    statusQuo,
+    reasons: Object.freeze(solved.reasons),
+    tradeoff: Object.freeze(tradeoff),
+    statistics: solved.statistics,
+  });
+}

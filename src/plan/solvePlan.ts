@@ -1,0 +1,136 @@
+/**
+ * Preparing and solving one school-plan MIP: rules and costs resolved, units and choices listed, reasons seen
+ * before solving, the model built, the heuristic's warm start checked, the solver run and its answer decoded
+ * and recomputed. {@link planSchools} and the trade-off curve call it.
+ * @module
+ */
+import { InputError } from "../errors.ts";
+import { relativeGap, type SolveStatus } from "../solution.ts";
+import { firstViolation } from "../solvers/pointCheck.ts";
+import { solveLinearModel } from "../solvers/solve.ts";
+import { assignmentChoices } from "./choices.ts";
+import { constructPlan } from "./construct.ts";
+import { coverageRules, type CoverageRule } from "./coverageRules.ts";
+import type { PlanDecisions } from "./decisions.ts";
+import { presolveReasons } from "./diagnose.ts";
+import { buildPlanModel } from "./model.ts";
+import { decodePlanValues, planStartValues } from "./modelValues.ts";
+import { PLAN_OPTION_NAMES, type PlanObjective, type PlanOptions } from "./options.ts";
+import type { Plan, PlanScore } from "./result.ts";
+import { resolvePlanRules, type PlanRules } from "./rules.ts";
+import { resolvePlanCosts, schoolCostTable } from "./schoolCosts.ts";
+import { scoreDecisions, type ScoringContext } from "./score.ts";
+import type { SchoolSystem } from "./system.ts";
+
+/** A plan's solve, before the status quo and the trade-off are added. */
+export interface PlanSolve {
+  readonly status: SolveStatus;
+  readonly objective: number | null;
+  readonly bound: number | null;
+  readonly gap: number | null;
+  readonly source: Plan["source"];
+  readonly score: PlanScore | null;
+  readonly reasons: Plan["reasons"];
+  readonly statistics: Plan["statistics"];
+}
+
+/** Everything a solve of one plan needs, prepared once and shared by the trade-off's solves. */
+export interface PreparedPlan {
+  readonly context: ScoringContext;
+  readonly coverage: readonly CoverageRule[];
+}
+
+function checkOptions(options: PlanOptions): void {
+  if (typeof options !== "object" || options === null) throw new InputError({ source: "options", field: "options", value: options }, "must be an object");
+  for (const name of Object.keys(options)) {
+    if (!PLAN_OPTION_NAMES.includes(name)) throw new InputError({ source: "options", field: name, value: (options as Record<string, unknown>)[name] }, `is not an option of planSchools; options: ${PLAN_OPTION_NAMES.join(", ")}`);
+  }
+  const objective = options.objective ?? "cost";
+  if (objective !== "cost" && objective !== "travel") throw new InputError({ source: "options", field: "objective", value: objective }, "must be cost or travel");
+  const points = options.tradeoffPoints ?? 0;
+  if (!Number.isInteger(points) || points < 0 || points === 1 || points > 50) throw new InputError({ source: "options", field: "tradeoffPoints", value: points }, "must be 0 or a whole number from 2 to 50");
+}
+
+/**
+ * Resolves rules and costs and lists the units, choices and coverage rules of a plan.
+ * @param system - the school system
+ * @param options - the plan options
+ * @throws InputError on bad options (see {@link planSchools})
+ */
+export function preparePlan(system: SchoolSystem, options: PlanOptions = {}): PreparedPlan {
+  checkOptions(options);
+  const rules = resolvePlanRules(options);
+  const costs = resolvePlanCosts(options.costs);
+  if (costs.yuanPerPupilKilometre > 0) {
+    const missing = system.levels.filter((level) => system.travelMetres[level] === undefined);
+    if (missing.length > 0) throw new InputError({ source: "options", field: "costs.yuanPerPupilKilometre", value: costs.yuanPerPupilKilometre }, `prices kilometres, but the system has no travel metres for ${missing.join(", ")}`);
+  }
+  const table = schoolCostTable(system, costs);
+  const choices = assignmentChoices(system, rules, costs, table);
+  const context: ScoringContext = { system, rules, costs, table, choices };
+  return { context, coverage: coverageRules(system, rules) };
+}
+
+function objectiveOf(score: PlanScore, objective: PlanObjective): number {
+  return objective === "cost" ? score.costs.total : score.travel.meanMinutes;
+}
+
+/**
+ * Solves one plan MIP of a prepared plan.
+ * @param prepared - from {@link preparePlan}
+ * @param options - the plan options
+ * @param rules - the rules of this solve (the trade-off changes ε)
+ */
+export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOptions, rules: PlanRules): Promise<PlanSolve> {
+  const started = performance.now();
+  const objective = options.objective ?? "cost";
+  const context: ScoringContext = { ...prepared.context, rules };
+  const reasons = presolveReasons(context, prepared.coverage);
+  const statistics = (solver: Plan["statistics"]["solver"], variables: number, constraints: number, nodes?: number): Plan["statistics"] => ({
+    solver, seconds: (performance.now() - started) / 1000, variables, constraints, ...(nodes === undefined ? {} : { nodes }),
+  });
+  if (reasons.length > 0) {
+    return { status: "infeasible", objective: null, bound: null, gap: null, source: "none", score: null, reasons, statistics: statistics("none", 0, 0) };
+  }
+  const model = buildPlanModel(context, prepared.coverage, { objective, budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes });
+  const heuristic = constructPlan(context, prepared.coverage, objective, () => options.signal?.aborted === true);
+  let start: Float64Array | undefined;
+  if (heuristic !== null) {
+    const values = planStartValues(model, context, heuristic);
+    if (values !== null && firstViolation(model.linear, values) === null) start = values;
+  }
+  const result = await solveLinearModel(model.linear, {
+    ...(options.solver === undefined ? {} : { solver: options.solver }),
+    ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
+    ...(options.mipRelativeGap === undefined ? {} : { mipRelativeGap: options.mipRelativeGap }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...(options.offThread === undefined ? {} : { offThread: options.offThread }),
+    ...(start === undefined ? {} : { initialSolution: start }),
+  });
+  const stats = statistics(result.solver, model.linear.columnCount, model.linear.rowCount, result.nodes);
+  const bound = result.bound === null ? null : result.bound * model.objectiveScale + model.objectiveOffset;
+  if (result.status === "infeasible" || result.status === "unbounded") {
+    return {
+      status: result.status, objective: null, bound: null, gap: null, source: "none", score: null, statistics: stats,
+      reasons: [{ code: "solver", message: `the solver proved that no plan meets every rule together (each rule alone can be met: no settlement is out of reach, no level short of seats${rules.budgetYuanPerYear !== null ? "; check the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""} and the minimum enrolments)` }],
+    };
+  }
+  let decisions: PlanDecisions | null = null;
+  let source: Plan["source"] = "none";
+  if (result.values !== null) {
+    decisions = decodePlanValues(model, context, result.values);
+    source = "solver";
+  } else if (start !== undefined && heuristic !== null) {
+    decisions = heuristic;
+    source = "heuristic";
+  }
+  if (decisions === null) return { status: result.status, objective: null, bound, gap: null, source, score: null, reasons: [], statistics: stats };
+  const score = scoreDecisions(context, decisions);
+  const value = objectiveOf(score, objective);
+  const gap = relativeGap(value, bound);
+  // A plan recomputed from the decisions above the proven bound by more than the solver's tolerance is not called optimal.
+  const status: SolveStatus = result.status === "optimal" && gap !== null && gap > 1e-6 ? "feasible" : result.status;
+  return { status, objective: value, bound, gap, source, score, reasons: [], statistics: stats };
+}
+

@@ -1,0 +1,424 @@
+/**
+ * The school system a plan works on: settlements with pupils per level, existing and candidate schools, travel
+ * times per level, special groups. Plain, checked, frozen data; built by {@link createSchoolSystem}.
+ * @module
+ */
+import type { CostMatrix } from "../costMatrix.ts";
+import { InputError } from "../errors.ts";
+import { LEVELS, type LevelId } from "../norms/levels.ts";
+import { checkNonNegative, checkUniqueId } from "../problem.ts";
+import type { SchoolCostOverrides } from "./costs.ts";
+import { LEVELS_SERVED, SCHOOL_TIERS, SCHOOL_TYPES, type SchoolTier, type SchoolType } from "./schoolTypes.ts";
+
+/** Pupils per level, each ≥ 0 (fractions allowed: estimates from census shares). */
+export type PupilsByLevel = Readonly<Record<LevelId, number>>;
+
+/** A settlement (demand point) as the caller gives it. */
+export interface SettlementInput {
+  /** Unique id. */
+  readonly id: string | number;
+  /** Display name; default the id. */
+  readonly name?: string;
+  /** Id of its township (乡镇), for the "three schools" rule; null or absent where none. */
+  readonly township?: string | null;
+  /** Pupils living here per level (children of the level's ages); absent levels count 0. */
+  readonly pupils: Readonly<Partial<Record<LevelId, number>>>;
+  /**
+   * Pupils of special groups per level, by group id (see {@link SpecialGroup}); each a part of `pupils` of the
+   * same level, so never more than it.
+   */
+  readonly groups?: Readonly<Record<string, Readonly<Partial<Record<LevelId, number>>>>>;
+}
+
+/** A settlement, checked. */
+export interface Settlement {
+  /** Unique id. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** Township id, or null. */
+  readonly township: string | null;
+  /** Pupils per level (every level present, 0 where none). */
+  readonly pupils: PupilsByLevel;
+  /** Special-group pupils per level by group id (only groups the system declares). */
+  readonly groups: Readonly<Record<string, PupilsByLevel>>;
+}
+
+/** An existing school or a candidate site for a new one, as the caller gives it. */
+export interface SchoolInput {
+  /** Unique id. */
+  readonly id: string | number;
+  /** Display name; default the id. */
+  readonly name?: string;
+  /** The type, which fixes the levels it serves; see {@link SchoolType}. */
+  readonly type: SchoolType;
+  /** The tier; see {@link SchoolTier}. */
+  readonly tier: SchoolTier;
+  /** Township id, for the "three schools" rule; null or absent where none. */
+  readonly township?: string | null;
+  /** True for a school that exists now (keep, close or expand); false for a candidate site (build or not). Default true. */
+  readonly existing?: boolean;
+  /** Classes taught now per level (whole numbers ≥ 0; only levels the type serves). Default none. Candidates have none. */
+  readonly classes?: Readonly<Partial<Record<LevelId, number>>>;
+  /** Classrooms now (whole number ≥ 0). Default: the sum of `classes`. Candidates have none. */
+  readonly classrooms?: number;
+  /** Boarding beds now (whole number ≥ 0). Default 0. Candidates have none. */
+  readonly beds?: number;
+  /** Most classrooms that may be added (built, for a candidate), whole number ≥ 0. Default: no limit beyond the size norm. */
+  readonly maxAddedClassrooms?: number;
+  /** Most beds that may be added, ≥ 0. Default: no limit. 0 where the site cannot house boarders. */
+  readonly maxAddedBeds?: number;
+  /** Whether it has (or, for a candidate, would have) a resource room (资源教室) for pupils with disabilities. Default false. */
+  readonly resourceRoom?: boolean;
+  /** Must be open in every plan (an existing school kept, or a candidate built). Default false. */
+  readonly required?: boolean;
+  /** Must not be open in any plan (an existing school closed, or a candidate not built). Default false. */
+  readonly forbidden?: boolean;
+  /** A protected small school: exempt from the minimum enrolment (e.g. a necessary teaching point). Default false. */
+  readonly protected?: boolean;
+  /** This school's own cost figures, replacing the plan's. */
+  readonly costs?: SchoolCostOverrides;
+}
+
+/** A school, checked. */
+export interface School {
+  /** Unique id. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** The type. */
+  readonly type: SchoolType;
+  /** The tier. */
+  readonly tier: SchoolTier;
+  /** Township id, or null. */
+  readonly township: string | null;
+  /** True for an existing school, false for a candidate site. */
+  readonly existing: boolean;
+  /** Classes now per level (0 for levels not served and for candidates). */
+  readonly classes: PupilsByLevel;
+  /** Classrooms now. */
+  readonly classrooms: number;
+  /** Beds now. */
+  readonly beds: number;
+  /** Most classrooms that may be added; `Infinity` for no limit. */
+  readonly maxAddedClassrooms: number;
+  /** Most beds that may be added; `Infinity` for no limit. */
+  readonly maxAddedBeds: number;
+  /** Has or would have a resource room. */
+  readonly resourceRoom: boolean;
+  /** Must be open. */
+  readonly required: boolean;
+  /** Must not be open. */
+  readonly forbidden: boolean;
+  /** Exempt from the minimum enrolment. */
+  readonly protected: boolean;
+  /** Its own cost figures. */
+  readonly costs: SchoolCostOverrides;
+}
+
+/**
+ * A special group the plan cares for (brief: care for special groups), with its rule:
+ * - `resourceRoom`: pupils with disabilities need an open school with a resource room within
+ *   `travelLimitMinutes` (by the travel times of `level`) of every settlement where the group has pupils;
+ * - `boardingCare`: left-behind children, for whom boarding places are a care option: beds are reserved at the
+ *   school each settlement attends for `share` of the group's pupils of levels that may board (they count as
+ *   boarders even where they could travel daily).
+ */
+export type SpecialGroup =
+  | {
+      /** Group id, as used in {@link SettlementInput.groups}. */
+      readonly id: string;
+      /** `resourceRoom`. */
+      readonly rule: "resourceRoom";
+      /** Longest one-way trip to a school with a resource room, minutes. Default 60. */
+      readonly travelLimitMinutes?: number;
+      /** The level whose travel times apply. Default `primary4to6`, else the first planned level. */
+      readonly level?: LevelId;
+    }
+  | {
+      /** Group id, as used in {@link SettlementInput.groups}. */
+      readonly id: string;
+      /** `boardingCare`. */
+      readonly rule: "boardingCare";
+      /** Share of the group's pupils (of levels that may board) given a boarding place, 0–1. Default 1. */
+      readonly share?: number;
+    };
+
+/** A school system as the caller gives it; see {@link createSchoolSystem}. */
+export interface SchoolSystemInput {
+  /** The levels to plan, youngest first. Default: every level with pupils that some school type serves. */
+  readonly levels?: readonly LevelId[];
+  /** Length n ≥ 1: the settlements (rows i of every matrix). */
+  readonly settlements: readonly SettlementInput[];
+  /** Length m ≥ 1: existing schools and candidate sites (columns j of every matrix). */
+  readonly schools: readonly SchoolInput[];
+  /**
+   * One-way travel minutes per planned level, settlement × school (n × m), as the caller declares the mode
+   * (walking for the youngest, school bus for the rest); the same matrix may serve several levels. Pairs not
+   * stored (sparse) or `Infinity` are unreachable.
+   */
+  readonly travelMinutes: Readonly<Partial<Record<LevelId, CostMatrix>>>;
+  /** One-way distances in metres per level (n × m), needed only when kilometres are priced. */
+  readonly travelMetres?: Readonly<Partial<Record<LevelId, CostMatrix>>>;
+  /** How the travel times were obtained (e.g. the road network and mode, or the great-circle fallback). */
+  readonly travelBasis?: string;
+  /** Special groups and their rules. Default none. */
+  readonly groups?: readonly SpecialGroup[];
+}
+
+/** A checked, frozen school system; see {@link createSchoolSystem}. */
+export interface SchoolSystem {
+  /** The planned levels, youngest first. */
+  readonly levels: readonly LevelId[];
+  /** Length n: settlements. */
+  readonly settlements: readonly Settlement[];
+  /** Length m: schools (existing and candidate). */
+  readonly schools: readonly School[];
+  /** Minutes per planned level (n × m, unit minutes). */
+  readonly travelMinutes: Readonly<Partial<Record<LevelId, CostMatrix>>>;
+  /** Metres per level, where given. */
+  readonly travelMetres: Readonly<Partial<Record<LevelId, CostMatrix>>>;
+  /** How the travel times were obtained; "" where not said. */
+  readonly travelBasis: string;
+  /** Special groups (defaults filled in). */
+  readonly groups: readonly Required<SpecialGroup>[];
+}
+
+const noPupils = (): Record<LevelId, number> => ({ kindergarten: 0, primary1to3: 0, primary4to6: 0, junior: 0, senior: 0 });
+
+function checkLevelCounts(source: string, index: number, id: string, field: string, raw: unknown, whole: boolean): Record<LevelId, number> {
+  const counts = noPupils();
+  if (raw === undefined || raw === null) return counts;
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    throw new InputError({ source, index, id, field, value: raw }, "must be an object of counts by level id");
+  }
+  for (const [level, value] of Object.entries(raw)) {
+    if (!(LEVELS as readonly string[]).includes(level)) {
+      throw new InputError({ source, index, id, field: `${field}.${level}`, value }, `is not a level; levels: ${LEVELS.join(", ")}`);
+    }
+    const count = checkNonNegative(source, index, id, `${field}.${level}`, value);
+    if (whole && !Number.isInteger(count)) throw new InputError({ source, index, id, field: `${field}.${level}`, value }, "must be a whole number ≥ 0");
+    counts[level as LevelId] = count;
+  }
+  return counts;
+}
+
+function optionalText(source: string, index: number, id: string, field: string, raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === "number" && Number.isFinite(raw)) return String(raw);
+  if (typeof raw !== "string" || raw === "") throw new InputError({ source, index, id, field, value: raw }, "must be a non-empty string or null");
+  return raw;
+}
+
+function flag(source: string, index: number, id: string, field: string, raw: unknown, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  if (typeof raw !== "boolean") throw new InputError({ source, index, id, field, value: raw }, "must be true or false");
+  return raw;
+}
+
+function wholeOrInfinity(source: string, index: number, id: string, field: string, raw: unknown, fallback: number, whole: boolean): number {
+  if (raw === undefined || raw === null) return fallback;
+  const value = checkNonNegative(source, index, id, field, raw, true);
+  if (whole && value !== Infinity && !Number.isInteger(value)) throw new InputError({ source, index, id, field, value: raw }, "must be a whole number ≥ 0");
+  return value;
+}
+
+function checkSettlement(raw: SettlementInput, i: number, seen: Map<string, number>, groupIds: ReadonlySet<string>): Settlement {
+  const source = "settlements";
+  if (typeof raw !== "object" || raw === null) throw new InputError({ source, index: i, field: "settlement", value: raw }, "must be an object");
+  const id = checkUniqueId(source, i, raw.id, seen);
+  const pupils = checkLevelCounts(source, i, id, "pupils", raw.pupils, false);
+  const groups: Record<string, PupilsByLevel> = {};
+  for (const [group, counts] of Object.entries(raw.groups ?? {})) {
+    if (!groupIds.has(group)) {
+      throw new InputError({ source, index: i, id, field: `groups.${group}`, value: counts }, `is not a declared special group; declared: ${[...groupIds].join(", ") || "none"}`);
+    }
+    const checked = checkLevelCounts(source, i, id, `groups.${group}`, counts, false);
+    for (const level of LEVELS) {
+      if (checked[level] > pupils[level] + 1e-9) {
+        throw new InputError(
+          { source, index: i, id, field: `groups.${group}.${level}`, value: checked[level] },
+          `must not exceed the settlement's ${level} pupils (${pupils[level]})`,
+        );
+      }
+    }
+    groups[group] = Object.freeze(checked);
+  }
+  for (const group of groupIds) groups[group] ??= Object.freeze(noPupils());
+  const name = raw.name === undefined ? id : String(raw.name);
+  return Object.freeze({ id, name, township: optionalText(source, i, id, "township", raw.township), pupils: Object.freeze(pupils), groups: Object.freeze(groups) });
+}
+
+function checkSchool(raw: SchoolInput, j: number, seen: Map<string, number>): School {
+  const source = "schools";
+  if (typeof raw !== "object" || raw === null) throw new InputError({ source, index: j, field: "school", value: raw }, "must be an object");
+  const id = checkUniqueId(source, j, raw.id, seen);
+  if (!SCHOOL_TYPES.includes(raw.type)) throw new InputError({ source, index: j, id, field: "type", value: raw.type }, `must be one of ${SCHOOL_TYPES.join(", ")}`);
+  if (!SCHOOL_TIERS.includes(raw.tier)) throw new InputError({ source, index: j, id, field: "tier", value: raw.tier }, `must be one of ${SCHOOL_TIERS.join(", ")}`);
+  const existing = flag(source, j, id, "existing", raw.existing, true);
+  const classes = checkLevelCounts(source, j, id, "classes", raw.classes, true);
+  for (const level of LEVELS) {
+    if (classes[level] > 0 && !LEVELS_SERVED[raw.type].includes(level)) {
+      throw new InputError({ source, index: j, id, field: `classes.${level}`, value: classes[level] }, `a ${raw.type} does not serve ${level}`);
+    }
+  }
+  const classSum = LEVELS.reduce((sum, level) => sum + classes[level], 0);
+  const classrooms = wholeOrInfinity(source, j, id, "classrooms", raw.classrooms, classSum, true);
+  if (classrooms === Infinity) throw new InputError({ source, index: j, id, field: "classrooms", value: raw.classrooms }, "must be a finite whole number ≥ 0");
+  if (classrooms < classSum) {
+    throw new InputError({ source, index: j, id, field: "classrooms", value: classrooms }, `must be at least the classes taught now (${classSum})`);
+  }
+  const beds = wholeOrInfinity(source, j, id, "beds", raw.beds, 0, true);
+  if (beds === Infinity) throw new InputError({ source, index: j, id, field: "beds", value: raw.beds }, "must be a finite whole number ≥ 0");
+  if (!existing && (classrooms > 0 || beds > 0)) {
+    throw new InputError(
+      { source, index: j, id, field: classrooms > 0 ? "classrooms" : "beds", value: classrooms > 0 ? classrooms : beds },
+      "a candidate site (existing false) has no classrooms or beds yet: give what it may build as maxAddedClassrooms / maxAddedBeds",
+    );
+  }
+  const required = flag(source, j, id, "required", raw.required, false);
+  const forbidden = flag(source, j, id, "forbidden", raw.forbidden, false);
+  if (required && forbidden) throw new InputError({ source, index: j, id, field: "forbidden", value: true }, "a school cannot be both required and forbidden");
+  const costs: Record<string, number> = {};
+  for (const [key, value] of Object.entries(raw.costs ?? {})) {
+    const known = ["schoolPerYear", "newSchoolPerYear", "closurePerYear", "classPerYear", "classroomPerYear", "bedPerYear", "boarderPerYear"];
+    if (!known.includes(key)) throw new InputError({ source, index: j, id, field: `costs.${key}`, value }, `is not a school cost; known: ${known.join(", ")}`);
+    costs[key] = checkNonNegative(source, j, id, `costs.${key}`, value);
+  }
+  return Object.freeze({
+    id,
+    name: raw.name === undefined ? id : String(raw.name),
+    type: raw.type,
+    tier: raw.tier,
+    township: optionalText(source, j, id, "township", raw.township),
+    existing,
+    classes: Object.freeze(classes),
+    classrooms,
+    beds,
+    maxAddedClassrooms: wholeOrInfinity(source, j, id, "maxAddedClassrooms", raw.maxAddedClassrooms, Infinity, true),
+    maxAddedBeds: wholeOrInfinity(source, j, id, "maxAddedBeds", raw.maxAddedBeds, Infinity, false),
+    resourceRoom: flag(source, j, id, "resourceRoom", raw.resourceRoom, false),
+    required,
+    forbidden,
+    protected: flag(source, j, id, "protected", raw.protected, false),
+    costs: Object.freeze(costs),
+  });
+}
+
+function checkGroup(raw: SpecialGroup, k: number, levels: readonly LevelId[]): Required<SpecialGroup> {
+  const source = "groups";
+  if (typeof raw !== "object" || raw === null || typeof raw.id !== "string" || raw.id === "") {
+    throw new InputError({ source, index: k, field: "id", value: (raw as { id?: unknown } | null)?.id }, "must be a non-empty string");
+  }
+  const id = raw.id;
+  if (raw.rule === "resourceRoom") {
+    const limit = raw.travelLimitMinutes ?? 60;
+    if (typeof limit !== "number" || !(limit > 0) || limit === Infinity) {
+      throw new InputError({ source, index: k, id, field: "travelLimitMinutes", value: limit }, "must be a finite number > 0");
+    }
+    const level = raw.level ?? (levels.includes("primary4to6") ? "primary4to6" : levels[0]!);
+    if (!levels.includes(level)) throw new InputError({ source, index: k, id, field: "level", value: level }, `must be a planned level: ${levels.join(", ")}`);
+    return Object.freeze({ id, rule: "resourceRoom", travelLimitMinutes: limit, level });
+  }
+  if (raw.rule === "boardingCare") {
+    const share = raw.share ?? 1;
+    if (typeof share !== "number" || !(share >= 0 && share <= 1)) throw new InputError({ source, index: k, id, field: "share", value: share }, "must be a number from 0 to 1");
+    return Object.freeze({ id, rule: "boardingCare", share });
+  }
+  throw new InputError({ source, index: k, id, field: "rule", value: (raw as { rule?: unknown }).rule }, "must be resourceRoom or boardingCare");
+}
+
+function checkMatrices(
+  field: string,
+  raw: Readonly<Partial<Record<LevelId, CostMatrix>>> | undefined,
+  levels: readonly LevelId[],
+  n: number,
+  m: number,
+  units: readonly string[],
+  required: boolean,
+): Readonly<Partial<Record<LevelId, CostMatrix>>> {
+  const result: Partial<Record<LevelId, CostMatrix>> = {};
+  if (raw === undefined) {
+    if (required) throw new InputError({ source: "system", field, value: raw }, `must give a matrix for each planned level: ${levels.join(", ")}`);
+    return result;
+  }
+  for (const [level, matrix] of Object.entries(raw) as Array<[LevelId, CostMatrix]>) {
+    if (!(LEVELS as readonly string[]).includes(level)) throw new InputError({ source: "system", field: `${field}.${level}`, value: level }, `is not a level; levels: ${LEVELS.join(", ")}`);
+    if (matrix.demandCount !== n || matrix.siteCount !== m) {
+      throw new InputError(
+        { source: "system", field: `${field}.${level}`, value: `${matrix.demandCount} × ${matrix.siteCount}` },
+        `must be settlements × schools = ${n} × ${m}`,
+      );
+    }
+    if (!units.includes(matrix.unit)) throw new InputError({ source: "system", field: `${field}.${level}.unit`, value: matrix.unit }, `must be ${units.join(" or ")}`);
+    result[level] = matrix;
+  }
+  if (required) {
+    for (const level of levels) {
+      if (result[level] === undefined) throw new InputError({ source: "system", field: `${field}.${level}`, value: undefined }, "must give the travel minutes of every planned level");
+    }
+  }
+  return Object.freeze(result);
+}
+
+/**
+ * Checks and freezes a school system. The inputs are not mutated.
+ * @param input - settlements (n ≥ 1), schools (m ≥ 1, existing and candidate), travel minutes per planned level
+ *   (n × m, unit minutes), optional metres, special groups
+ * @returns the system with defaults filled in: pupils of every level (0 where absent), classrooms = Σ classes,
+ *   beds 0, no limits on additions, groups' defaults
+ * @throws InputError naming the settlement or school (index, id), the field and the value: duplicate or bad ids,
+ *   unknown levels, negative or fractional counts, classes of a level the type does not serve, classrooms fewer
+ *   than classes, a candidate with classrooms or beds, required and forbidden together, unknown cost names, an
+ *   undeclared group or one larger than its level's pupils, matrices of the wrong shape or unit, a planned level
+ *   without travel minutes or that no school type serves
+ * @example
+ * ```ts
+ * const system = createSchoolSystem({
+ *   settlements: [{ id: "v1", township: "T1", pupils: { primary1to3: 40, primary4to6: 38 } }],
+ *   schools: [{ id: "P1", type: "complete primary", tier: "township", township: "T1", classes: { primary1to3: 1, primary4to6: 1 } }],
+ *   travelMinutes: { primary1to3: walk, primary4to6: bus },
+ * });
+ * ```
+ */
+export function createSchoolSystem(input: SchoolSystemInput): SchoolSystem {
+  if (typeof input !== "object" || input === null) throw new InputError({ source: "system", field: "system", value: input }, "must be an object");
+  if (!Array.isArray(input.settlements) || input.settlements.length === 0) {
+    throw new InputError({ source: "system", field: "settlements", value: input.settlements }, "must be a non-empty array");
+  }
+  if (!Array.isArray(input.schools) || input.schools.length === 0) {
+    throw new InputError({ source: "system", field: "schools", value: input.schools }, "must be a non-empty array");
+  }
+  const schoolIds = new Map<string, number>();
+  const schools = input.schools.map((school, j) => checkSchool(school, j, schoolIds));
+  const provisionalLevels = input.levels ?? LEVELS.filter((level) => input.settlements.some((s) => (s?.pupils?.[level] ?? 0) > 0));
+  const levels = LEVELS.filter((level) => provisionalLevels.includes(level));
+  for (const [k, level] of (input.levels ?? []).entries()) {
+    if (!(LEVELS as readonly string[]).includes(level)) throw new InputError({ source: "system", index: k, field: "levels", value: level }, `is not a level; levels: ${LEVELS.join(", ")}`);
+  }
+  if (levels.length === 0) throw new InputError({ source: "system", field: "levels", value: input.levels ?? [] }, "no level to plan: no settlement has pupils");
+  for (const level of levels) {
+    if (!schools.some((school) => LEVELS_SERVED[school.type].includes(level))) {
+      throw new InputError({ source: "system", field: "levels", value: level }, "no school (existing or candidate) serves this planned level");
+    }
+  }
+  const groups = (input.groups ?? []).map((group, k) => checkGroup(group, k, levels));
+  const groupIds = new Set<string>();
+  for (const [k, group] of groups.entries()) {
+    if (groupIds.has(group.id)) throw new InputError({ source: "groups", index: k, id: group.id, field: "id", value: group.id }, "duplicates another group's id");
+    groupIds.add(group.id);
+  }
+  const settlementIds = new Map<string, number>();
+  const settlements = input.settlements.map((settlement, i) => checkSettlement(settlement, i, settlementIds, groupIds));
+  const n = settlements.length;
+  const m = schools.length;
+  return Object.freeze({
+    levels: Object.freeze(levels),
+    settlements: Object.freeze(settlements),
+    schools: Object.freeze(schools),
+    travelMinutes: checkMatrices("travelMinutes", input.travelMinutes, levels, n, m, ["minutes"], true),
+    travelMetres: checkMatrices("travelMetres", input.travelMetres, levels, n, m, ["metres"], false),
+    travelBasis: input.travelBasis ?? "",
+    groups: Object.freeze(groups),
+  });
+}
