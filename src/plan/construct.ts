@@ -14,101 +14,149 @@ import type { PlanObjective } from "./options.ts";
 import { classSizeAt } from "./rules.ts";
 import { classesFor, scoreDecisions, type ScoringContext } from "./score.ts";
 
+/** One share of a unit placed on one choice. */
+interface Share {
+  readonly choice: number;
+  readonly share: number;
+}
+
 /** Capacity bookkeeping of one attempt. */
 class Layout {
-  readonly chosen: Int32Array;
+  readonly shares: Share[][];
   readonly enrolled: Float64Array;
   readonly levelEnrolled: Float64Array;
   readonly classes: Float64Array;
   readonly boarders: Float64Array;
   constructor(private readonly context: ScoringContext, readonly open: Uint8Array, readonly minimumAddedBeds: Float64Array) {
     const m = context.system.schools.length;
-    this.chosen = new Int32Array(context.choices.unitCount).fill(-1);
+    this.shares = Array.from({ length: context.choices.unitCount }, () => []);
     this.enrolled = new Float64Array(m);
     this.levelEnrolled = new Float64Array(m * context.system.levels.length);
     this.classes = new Float64Array(m);
     this.boarders = new Float64Array(m);
   }
 
-  private levelIndex(u: number): number {
-    return this.context.system.levels.indexOf(this.context.choices.unitLevel[u]!);
+  private key(u: number, j: number): number {
+    return j * this.context.system.levels.length + this.context.system.levels.indexOf(this.context.choices.unitLevel[u]!);
   }
 
-  /** Change in classes at the choice's school if unit u joins (sign +1) or leaves (−1). */
-  private classChange(u: number, o: number, sign: 1 | -1): number {
+  private classSize(u: number, j: number): number {
+    return classSizeAt(this.context.rules, this.context.system.schools[j]!.type, this.context.choices.unitLevel[u]!);
+  }
+
+  /** Change in classes at school j if `pupils` of unit u's level join (negative: leave). */
+  private classChange(u: number, j: number, pupils: number): number {
+    const before = this.levelEnrolled[this.key(u, j)]!;
+    const whole = this.context.rules.wholeClasses;
+    return classesFor(before + pupils, this.classSize(u, j), whole) - classesFor(before, this.classSize(u, j), whole);
+  }
+
+  /** Most pupils of unit u that choice o can still take within the school's size, classroom and bed limits. */
+  room(u: number, o: number): number {
     const { system, rules, choices } = this.context;
     const j = choices.school[o]!;
-    const key = j * system.levels.length + this.levelIndex(u);
-    const size = classSizeAt(rules, system.schools[j]!.type, choices.unitLevel[u]!);
-    const before = this.levelEnrolled[key]!;
-    return classesFor(before + sign * choices.unitPupils[u]!, size, rules.wholeClasses) - classesFor(before, size, rules.wholeClasses);
+    const school = system.schools[j]!;
+    const size = this.classSize(u, j);
+    const level = this.levelEnrolled[this.key(u, j)]!;
+    const spareSeats = classesFor(level, size, rules.wholeClasses) * size - level;
+    const seats = spareSeats + Math.max(0, classLimit(this.context, j) - this.classes[j]!) * size;
+    let room = Math.min(rules.maxSchoolSize[school.type] - this.enrolled[j]!, seats);
+    const perPupil = choices.boarders[o]! / choices.unitPupils[u]!;
+    if (perPupil > 0) room = Math.min(room, (school.beds + school.maxAddedBeds - this.boarders[j]!) / perPupil);
+    return Math.max(0, room);
   }
 
-  /** Added annual cost of placing unit u on choice o, or Infinity where a capacity would break. */
-  costOf(u: number, o: number, objective: PlanObjective): number {
-    const { system, rules, choices, table } = this.context;
+  /** Added annual cost of placing `share` of unit u on choice o, or Infinity where a capacity would break. */
+  costOf(u: number, o: number, share: number, objective: PlanObjective): number {
+    const { system, choices, table } = this.context;
     const j = choices.school[o]!;
     const school = system.schools[j]!;
-    const pupils = choices.unitPupils[u]!;
-    if (this.enrolled[j]! + pupils > rules.maxSchoolSize[school.type] + 1e-9) return Infinity;
-    const extra = this.classChange(u, o, 1);
-    const classes = this.classes[j]! + extra;
-    if (classes > classLimit(this.context, j) + 1e-9) return Infinity;
-    const boarders = this.boarders[j]! + choices.boarders[o]!;
-    if (boarders > school.beds + school.maxAddedBeds + 1e-9) return Infinity;
+    const pupils = choices.unitPupils[u]! * share;
+    if (pupils > this.room(u, o) + 1e-9) return Infinity;
     if (objective === "travel") return pupils * choices.minutes[o]!;
+    const extra = this.classChange(u, j, pupils);
+    const classes = this.classes[j]! + extra;
+    const boarders = this.boarders[j]! + choices.boarders[o]! * share;
     const roomsBefore = Math.max(0, this.classes[j]! - school.classrooms);
     const roomsAfter = Math.max(0, classes - school.classrooms);
     const bedsBefore = Math.max(0, this.boarders[j]! - school.beds);
     const bedsAfter = Math.max(0, boarders - school.beds);
     return (
-      choices.cost[o]! +
+      choices.cost[o]! * share +
       extra * table.classPerYear[j]! +
       (roomsAfter - roomsBefore) * table.classroomPerYear[j]! +
       (bedsAfter - bedsBefore) * table.bedPerYear[j]!
     );
   }
 
-  place(u: number, o: number): void {
-    const { choices, system } = this.context;
+  private apply(u: number, o: number, share: number): void {
+    const { choices } = this.context;
     const j = choices.school[o]!;
-    this.classes[j]! += this.classChange(u, o, 1);
-    this.enrolled[j]! += choices.unitPupils[u]!;
-    this.levelEnrolled[j * system.levels.length + this.levelIndex(u)]! += choices.unitPupils[u]!;
-    this.boarders[j]! += choices.boarders[o]!;
-    this.chosen[u] = o;
+    const pupils = choices.unitPupils[u]! * share;
+    this.classes[j]! += this.classChange(u, j, pupils);
+    this.enrolled[j]! += pupils;
+    this.levelEnrolled[this.key(u, j)]! += pupils;
+    this.boarders[j]! += choices.boarders[o]! * share;
   }
 
-  remove(u: number): void {
-    const { choices, system } = this.context;
-    const o = this.chosen[u]!;
-    const j = choices.school[o]!;
-    this.classes[j]! += this.classChange(u, o, -1);
-    this.enrolled[j]! -= choices.unitPupils[u]!;
-    this.levelEnrolled[j * system.levels.length + this.levelIndex(u)]! -= choices.unitPupils[u]!;
-    this.boarders[j]! -= choices.boarders[o]!;
-    this.chosen[u] = -1;
+  place(u: number, o: number, share: number): void {
+    this.apply(u, o, share);
+    this.shares[u]!.push({ choice: o, share });
   }
 
-  /** The cheapest open choice of unit u, or −1. */
-  bestOpenChoice(u: number, objective: PlanObjective): number {
+  /** Takes unit u out entirely; returns its shares. */
+  remove(u: number): Share[] {
+    const shares = this.shares[u]!;
+    for (const { choice, share } of shares) this.apply(u, choice, -share);
+    this.shares[u] = [];
+    return shares;
+  }
+
+  /** The cheapest open choice for `share` of unit u, or −1. */
+  bestOpenChoice(u: number, share: number, objective: PlanObjective): number {
     const { choices } = this.context;
     let best = -1;
     let bestCost = Infinity;
     for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
       if (this.open[choices.school[o]!] !== 1) continue;
-      const cost = this.costOf(u, o, objective);
+      const cost = this.costOf(u, o, share, objective);
       if (cost < bestCost) { bestCost = cost; best = o; }
     }
     return best;
+  }
+
+  /**
+   * Places a unit that may split: the cheapest open choice per pupil first, as much as it can take, then the
+   * next; false when the open schools cannot take it all.
+   */
+  placeSplit(u: number, objective: PlanObjective): boolean {
+    const { choices } = this.context;
+    let left = 1;
+    while (left > 1e-12) {
+      let best = -1;
+      let bestRate = Infinity;
+      let bestShare = 0;
+      for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
+        if (this.open[choices.school[o]!] !== 1) continue;
+        const share = Math.min(left, this.room(u, o) / choices.unitPupils[u]!);
+        if (share <= 1e-12) continue;
+        const rate = this.costOf(u, o, share, objective) / share;
+        if (rate < bestRate) { bestRate = rate; best = o; bestShare = share; }
+      }
+      if (best < 0) return false;
+      this.place(u, best, bestShare);
+      left -= bestShare;
+    }
+    return true;
   }
 
   decisions(): PlanDecisions {
     const { choices } = this.context;
     const placements: Placement[] = [];
     for (let u = 0; u < choices.unitCount; u++) {
-      const o = this.chosen[u]!;
-      placements.push({ unit: u, school: choices.school[o]!, boarding: choices.boarding[o] === 1, share: 1, minutes: choices.minutes[o]!, metres: choices.metres[o]! });
+      for (const { choice: o, share } of this.shares[u]!) {
+        placements.push({ unit: u, school: choices.school[o]!, boarding: choices.boarding[o] === 1, share, minutes: choices.minutes[o]!, metres: choices.metres[o]! });
+      }
     }
     return { open: this.open.slice(), placements, minimumAddedBeds: this.minimumAddedBeds.slice() };
   }
@@ -124,25 +172,28 @@ function openingCost(context: ScoringContext, j: number, objective: PlanObjectiv
 function placeAll(context: ScoringContext, layout: Layout, units: readonly number[], objective: PlanObjective, mayOpen: boolean): boolean {
   const { choices, system } = context;
   for (const u of units) {
-    let o = layout.bestOpenChoice(u, objective);
+    const splits = choices.unitSplits[u] === 1;
+    let o = layout.bestOpenChoice(u, 1, objective);
+    if (o < 0 && splits && layout.placeSplit(u, objective)) continue;
+    if (o < 0 && splits) layout.remove(u);
     if (o < 0 && mayOpen) {
       let bestCost = Infinity;
       for (let c = choices.choiceStart[u]!; c < choices.choiceStart[u + 1]!; c++) {
         const j = choices.school[c]!;
         if (layout.open[j] === 1 || system.schools[j]!.forbidden) continue;
-        const cost = layout.costOf(u, c, objective) + openingCost(context, j, objective);
+        const cost = layout.costOf(u, c, 1, objective) + openingCost(context, j, objective);
         if (cost < bestCost) { bestCost = cost; o = c; }
       }
       if (o >= 0) layout.open[choices.school[o]!] = 1;
     }
     if (o < 0) return false;
-    layout.place(u, o);
+    layout.place(u, o, 1);
   }
   return true;
 }
 
 function coverageMet(layout: Layout, rule: CoverageRule): boolean {
-  return rule.schools.some((j, k) => layout.open[j] === 1 && (rule.needsBeds?.[k] !== 1 || layout.boarders[j]! >= 1 || layout.minimumAddedBeds[j]! >= 1));
+  return rule.schools.some((j, k) => layout.open[j] === 1 && (rule.needsBeds?.[k] !== 1 || layout.boarders[j]! > 0 || layout.minimumAddedBeds[j]! >= 1));
 }
 
 function meetCoverage(context: ScoringContext, layout: Layout, coverage: readonly CoverageRule[], objective: PlanObjective): boolean {
@@ -164,7 +215,7 @@ function meetCoverage(context: ScoringContext, layout: Layout, coverage: readonl
 
 function unitsAt(context: ScoringContext, layout: Layout, j: number): number[] {
   const units: number[] = [];
-  for (let u = 0; u < context.choices.unitCount; u++) if (layout.chosen[u]! >= 0 && context.choices.school[layout.chosen[u]!] === j) units.push(u);
+  for (let u = 0; u < context.choices.unitCount; u++) if (layout.shares[u]!.some((s) => context.choices.school[s.choice] === j)) units.push(u);
   return units;
 }
 
@@ -191,13 +242,12 @@ function mayClose(context: ScoringContext, layout: Layout, coverage: readonly Co
 /** Tries closing school j: its units move to other open schools. Keeps the closure when `accept` says so. */
 function tryClosing(context: ScoringContext, layout: Layout, j: number, objective: PlanObjective, accept: () => boolean): boolean {
   const moved = unitsAt(context, layout, j);
-  const previous = moved.map((u) => layout.chosen[u]!);
-  for (const u of moved) layout.remove(u);
+  const previous = moved.map((u) => layout.remove(u));
   layout.open[j] = 0;
   if (placeAll(context, layout, moved, objective, false) && accept()) return true;
-  for (const u of moved) if (layout.chosen[u]! >= 0) layout.remove(u);
+  for (const u of moved) layout.remove(u);
   layout.open[j] = 1;
-  moved.forEach((u, k) => layout.place(u, previous[k]!));
+  moved.forEach((u, k) => { for (const { choice, share } of previous[k]!) layout.place(u, choice, share); });
   return false;
 }
 

@@ -30,3 +30,5 @@ export { checkPlan } from "./checkPlan.ts";
 export type { PlanCheck } from "./checkPlan.ts";
 export { DEFAULT_LEVEL_MODES, FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR, travelMinutesByLevel } from "./travelByLevel.ts";
 export type { FallbackTravelByLevelOptions, NetworkTravelByLevelOptions, StraightLineAssumptions, TravelByLevel, TravelByLevelOptions, TravelByLevelPart } from "./travelByLevel.ts";
+export { findNecessarySmallSchools } from "./smallSchools.ts";
+export type { DependentSettlement, NecessarySchool, SmallSchoolGuarantee, SmallSchoolOptions } from "./smallSchools.ts";

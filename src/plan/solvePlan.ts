@@ -6,7 +6,7 @@
  */
 import { InputError } from "../errors.ts";
 import { relativeGap, type SolveStatus } from "../solution.ts";
-import { firstViolation } from "../solvers/pointCheck.ts";
+import { checkLinearSolution } from "../solvers/linearSolution.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
 import { assignmentChoices } from "./choices.ts";
 import { constructPlan } from "./construct.ts";
@@ -97,7 +97,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   let start: Float64Array | undefined;
   if (heuristic !== null) {
     const values = planStartValues(model, context, heuristic);
-    if (values !== null && firstViolation(model.linear, values) === null) start = values;
+    if (values !== null && checkLinearSolution(model.linear, values) === null) start = values;
   }
   const result = await solveLinearModel(model.linear, {
     ...(options.solver === undefined ? {} : { solver: options.solver }),

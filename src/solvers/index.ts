@@ -1,12 +1,10 @@
 export type { LinearModel } from "./linearModel.ts";
 export { LinearModelBuilder } from "./linearModel.ts";
 export type { BackendChoice, LinearResult, LinearSolveOptions, SolveOptions, SolveProgress } from "./options.ts";
-export { BACKEND_CHOICES } from "./options.ts";
+export { BACKEND_CHOICES, SOLVE_OPTION_NAMES } from "./options.ts";
 export { HIGHS_MAX_MODEL_BYTES, assertHighsFits, estimateHighsBytes, solveWithHighs } from "./highs.ts";
 export { JsLpSolverStall, solveWithJsLpSolver } from "./jsLpSolver.ts";
 export { chooseBackend } from "./chooseBackend.ts";
 export { checkLinearSolution } from "./linearSolution.ts";
 export { validateLinearModel } from "./validateModel.ts";
 export { solveLinearModel } from "./solve.ts";
-export { firstViolation } from "./pointCheck.ts";
-export type { PointViolation } from "./pointCheck.ts";
