@@ -99,6 +99,34 @@ export function cohort6to14(age5to9: number, age10to14: number): { exact: number
   return { exact: fifths / 5, whole: Math.round(fifths / 5) };
 }
 
+/** The planned levels whose cohorts the derivation allocates. */
+export const COHORT_LEVELS = ["kindergarten", "primary1to3", "primary4to6", "junior"] as const;
+
+/**
+ * How the level cohorts are made from the census 5-year bands, assuming even single-year ages within a band:
+ * kindergarten (ages 3–5) = 2/4 × (1–4) + 1/5 × (5–9); grades 1–3 (6–8) = 3/5 × (5–9); grades 4–6 (9–11) =
+ * 1/5 × (5–9) + 2/5 × (10–14); junior (12–14) = 3/5 × (10–14); each rounded, then allocated like pupils_6_14.
+ */
+export const LEVEL_COHORT_RULE =
+  "ages within a census band taken as even: kindergarten (3-5) = 0.5 × age 1-4 + 0.2 × age 5-9; primary1to3 (6-8) = " +
+  "0.6 × age 5-9; primary4to6 (9-11) = 0.2 × age 5-9 + 0.4 × age 10-14; junior (12-14) = 0.6 × age 10-14; each " +
+  "rounded and allocated over townships and units exactly as pupils_6_14";
+
+/**
+ * The county's cohort per level from the census bands; see {@link LEVEL_COHORT_RULE}.
+ * @param age1to4 - census population aged 1–4
+ * @param age5to9 - aged 5–9
+ * @param age10to14 - aged 10–14
+ */
+export function levelCohorts(age1to4: number, age5to9: number, age10to14: number): Record<(typeof COHORT_LEVELS)[number], number> {
+  return {
+    kindergarten: Math.round(0.5 * age1to4 + 0.2 * age5to9),
+    primary1to3: Math.round(0.6 * age5to9),
+    primary4to6: Math.round(0.2 * age5to9 + 0.4 * age10to14),
+    junior: Math.round(0.6 * age10to14),
+  };
+}
+
 /** Rounds a coordinate to 6 decimals (about 0.1 m). */
 function round6(x: number): number {
   const r = Math.round(x * 1e6) / 1e6;
@@ -255,6 +283,9 @@ export function deriveDongyuan(sourceDir: string = DONGYUAN_SOURCE_DIR): Dongyua
   const towns = mergeTowns(readTowns(sourceDir), units);
   const countySeat = countySeatTown(units);
   const townPupils = largestRemainder(cohort.whole, towns.map((t) => t.units));
+  const age1to4 = wholeNumber("census2020.json", "age_1_4", census["age_1_4"]);
+  const cohorts = levelCohorts(age1to4, age5to9, age10to14);
+  const townCohorts = COHORT_LEVELS.map((level) => largestRemainder(cohorts[level], towns.map((t) => t.units)));
 
   const settlements: Feature<Point, SettlementProperties>[] = [];
   const sites: Feature<Point, SiteProperties>[] = [];
@@ -262,18 +293,22 @@ export function deriveDongyuan(sourceDir: string = DONGYUAN_SOURCE_DIR): Dongyua
   towns.forEach((town, t) => {
     const own = units.filter((u) => u.townCode === town.code).sort((a, b) => (a.code < b.code ? -1 : 1));
     const shares = own.length === 0 ? [] : largestRemainder(townPupils[t] as number, own.map(() => 1));
+    const levelShares = COHORT_LEVELS.map((_, l) => (own.length === 0 ? [] : largestRemainder(townCohorts[l]![t]!, own.map(() => 1))));
+    const levelsOf = (i: number) => Object.fromEntries(COHORT_LEVELS.map((level, l) => [level, levelShares[l]![i]!])) as Record<(typeof COHORT_LEVELS)[number], number>;
     let seatPupils = 0;
     let seatUnits = 0;
+    const seatLevels = Object.fromEntries(COHORT_LEVELS.map((level) => [level, 0])) as Record<(typeof COHORT_LEVELS)[number], number>;
     own.forEach((u, i) => {
       const pupils = shares[i] as number;
       if (u.point === null) {
         seatPupils += pupils;
         seatUnits += 1;
+        for (const [level, count] of Object.entries(levelsOf(i))) seatLevels[level as (typeof COHORT_LEVELS)[number]] += count;
         return;
       }
       settlements.push(pointFeature(u.point, {
         id: u.code, name: u.name, town: town.name, town_code: town.code, kind: "village", ur_code: u.urCode,
-        n_units: 1, pupils_6_14: pupils, allocation: ALLOCATION_RULE,
+        n_units: 1, pupils_6_14: pupils, ...levelsOf(i), allocation: ALLOCATION_RULE,
       }));
     });
     if (town.seat === null) {
@@ -287,7 +322,7 @@ export function deriveDongyuan(sourceDir: string = DONGYUAN_SOURCE_DIR): Dongyua
     const name = `${town.name} seat`;
     settlements.push(pointFeature(town.seat, {
       id: town.code, name, town: town.name, town_code: town.code, kind: "township seat", ur_code: null,
-      n_units: seatUnits, pupils_6_14: seatPupils, allocation: ALLOCATION_RULE,
+      n_units: seatUnits, pupils_6_14: seatPupils, ...seatLevels, allocation: ALLOCATION_RULE,
     }));
     sites.push(pointFeature(town.seat, {
       id: town.code, name, town: town.name, town_code: town.code,
@@ -313,6 +348,7 @@ export function deriveDongyuan(sourceDir: string = DONGYUAN_SOURCE_DIR): Dongyua
           rule: "county pupils aged 6-14 = 0.8 × census age 5-9 + 1.0 × age 10-14, rounded; split over townships " +
             "in proportion to their village-level units, then equally over each township's units (largest " +
             "remainder, ties to the lower code); units without a point go to their township seat",
+          level_cohorts: { rule: LEVEL_COHORT_RULE, census_age_1_4: age1to4, county: cohorts },
           census_age_5_9: age5to9,
           census_age_10_14: age10to14,
           county_pupils_6_14_exact: cohort.exact,

@@ -26,6 +26,14 @@ export interface SettlementProperties {
   n_units: number;
   /** Allocated pupils aged 6–14 (whole pupils). */
   pupils_6_14: number;
+  /** Allocated children aged 3–5 (kindergarten), by the same rule ({@link LEVEL_COHORT_RULE}). */
+  kindergarten: number;
+  /** Allocated pupils aged 6–8 (grades 1–3). */
+  primary1to3: number;
+  /** Allocated pupils aged 9–11 (grades 4–6). */
+  primary4to6: number;
+  /** Allocated pupils aged 12–14 (junior secondary). */
+  junior: number;
   /** The allocation rule ({@link ALLOCATION_RULE}). */
   allocation: string;
 }
@@ -74,6 +82,8 @@ export interface AllocationRecord {
   census_age_10_14: number;
   /** 0.8 × age 5–9 + age 10–14, before rounding. */
   county_pupils_6_14_exact: number;
+  /** The level cohorts: rule, census band and county totals per level. */
+  level_cohorts: { rule: string; census_age_1_4: number; county: Record<string, number> };
   /** The county total in whole pupils: the sum over demand points plus the pupils left out. */
   county_pupils_6_14: number;
   /** Township-level units in the split. */

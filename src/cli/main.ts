@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { InputError, SolverError } from "../errors.ts";
 import { CliError, type CliContext, type CliStreams } from "./io.ts";
 import { registerGenerateCommand } from "./generateCommand.ts";
+import { registerPlanCommand } from "./planCommand.ts";
 import { registerServiceAreasCommand } from "./serviceAreasCommand.ts";
 import { registerSolveCommand } from "./solveCommand.ts";
 import { registerTravelCommand } from "./travelCommand.ts";
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerTravelCommand(program, context);
   registerServiceAreasCommand(program, context);
   registerGenerateCommand(program, context);
+  registerPlanCommand(program, context);
   for (const command of program.commands) configure(command, streams);
   try {
     await program.parseAsync([...argv], { from: "user" });

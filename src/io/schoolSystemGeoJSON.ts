@@ -212,7 +212,14 @@ export interface SchoolSystemGeoJSONInput {
   /** How to get travel times per level: a road network and modes, or the labelled fallback; see {@link TravelByLevelOptions}. */
   readonly travel: TravelByLevelOptions;
   /** The layers' names in error messages (e.g. file names). Default `"settlements"`, `"schools"`, `"candidates"`. */
-  readonly sources?: { readonly settlements?: string; readonly schools?: string; readonly candidates?: string };
+  readonly sources?: {
+    /** Name of the settlements layer. */
+    readonly settlements?: string;
+    /** Name of the schools layer. */
+    readonly schools?: string;
+    /** Name of the candidates layer. */
+    readonly candidates?: string;
+  };
 }
 
 /** What {@link schoolSystemFromGeoJSON} returns. */

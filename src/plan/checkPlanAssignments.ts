@@ -146,6 +146,18 @@ export function checkAssignmentRows(system: SchoolSystem, plan: CheckablePlan, o
       const level = LEVELS[key % L]!;
       const pupils = settlement.pupils[level];
       if (pupils > plan.rules.splitAbovePupils) continue;
+      // More pupils than any school the settlement may attend (within the day or boarding limit) can hold: no catchment could take them.
+      const i = Math.floor(key / L);
+      const dayLimit = plan.rules.dayTravelLimitMinutes[level] ?? Infinity;
+      const boardLimit = plan.rules.boardingAllowed[level] ? (plan.rules.boardingTravelLimitMinutes[level] ?? Infinity) : -Infinity;
+      let largest = 0;
+      system.schools.forEach((school, j) => {
+        const minutes = costOf(system.travelMinutes[level]!, i, j);
+        if (serves(school.type, level) && !school.forbidden && Number.isFinite(minutes) && (minutes <= dayLimit || minutes <= boardLimit)) {
+          largest = Math.max(largest, plan.rules.maxSchoolSize[school.type]);
+        }
+      });
+      if (pupils > largest) continue;
       const ids = schools.map((j) => system.schools[j]!.id);
       const split = Number.isFinite(plan.rules.splitAbovePupils) ? ` (a settlement may split only above ${formatNumber(plan.rules.splitAbovePupils)} pupils of a level)` : "";
       out.push(

@@ -25,7 +25,10 @@ export interface AssignmentChoices {
   readonly unitPupils: Float64Array;
   /** Per unit: boarding-care pupils who board wherever the unit goes (0 where the level may not board). */
   readonly unitCare: Float64Array;
-  /** Per unit: 1 where the unit may split between schools (no catchment, or above the split threshold). */
+  /**
+   * Per unit: 1 where the unit may split between schools: no catchments, more pupils than the split threshold, or
+   * more than any school it could attend may hold (a catchment could never take them).
+   */
   readonly unitSplits: Uint8Array;
   /** Length unitCount + 1. */
   readonly choiceStart: Int32Array;
@@ -118,7 +121,9 @@ export function assignmentChoices(system: SchoolSystem, rules: PlanRules, costs:
       unitLevel.push(level);
       unitPupils.push(pupils);
       unitCare.push(care);
-      unitSplits.push(!rules.catchments || pupils > rules.splitAbovePupils ? 1 : 0);
+      let largestSchool = 0;
+      for (let o = choiceStart[choiceStart.length - 1]!; o < school.length; o++) largestSchool = Math.max(largestSchool, rules.maxSchoolSize[system.schools[school[o]!]!.type]);
+      unitSplits.push(!rules.catchments || pupils > rules.splitAbovePupils || pupils > largestSchool ? 1 : 0);
       choiceStart.push(school.length);
     }
   }

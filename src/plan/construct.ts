@@ -3,7 +3,8 @@
  * before the solver finds a plan. Keep the existing schools, place each settlement-level unit (hardest first:
  * fewest choices, then most pupils) at the open school where it adds least cost within every capacity, opening
  * a candidate only where no open school can take it; then meet the coverage rules, close schools below their
- * minimum enrolment, and finally try closing each school in turn (drop), keeping a closure that lowers the cost.
+ * minimum enrolment, then try opening each closed school in turn (add) and closing each open one (drop),
+ * keeping a change that lowers the cost.
  * This is the seam where the roadmap's heuristics (vertex substitution, Lagrangian bounds) will plug in.
  * @module
  */
@@ -288,6 +289,27 @@ export function constructPlan(
   }
   if (objective === "cost") {
     let cost = scoreDecisions(context, layout.decisions()).costs.total;
+    // Add: open each closed school in turn, move the units it would serve more cheaply, keep it when the cost falls.
+    for (let j = 0; j < m; j++) {
+      if (shouldStop()) break;
+      if (layout.open[j] === 1 || system.schools[j]!.forbidden) continue;
+      const units: number[] = [];
+      for (let u = 0; u < choices.unitCount; u++) {
+        for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) if (choices.school[o] === j) { units.push(u); break; }
+      }
+      if (units.length === 0) continue;
+      const previous = units.map((u) => layout.remove(u));
+      layout.open[j] = 1;
+      const placed = placeAll(context, layout, units, objective, false);
+      const next = placed ? scoreDecisions(context, layout.decisions()).costs.total : Infinity;
+      if (placed && next < cost - 1e-6 && !Array.from({ length: m }, (_, k) => k).some((k) => belowMinimum(context, layout, k))) {
+        cost = next;
+        continue;
+      }
+      for (const u of units) layout.remove(u);
+      layout.open[j] = 0;
+      units.forEach((u, k) => { for (const { choice, share } of previous[k]!) layout.place(u, choice, share); });
+    }
     const candidates = Array.from({ length: m }, (_, j) => j).filter((j) => layout.open[j] === 1).sort((a, b) => layout.enrolled[a]! - layout.enrolled[b]! || a - b);
     for (const j of candidates) {
       if (shouldStop()) break;

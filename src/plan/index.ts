@@ -21,6 +21,7 @@ export type {
   PlanTravel,
   PlanViolation,
   SchoolAction,
+  StatusQuo,
   TradeoffPoint,
 } from "./result.ts";
 export { buildPlanModel } from "./model.ts";
@@ -32,3 +33,11 @@ export { DEFAULT_LEVEL_MODES, FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOU
 export type { FallbackTravelByLevelOptions, NetworkTravelByLevelOptions, StraightLineAssumptions, TravelByLevel, TravelByLevelOptions, TravelByLevelPart } from "./travelByLevel.ts";
 export { findNecessarySmallSchools } from "./smallSchools.ts";
 export type { DependentSettlement, NecessarySchool, SmallSchoolGuarantee, SmallSchoolOptions } from "./smallSchools.ts";
+export { planToJson } from "./planJson.ts";
+export type { PlanJson, PlanJsonAssignment, PlanJsonByLevel, PlanJsonCosts, PlanJsonLayout, PlanJsonRules, PlanJsonSchool, PlanJsonStatusQuo, PlanJsonTradeoffPoint, PlanJsonTravel } from "./planJson.ts";
+export { planSummaryMarkdown } from "./summary.ts";
+export type { PlanSummaryOptions } from "./summary.ts";
+export type { CoverageRule } from "./coverageRules.ts";
+export type { ScoringContext } from "./score.ts";
+export type { AssignmentChoices } from "./choices.ts";
+export type { SchoolCostTable } from "./schoolCosts.ts";

@@ -207,6 +207,12 @@ export interface TradeoffPoint {
   readonly openSchools: number | null;
 }
 
+/** The current layout scored like a plan, with the rules it breaks. */
+export interface StatusQuo extends PlanScore {
+  /** The rules the current layout breaks, from {@link checkPlan}. */
+  readonly violations: readonly PlanViolation[];
+}
+
 /** A school plan; see {@link planSchools}. */
 export interface Plan extends Partial<PlanScore> {
   /** How the solve ended; a plan's figures are present unless `infeasible`, `unbounded` or no plan was found. */
@@ -228,7 +234,7 @@ export interface Plan extends Partial<PlanScore> {
   /** How the travel times were obtained. */
   readonly travelBasis: string;
   /** The current layout scored the same way (existing schools open, each settlement and level at its nearest existing school), with the rules it breaks; null when not asked. */
-  readonly statusQuo: (PlanScore & { readonly violations: readonly PlanViolation[] }) | null;
+  readonly statusQuo: StatusQuo | null;
   /** Why there is no plan (status `infeasible`), with the numbers. */
   readonly reasons: readonly PlanInfeasibilityReason[];
   /** The trade-off curve, when asked for. */

@@ -56,7 +56,12 @@ export interface SmallSchoolGuarantee {
   /** Settlements with pupils of the level that no allowed school reaches within the limit (the guarantee cannot hold for them). */
   readonly unreachable: readonly DependentSettlement[];
   /** The backend and seconds. */
-  readonly statistics: { readonly solver: SolverName; readonly seconds: number };
+  readonly statistics: {
+    /** The backend that solved the set cover, or `none` when no small school was needed. */
+    readonly solver: SolverName;
+    /** Wall-clock seconds. */
+    readonly seconds: number;
+  };
 }
 
 /** Options of {@link findNecessarySmallSchools}. */

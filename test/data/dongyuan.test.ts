@@ -6,6 +6,7 @@ import fc from "fast-check";
 import type { Feature, FeatureCollection, Point, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import {
+  levelCohorts,
   ALLOCATION_RULE,
   DONGYUAN_FILES,
   DONGYUAN_OUTPUT_DIR,
@@ -183,7 +184,7 @@ function writeFixture(change: { villages?: (csv: string) => string; towns?: (jso
   ].join("\n");
   const square = [[[114, 23], [114.5, 23], [114.5, 23.5], [114, 23.5], [114, 23]]];
   square[0]![1] = [114.50000004, 23.00000006];
-  writeFileSync(join(dir, "census2020.json"), JSON.stringify({ code: "999999", age_5_9: 10, age_10_14: 10 }));
+  writeFileSync(join(dir, "census2020.json"), JSON.stringify({ code: "999999", age_1_4: 8, age_5_9: 10, age_10_14: 10 }));
   writeFileSync(join(dir, "towns_wgs84.geojson"), change.towns ? change.towns(towns) : towns);
   writeFileSync(join(dir, "villages_adcode2016.csv"), change.villages ? change.villages(villages) : villages);
   writeFileSync(join(dir, "boundary_wgs84.geojson"), JSON.stringify({
@@ -274,3 +275,10 @@ describe.skipIf(sharedAbsent && !mustRun)(
     });
   },
 );
+
+describe("levelCohorts", () => {
+  it("splits the census bands into level cohorts with even ages inside a band", () => {
+    // 0.5 × 17536 + 0.2 × 27624 = 14292.8; 0.6 × 27624 = 16574.4; 0.2 × 27624 + 0.4 × 29798 = 17444; 0.6 × 29798 = 17878.8
+    expect(levelCohorts(17536, 27624, 29798)).toEqual({ kindergarten: 14293, primary1to3: 16574, primary4to6: 17444, junior: 17879 });
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * School-plan benchmark rows (`npm run bench -- plan`): seeded synthetic counties with their road networks
+ * (school bus for grades 1–3 and above, walking for kindergarten), existing schools plus candidate sites
+ * (teaching points, village primaries and kindergartens), 4 levels, default rules; one thread. Records status,
+ * proven gap, seconds and peak memory in bench/results/plan.md and plan.jsonl.
+ */
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import {
+  candidateSites,
+  costOf,
+  generateCounty,
+  planSchools,
+  roadNetworkFromGeoJSON,
+  schoolSystemFromGeoJSON,
+  type CountyOptions,
+} from "../src/index.ts";
+
+const LEVELS = ["kindergarten", "primary1to3", "primary4to6", "junior"] as const;
+const quick = process.argv.includes("--quick");
+
+interface Row {
+  readonly name: string;
+  readonly county: CountyOptions;
+  readonly sites: number;
+  readonly timeLimitSeconds: number;
+  readonly targetGap: number;
+}
+
+const ROWS: Row[] = [
+  { name: "300 × 80", county: { settlements: 300, seed: 7, townships: 8, population: 120_000, areaKm2: 800 }, sites: 80, timeLimitSeconds: 30, targetGap: 0.001 },
+  { name: "1,276 × 200", county: { settlements: 1276, seed: 11, townships: 16, population: 300_000, areaKm2: 2500 }, sites: 200, timeLimitSeconds: 60, targetGap: 0.005 },
+];
+
+function instance(row: Row) {
+  const county = generateCounty(row.county);
+  const network = roadNetworkFromGeoJSON(county.roads);
+  const travel = { network, modes: { primary1to3: "schoolBus" as const } };
+  const probe = schoolSystemFromGeoJSON({ settlements: county.settlements, schools: county.schools, levels: LEVELS, travel }).system;
+  const bus = probe.travelMinutes.primary1to3!;
+  // Villages no existing primary reaches within 30 minutes get a teaching-point candidate first.
+  const priority = probe.settlements
+    .filter((s, i) => s.pupils.primary1to3 > 0 && !probe.schools.some((school, j) => (school.type === "complete primary" || school.type === "nine-year") && costOf(bus, i, j) <= 30))
+    .map((s) => s.id);
+  const candidates = candidateSites(county, { count: Math.max(0, row.sites - county.schools.features.length), priority });
+  return schoolSystemFromGeoJSON({ settlements: county.settlements, schools: county.schools, candidates, levels: LEVELS, travel }).system;
+}
+
+const results: string[] = [];
+for (const row of quick ? ROWS.slice(0, 1) : ROWS) {
+  const started = performance.now();
+  const system = instance(row);
+  const built = (performance.now() - started) / 1000;
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);
+  const plan = await planSchools(system, { timeLimitSeconds: quick ? 10 : row.timeLimitSeconds, mipRelativeGap: row.targetGap, statusQuo: false });
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const record = {
+    date: new Date().toISOString(),
+    row: row.name,
+    settlements: system.settlements.length,
+    schools: system.schools.length,
+    existing: system.schools.filter((s) => s.existing).length,
+    status: plan.status,
+    source: plan.source,
+    objective: plan.objective,
+    bound: plan.bound,
+    gap: plan.gap,
+    targetGap: row.targetGap,
+    timeLimitSeconds: quick ? 10 : row.timeLimitSeconds,
+    solveSeconds: plan.statistics.seconds,
+    instanceSeconds: built,
+    columns: plan.statistics.variables,
+    rows: plan.statistics.constraints,
+    peakRssMiB: Math.round(peak / 2 ** 20),
+  };
+  console.log(JSON.stringify(record));
+  results.push(
+    `| ${row.name} | ${record.settlements} × ${record.schools} (${record.existing} existing) | ${record.status} | ${record.gap === null ? "—" : `${(record.gap * 100).toFixed(2)} %`} | ≤ ${(row.targetGap * 100).toFixed(1)} % in ${row.timeLimitSeconds} s | ${record.solveSeconds.toFixed(1)} | ${record.columns.toLocaleString("en-US")} × ${record.rows.toLocaleString("en-US")} | ${record.peakRssMiB} |`,
+  );
+  if (!quick) {
+    mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
+    appendFileSync(new URL("./results/plan.jsonl", import.meta.url), `${JSON.stringify(record)}\n`);
+  }
+}
+if (!quick) {
+  const table = [
+    "# School-plan benchmark (`npm run bench -- plan`)",
+    "",
+    "Synthetic counties (seeded), road-network travel times (school bus from grade 1, walking for kindergarten), 4 levels,",
+    "default rules (whole classes, catchments, three schools), HiGHS on one thread; stops at the target gap or the time limit.",
+    `Last run ${new Date().toISOString().slice(0, 10)}; every run is appended to plan.jsonl.`,
+    "",
+    "| row | size | status | proven gap | target | seconds | columns × rows | peak RSS MiB |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...results,
+    "",
+  ].join("\n");
+  writeFileSync(new URL("./results/plan.md", import.meta.url), table);
+  console.log(table);
+}

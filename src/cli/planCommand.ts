@@ -1,0 +1,158 @@
+/**
+ * `school-layout plan`: plan a county's schools from GeoJSON settlements, schools and candidate sites, and
+ * write DIR/plan.geojson, DIR/plan.json and DIR/summary.md.
+ * @module
+ */
+import { join } from "node:path";
+import { InvalidArgumentError, type Command } from "commander";
+import { COORDINATE_SYSTEMS, type CoordinateSystem } from "../io/coordinateSystem.ts";
+import { planToGeoJSON } from "../io/planGeoJSON.ts";
+import type { PlanObjective } from "../plan/options.ts";
+import { planToJson } from "../plan/planJson.ts";
+import { planSchools } from "../plan/planSchools.ts";
+import type { Plan } from "../plan/result.ts";
+import { formatYuan, planSummaryMarkdown } from "../plan/summary.ts";
+import { BACKEND_CHOICES, type BackendChoice } from "../solvers/options.ts";
+import { checkOutputPath, writeText } from "./files.ts";
+import type { CliContext } from "./io.ts";
+import { parseChoice, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
+import { loadPlanInput, parseLevelModes, parseLevelSpeeds, type PlanInputOptions } from "./planInput.ts";
+import { createProgressReporter } from "./progress.ts";
+
+/** Exit code of a plan the user interrupted (Ctrl-C), as shells report SIGINT (the same as `solve`). */
+const INTERRUPTED_EXIT_CODE = 130;
+
+/** The files `plan` writes into --out. */
+const OUTPUT_FILES = ["plan.geojson", "plan.json", "summary.md"] as const;
+
+/** The options of `plan`, as commander parses them. */
+export interface PlanCommandOptions extends PlanInputOptions {
+  readonly objective: PlanObjective;
+  readonly budget?: number;
+  readonly maxClosures?: number;
+  readonly maxMeanTravel?: number;
+  readonly tradeoff?: number;
+  readonly solver: BackendChoice;
+  readonly timeLimit?: number;
+  readonly mipGap?: number;
+  readonly outCrs: CoordinateSystem;
+  readonly title?: string;
+  readonly out: string;
+}
+
+function parseTradeoff(text: string): number {
+  const value = parsePositiveInteger(text);
+  if (value < 2) throw new InvalidArgumentError("must be a whole number ≥ 2 (the points of the curve, both ends included)");
+  return value;
+}
+
+function parseWholeCount(text: string): number {
+  if (text.trim() === "0") return 0;
+  return parsePositiveInteger(text);
+}
+
+/** The short report on stdout: status, gap, cost, mean travel and actions against the status quo. */
+function stdoutReport(plan: Plan, out: string): string {
+  const lines = [`plan: ${plan.status}${plan.gap === null ? "" : `, gap ${(plan.gap * 100).toFixed(2)} %`} (${plan.source === "heuristic" ? "construction heuristic" : plan.statistics.solver}, ${plan.statistics.seconds.toFixed(1)} s)`];
+  const before = plan.statusQuo;
+  if (plan.costs !== undefined && plan.travel !== undefined && plan.counts !== undefined) {
+    const quo = (text: string): string => (before === null ? "" : ` (status quo ${text})`);
+    lines.push(`annual cost: ${formatYuan(plan.costs.total)} yuan${quo(formatYuan(before?.costs.total))}`);
+    lines.push(`mean travel: ${plan.travel.meanMinutes.toFixed(1)} min one way${quo(before === null || !Number.isFinite(before.travel.meanMinutes) ? "—" : `${before.travel.meanMinutes.toFixed(1)} min`)}`);
+    const { counts } = plan;
+    lines.push(`schools: ${counts.open} open, ${counts.closed} closed, ${counts.expanded} expanded, ${counts.built} built, ${counts.small} small`);
+  }
+  if (before !== null && before.violations.length > 0) lines.push(`status quo breaks ${before.violations.length} rule(s): see summary.md`);
+  lines.push(`wrote ${OUTPUT_FILES.map((name) => join(out, name)).join(", ")}`);
+  return `${lines.join("\n")}\n`;
+}
+
+async function runPlan(options: PlanCommandOptions, context: CliContext): Promise<void> {
+  const { streams } = context;
+  for (const name of OUTPUT_FILES) await checkOutputPath(join(options.out, name), "--out");
+  const { geo, norms, costs } = await loadPlanInput(options, streams);
+  const progress = createProgressReporter(streams.stderr);
+  const controller = new AbortController();
+  let interrupted = false;
+  const interrupt = (): void => {
+    interrupted = true;
+    controller.abort();
+  };
+  process.once("SIGINT", interrupt);
+  let plan: Plan;
+  try {
+    plan = await planSchools(geo.system, {
+      norms,
+      objective: options.objective,
+      ...(costs === undefined ? {} : { costs }),
+      ...(options.budget === undefined ? {} : { budgetYuanPerYear: options.budget }),
+      ...(options.maxClosures === undefined ? {} : { maxClosures: options.maxClosures }),
+      ...(options.maxMeanTravel === undefined ? {} : { maxMeanTravelMinutes: options.maxMeanTravel }),
+      ...(options.tradeoff === undefined ? {} : { tradeoffPoints: options.tradeoff }),
+      solver: options.solver,
+      ...(options.timeLimit === undefined ? {} : { timeLimitSeconds: options.timeLimit }),
+      ...(options.mipGap === undefined ? {} : { mipRelativeGap: options.mipGap }),
+      ...(options.quiet ? {} : { onProgress: progress.report }),
+      signal: controller.signal,
+    });
+  } finally {
+    process.removeListener("SIGINT", interrupt);
+    progress.finish();
+  }
+  const [geojsonPath, jsonPath, summaryPath] = OUTPUT_FILES.map((name) => join(options.out, name)) as [string, string, string];
+  await writeText(geojsonPath, `${JSON.stringify(planToGeoJSON(plan, geo, { crs: options.outCrs }))}\n`, "--out");
+  await writeText(jsonPath, `${JSON.stringify(planToJson(plan, geo.system), null, 1)}\n`, "--out");
+  await writeText(summaryPath, planSummaryMarkdown(plan, geo.system, options.title === undefined ? {} : { title: options.title }), "--out");
+  if (plan.reasons.length > 0) {
+    streams.stderr.write(`plan: no plan meets the rules:\n${plan.reasons.map((reason) => `- ${reason.code}: ${reason.message}\n`).join("")}`);
+  }
+  streams.stdout.write(stdoutReport(plan, options.out));
+  if (interrupted) context.exitCode = INTERRUPTED_EXIT_CODE;
+}
+
+/** Registers `plan` on the program. */
+export function registerPlanCommand(program: Command, context: CliContext): void {
+  program
+    .command("plan")
+    .description("plan a county's schools (keep, close, expand, build; catchments and boarding per level) under the norms")
+    .requiredOption("--settlements <file>", "settlements: GeoJSON with pupils per level (docs/schemas/settlements.schema.json)")
+    .requiredOption("--schools <file>", "existing schools: GeoJSON with type, tier, classes, beds (docs/schemas/schools.schema.json)")
+    .option("--candidates <file>", "candidate sites for new schools: GeoJSON like --schools")
+    .option("--roads <file>", "road network (GeoJSON LineStrings, .osm or .osm.pbf): travel minutes per level by --modes")
+    .option("--costs <file>", "long-format travel-time CSV in minutes (e.g. from `school-layout travel`), the same for every level")
+    .option("--cost-from <col>", "with --costs: column with the settlement id", "from")
+    .option("--cost-to <col>", "with --costs: column with the school id", "to")
+    .option("--cost-value <col>", "with --costs: column with the minutes", "minutes")
+    .option(
+      "--missing-pairs <rule>",
+      "with --costs: pairs absent from the table: error, or not-allowed (unreachable)",
+      parseChoice(["error", "not-allowed"] as const),
+      "error",
+    )
+    .option("--modes <list>", "travel mode per level, e.g. kindergarten=walk,primary1to3=walk,primary4to6=schoolBus (default: walk up to grade 3, school bus above)", parseLevelModes)
+    .option("--speed <list>", "without --roads: km/h per level (e.g. primary1to3=4,junior=30) or one number for all (default by mode: walk 5, school bus 40)", parseLevelSpeeds)
+    .option("--detour <factor>", "without --roads: road distance ÷ straight-line distance (default 1.3)", parsePositiveNumber)
+    .option("--cutoff <minutes>", "pairs above this many minutes are not allowed (sparser, faster)", parseNonNegativeNumber)
+    .option("--node-crossings", "with --roads: join roads where they cross without a shared vertex")
+    .option("--crs <system>", `coordinate system of the input layers: ${COORDINATE_SYSTEMS.join(", ")}`, parseChoice(COORDINATE_SYSTEMS), "wgs84")
+    .option("--out-crs <system>", `coordinate system of plan.geojson: ${COORDINATE_SYSTEMS.join(", ")}`, parseChoice(COORDINATE_SYSTEMS), "wgs84")
+    .option("--norms <file>", 'norm overrides (JSON), e.g. { "dayTravelLimitMinutes": { "primary4to6": 40 }, "boardingFromGrade": 5 }')
+    .option("--groups <file>", 'special groups (JSON array), e.g. [{ "id": "disability", "rule": "resourceRoom" }, { "id": "leftBehind", "rule": "boardingCare" }]')
+    .option("--cost-figures <file>", "cost figures (JSON), yuan per year, replacing the illustrative defaults, e.g. { \"classPerYear\": 180000 }")
+    .option("--objective <kind>", "minimise cost (yuan per year) or travel (mean minutes)", parseChoice(["cost", "travel"] as const), "cost")
+    .option("--budget <yuan>", "total annual cost at most this, yuan per year", parseNonNegativeNumber)
+    .option("--max-closures <n>", "at most this many existing schools close", parseWholeCount)
+    .option("--max-mean-travel <minutes>", "mean one-way travel at most this, minutes", parseNonNegativeNumber)
+    .option("--tradeoff <k>", "also compute k ≥ 2 points of the cost–travel trade-off curve", parseTradeoff)
+    .option("--solver <name>", `backend: ${BACKEND_CHOICES.join(", ")}`, parseChoice(BACKEND_CHOICES), "auto")
+    .option("--time-limit <seconds>", "stop each solve after this many seconds with the best plan and bound", parsePositiveNumber)
+    .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove the best plan)", (text: string) => {
+      const value = parseNonNegativeNumber(text);
+      if (value >= 1) throw new InvalidArgumentError("must be below 1");
+      return value;
+    })
+    .option("--title <text>", "title of summary.md (default \"School plan\")")
+    .option("--quiet", "no progress or notes on stderr")
+    .requiredOption("--out <dir>", "folder to write plan.geojson, plan.json and summary.md into")
+    .action((options: PlanCommandOptions) => runPlan(options, context));
+}

@@ -1,0 +1,224 @@
+/**
+ * Reading what `school-layout plan` is given: the settlements, schools and candidate sites (GeoJSON), special
+ * groups, norm overrides and cost figures (JSON), and the travel times per level (a road network, a long-format
+ * travel-time table, or the labelled straight-line fallback). Node-only.
+ * @module
+ */
+import { InvalidArgumentError } from "commander";
+import type { CostUnit } from "../costMatrix.ts";
+import { InputError } from "../errors.ts";
+import type { CoordinateSystem } from "../io/coordinateSystem.ts";
+import { costTableBasis, readCostTable, schoolSystemFromGeoJSON, type GeoSchoolSystem } from "../io/index.ts";
+import { CHINA_NORMS, LEVELS, withNormOverrides, type LevelId, type NormOverrides, type PlanningNorms } from "../norms/index.ts";
+import type { PlanCosts } from "../plan/costs.ts";
+import { resolvePlanCosts } from "../plan/schoolCosts.ts";
+import { createSchoolSystem, type SpecialGroup } from "../plan/system.ts";
+import type { TravelByLevelOptions } from "../plan/travelByLevel.ts";
+import { TRAVEL_MODES, type TravelMode } from "../travel/index.ts";
+import { readJson, readText } from "./files.ts";
+import { CliError, type CliStreams } from "./io.ts";
+import { parsePositiveNumber } from "./parsers.ts";
+import { readRoadNetwork } from "./roads.ts";
+import { flagOf } from "./solveOptions.ts";
+
+/** The input options of `plan`, as commander parses them. */
+export interface PlanInputOptions {
+  readonly settlements: string;
+  readonly schools: string;
+  readonly candidates?: string;
+  readonly roads?: string;
+  readonly costs?: string;
+  readonly costFrom: string;
+  readonly costTo: string;
+  readonly costValue: string;
+  readonly missingPairs: "error" | "not-allowed";
+  readonly modes?: Readonly<Partial<Record<LevelId, TravelMode>>>;
+  readonly speed?: Readonly<Partial<Record<LevelId, number>>>;
+  readonly detour?: number;
+  readonly cutoff?: number;
+  readonly nodeCrossings?: boolean;
+  readonly crs: CoordinateSystem;
+  readonly norms?: string;
+  readonly groups?: string;
+  readonly costFigures?: string;
+  readonly quiet?: boolean;
+}
+
+/** What {@link loadPlanInput} returns. */
+export interface PlanInput {
+  /** The system with its coordinates and features. */
+  readonly geo: GeoSchoolSystem;
+  /** The norms in force: {@link CHINA_NORMS} with the `--norms` overrides. */
+  readonly norms: PlanningNorms;
+  /** The `--cost-figures`, checked; undefined for the defaults. */
+  readonly costs?: Partial<PlanCosts>;
+}
+
+/** Splits `a=x,b=y` into level/value pairs, checking the level ids. */
+function levelPairs(text: string): Array<[LevelId, string]> {
+  const pairs: Array<[LevelId, string]> = [];
+  for (const part of text.split(",").map((piece) => piece.trim()).filter((piece) => piece !== "")) {
+    const [level, value, extra] = part.split("=").map((piece) => piece.trim());
+    if (value === undefined || extra !== undefined || value === "") throw new InvalidArgumentError(`"${part}" is not level=value`);
+    if (!(LEVELS as readonly string[]).includes(level!)) throw new InvalidArgumentError(`"${level}" is not a level; levels: ${LEVELS.join(", ")}`);
+    pairs.push([level as LevelId, value]);
+  }
+  if (pairs.length === 0) throw new InvalidArgumentError("give level=value pairs separated by commas");
+  return pairs;
+}
+
+/** Parses `--modes kindergarten=walk,junior=schoolBus`. */
+export function parseLevelModes(text: string): Partial<Record<LevelId, TravelMode>> {
+  const modes: Partial<Record<LevelId, TravelMode>> = {};
+  for (const [level, mode] of levelPairs(text)) {
+    if (!(TRAVEL_MODES as readonly string[]).includes(mode)) throw new InvalidArgumentError(`mode "${mode}" of ${level} must be one of ${TRAVEL_MODES.join(", ")}`);
+    modes[level] = mode as TravelMode;
+  }
+  return modes;
+}
+
+/** Parses `--speed primary1to3=4,junior=30` (km/h per level), or one number for every level. */
+export function parseLevelSpeeds(text: string): Partial<Record<LevelId, number>> {
+  if (!text.includes("=")) {
+    const speed = parsePositiveNumber(text);
+    return Object.fromEntries(LEVELS.map((level) => [level, speed]));
+  }
+  const speeds: Partial<Record<LevelId, number>> = {};
+  for (const [level, value] of levelPairs(text)) speeds[level] = parsePositiveNumber(value);
+  return speeds;
+}
+
+/** Reads `--norms F.json` (a NormOverrides object) onto {@link CHINA_NORMS}; errors name the file. */
+async function readNorms(path: string | undefined): Promise<PlanningNorms> {
+  if (path === undefined) return CHINA_NORMS;
+  return withNormOverrides(CHINA_NORMS, (await readJson(path, "--norms")) as NormOverrides, path);
+}
+
+/** Reads `--cost-figures F.json` (Partial<PlanCosts>), checked now so that a bad figure names the file. */
+async function readCostFigures(path: string | undefined): Promise<Partial<PlanCosts> | undefined> {
+  if (path === undefined) return undefined;
+  const figures = (await readJson(path, "--cost-figures")) as Partial<PlanCosts>;
+  try {
+    resolvePlanCosts(figures);
+  } catch (error) {
+    if (error instanceof InputError) throw new CliError(`--cost-figures "${path}": ${error.message}`);
+    throw error;
+  }
+  return figures;
+}
+
+async function readGroups(path: string | undefined): Promise<readonly SpecialGroup[] | undefined> {
+  if (path === undefined) return undefined;
+  const groups = await readJson(path, "--groups");
+  if (!Array.isArray(groups)) {
+    throw new CliError(`--groups "${path}": must be a JSON array of special groups, e.g. [{ "id": "disability", "rule": "resourceRoom" }]`);
+  }
+  return groups as SpecialGroup[];
+}
+
+/** The travel options for `schoolSystemFromGeoJSON`, checking that no option is given that the source ignores. */
+async function travelOptions(options: PlanInputOptions): Promise<TravelByLevelOptions> {
+  const given = (keys: readonly (keyof PlanInputOptions)[]): string[] => keys.filter((key) => options[key] !== undefined).map(flagOf);
+  if (options.roads !== undefined && options.costs !== undefined) throw new CliError("give --roads or --costs, not both");
+  if (options.costs !== undefined) {
+    const ignored = given(["modes", "speed", "detour", "cutoff", "nodeCrossings"]);
+    if (ignored.length > 0) throw new CliError(`--costs gives the travel times of every level: drop ${ignored.join(", ")}`);
+    return { fallback: {} };
+  }
+  if (options.roads !== undefined) {
+    const ignored = given(["speed", "detour"]);
+    if (ignored.length > 0) throw new CliError(`${ignored.join(" and ")} are for the straight-line fallback; with --roads, speeds come from the road classes and --modes`);
+    const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
+    return { network, ...(options.modes === undefined ? {} : { modes: options.modes }), ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }) };
+  }
+  if (options.nodeCrossings) throw new CliError("--node-crossings needs --roads");
+  return {
+    fallback: { ...(options.speed === undefined ? {} : { speedKmPerHour: options.speed }), ...(options.detour === undefined ? {} : { detourFactor: options.detour }) },
+    ...(options.modes === undefined ? {} : { modes: options.modes }),
+    ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
+  };
+}
+
+/**
+ * Replaces the travel times of a system read with a placeholder fallback by a long-format travel-time table
+ * (minutes; the same matrix for every level), as `solve --costs` reads it.
+ */
+async function withCostTable(geo: GeoSchoolSystem, options: PlanInputOptions): Promise<GeoSchoolSystem> {
+  const path = options.costs!;
+  const text = await readText(path, "--costs");
+  const unit: CostUnit = "minutes";
+  const { system } = geo;
+  const minutes = readCostTable(text, {
+    from: options.costFrom,
+    to: options.costTo,
+    value: options.costValue,
+    demandIds: system.settlements.map((settlement) => settlement.id),
+    siteIds: system.schools.map((school) => school.id),
+    unit,
+    source: path,
+    missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
+  });
+  const travelMinutes = Object.fromEntries(system.levels.map((level) => [level, minutes]));
+  const basis = costTableBasis(text) ?? `travel-time table ${path} (minutes, the same for every level)`;
+  const replaced = createSchoolSystem({
+    levels: system.levels,
+    settlements: system.settlements,
+    schools: system.schools,
+    travelMinutes,
+    travelBasis: basis,
+    groups: system.groups,
+  });
+  const modes = geo.travel.modes;
+  return { ...geo, system: replaced, travel: { travelMinutes, travelMetres: {}, modes, parts: [], basis } };
+}
+
+/** Notes on stderr the settlements that reach no school on the road network, per travel mode. */
+function warnUnreachable(geo: GeoSchoolSystem, streams: CliStreams): void {
+  for (const part of geo.travel.parts) {
+    const origins = part.unreachable?.originsWithNoDestination ?? [];
+    if (origins.length === 0) continue;
+    const ids = origins.slice(0, 10).map((i) => geo.system.settlements[i]!.id);
+    streams.stderr.write(
+      `plan: by ${part.mode} on the road network (${part.levels.join(", ")}), ${origins.length} settlement(s) reach no school: ${ids.join(", ")}${origins.length > ids.length ? ", …" : ""}\n`,
+    );
+  }
+}
+
+/**
+ * Reads every input file of `plan` and builds the school system.
+ * @throws CliError for unreadable files, clashing options, a groups file that is not an array, bad cost figures
+ *   (naming the file); InputError for bad layer content (naming the file, feature and field) and bad norm
+ *   overrides (naming the norms file); an undeclared group gets a hint to give --groups
+ */
+export async function loadPlanInput(options: PlanInputOptions, streams: CliStreams): Promise<PlanInput> {
+  const norms = await readNorms(options.norms);
+  const costs = await readCostFigures(options.costFigures);
+  const groups = await readGroups(options.groups);
+  const settlements = await readJson(options.settlements, "--settlements");
+  const schools = await readJson(options.schools, "--schools");
+  const candidates = options.candidates === undefined ? undefined : await readJson(options.candidates, "--candidates");
+  const travel = await travelOptions(options);
+  let geo: GeoSchoolSystem;
+  try {
+    geo = schoolSystemFromGeoJSON({
+      settlements,
+      schools,
+      ...(candidates === undefined ? {} : { candidates }),
+      crs: options.crs,
+      ...(groups === undefined ? {} : { groups }),
+      travel,
+      sources: { settlements: options.settlements, schools: options.schools, ...(options.candidates === undefined ? {} : { candidates: options.candidates }) },
+    });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    if (error.location.source === "groups" && options.groups !== undefined) throw new CliError(`--groups "${options.groups}": ${error.message}`);
+    if (options.groups === undefined && error.message.includes("not a declared special group")) {
+      throw new CliError(`${error.message} (declare the special groups with --groups F.json)`);
+    }
+    throw error;
+  }
+  if (options.costs !== undefined) geo = await withCostTable(geo, options);
+  else if (options.roads === undefined && !options.quiet) streams.stderr.write(`plan: no road network given; travel times by the straight-line fallback: ${geo.system.travelBasis}\n`);
+  else if (!options.quiet) warnUnreachable(geo, streams);
+  return { geo, norms, ...(costs === undefined ? {} : { costs }) };
+}
