@@ -22,6 +22,13 @@ export function parseNonNegativeNumber(text: string): number {
   return value;
 }
 
+/** Parses a relative gap: a number ≥ 0 and below 1 (`--mip-gap`). */
+export function parseGapFraction(text: string): number {
+  const value = parseNonNegativeNumber(text);
+  if (value >= 1) throw new InvalidArgumentError("must be below 1");
+  return value;
+}
+
 /** Parses a finite number > 0 (e.g. `--time-limit`). */
 export function parsePositiveNumber(text: string): number {
   const value = Number(text);

@@ -15,7 +15,7 @@ import { formatYuan, planSummaryMarkdown } from "../plan/summary.ts";
 import { BACKEND_CHOICES, type BackendChoice } from "../solvers/options.ts";
 import { checkOutputPath, writeText } from "./files.ts";
 import type { CliContext } from "./io.ts";
-import { parseChoice, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
+import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
 import { loadPlanInput, parseLevelModes, parseLevelSpeeds, type PlanInputOptions } from "./planInput.ts";
 import { createProgressReporter } from "./progress.ts";
 
@@ -146,11 +146,7 @@ export function registerPlanCommand(program: Command, context: CliContext): void
     .option("--tradeoff <k>", "also compute k ≥ 2 points of the cost–travel trade-off curve", parseTradeoff)
     .option("--solver <name>", `backend: ${BACKEND_CHOICES.join(", ")}`, parseChoice(BACKEND_CHOICES), "auto")
     .option("--time-limit <seconds>", "stop each solve after this many seconds with the best plan and bound", parsePositiveNumber)
-    .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove the best plan)", (text: string) => {
-      const value = parseNonNegativeNumber(text);
-      if (value >= 1) throw new InvalidArgumentError("must be below 1");
-      return value;
-    })
+    .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove the best plan)", parseGapFraction)
     .option("--title <text>", "title of summary.md (default \"School plan\")")
     .option("--quiet", "no progress or notes on stderr")
     .requiredOption("--out <dir>", "folder to write plan.geojson, plan.json and summary.md into")

@@ -3,7 +3,7 @@
  * matrix (great-circle metres, or a long-format CSV), solve a location model and report or write the result.
  * @module
  */
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { COST_UNITS } from "../costMatrix.ts";
 import { COORDINATE_SYSTEMS } from "../io/coordinateSystem.ts";
 import { TRAVEL_MODES } from "../travel/index.ts";
@@ -14,7 +14,7 @@ import { BACKEND_CHOICES } from "../solvers/options.ts";
 import { checkOutputPath, writeText } from "./files.ts";
 import type { CliContext } from "./io.ts";
 import { loadProblem } from "./loadProblem.ts";
-import { parseChoice, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
+import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
 import { createProgressReporter } from "./progress.ts";
 import { humanReport, jsonSolution, reportOf } from "./solveReport.ts";
 import { specFromOptions, type SolveCommandOptions } from "./solveOptions.ts";
@@ -94,11 +94,7 @@ export function registerSolveCommand(program: Command, context: CliContext): voi
     .option("--radius <r>", "coverage radius in the cost unit, inclusive (max-coverage, set-cover)", parseNonNegativeNumber)
     .option("--solver <name>", `backend: ${BACKEND_CHOICES.join(", ")}`, parseChoice(BACKEND_CHOICES), "auto")
     .option("--time-limit <seconds>", "stop after this many seconds with the best solution and bound", parsePositiveNumber)
-    .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove optimality)", (text: string) => {
-      const value = parseNonNegativeNumber(text);
-      if (value >= 1) throw new InvalidArgumentError("must be below 1");
-      return value;
-    })
+    .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove optimality)", parseGapFraction)
     .option("--out <file>", "write the result: GeoJSON (sites, demand points, assignment lines), or JSON with --problem")
     .option("--json", "print one JSON object: model, status, objective, bound, gap, open, meanCost, maxCost, coveredDemand, coveredShare, seconds")
     .option("--quiet", "no progress on stderr")
