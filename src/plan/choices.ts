@@ -105,7 +105,8 @@ export function assignmentChoices(system: SchoolSystem, rules: PlanRules, costs:
         const s = system.schools[j]!;
         const canBoard = s.beds > 0 || s.maxAddedBeds > 0;
         let dayCost = Infinity;
-        if (t <= dayLimit && (care === 0 || canBoard)) {
+        // Day pupils within the day limit; their boarding-care pupils board, so the school must house boarders within the boarding limit.
+        if (t <= dayLimit && (care === 0 || (canBoard && t <= boardLimit))) {
           dayCost =
             (pupils - care) * perPupilCost(costs, table.boarderPerYear[j]!, false, t, d) + care * perPupilCost(costs, table.boarderPerYear[j]!, true, t, d);
           school.push(j); boarding.push(0); minutes.push(t); metres.push(d); boarders.push(care); cost.push(dayCost);

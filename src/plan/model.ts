@@ -134,7 +134,9 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
   for (let j = 0; j < m; j++) {
     const school = system.schools[j]!;
     const lower = school.required ? 1 : 0;
-    const upper = school.forbidden ? 0 : 1;
+    // A school no settlement may attend has no pupils, so a minimum enrolment closes it (unless protected or required).
+    const emptyBelowMinimum = used[j] === 0 && rules.minimumEnrolment[school.type] > 0 && !school.protected && !school.required;
+    const upper = school.forbidden || emptyBelowMinimum ? 0 : 1;
     openColumn[j] = builder.addColumn(openCost(j) / scale, lower, upper, true);
   }
   const classColumn = new Int32Array(m * L).fill(-1);

@@ -8,12 +8,12 @@ import { unitsOfChoices, type PlanModel } from "./model.ts";
 import { classSizeAt } from "./rules.ts";
 import { classesFor, PUPIL_TOLERANCE, type ScoringContext } from "./score.ts";
 
-/** Shares below this are solver noise and dropped when decoding. */
-const SHARE_TOLERANCE = 1e-7;
+/** Shares below this are solver noise and dropped when decoding (the rest are renormalised to sum to 1). */
+const SHARE_TOLERANCE = 1e-6;
 
 /**
  * Reads decisions from column values: schools open where y > 0.5; each unit's choices with a share above
- * 1e-7 (a catchment unit takes its largest choice whole); beds forced where the model made a boarding school.
+ * 1e-6 (a catchment unit takes its largest choice whole); beds forced where the model made a boarding school.
  * @param model - the built model
  * @param context - system, rules, costs, units and choices
  * @param values - length `model.linear.columnCount`

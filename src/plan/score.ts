@@ -35,7 +35,8 @@ export interface ScoringContext {
 /** The fewest classes that seat `pupils` (whole classes under whole-class rules). */
 export function classesFor(pupils: number, classSize: number, whole: boolean): number {
   if (pupils <= PUPIL_TOLERANCE) return 0;
-  return whole ? Math.ceil(pupils / classSize - 1e-9) : pupils / classSize;
+  // A millionth of a class of slack: a solver's shares may add a few millionths of a pupil.
+  return whole ? Math.ceil(pupils / classSize - 1e-6) : pupils / classSize;
 }
 
 function assignmentRows(context: ScoringContext, decisions: PlanDecisions): PlannedAssignment[] {

@@ -274,7 +274,9 @@ export async function solveWithJsLpSolver(model: LinearModel, options: LinearSol
   }
   const raw = outcome.result;
   const solveMilliseconds = performance.now() - solveStarted;
-  const ranOutOfTime = isMip && timeout !== undefined && solveMilliseconds >= timeout;
+  // javascript-lp-solver times itself with Date.now() (whole milliseconds): a stop at its timeout can read up to
+  // about 2 ms short here, and must not be taken for a proof of infeasibility.
+  const ranOutOfTime = isMip && timeout !== undefined && solveMilliseconds >= timeout - 2;
   if (raw.bounded === false) return emptyResult("unbounded", elapsed());
   if (!raw.feasible || (isMip && raw.isIntegral !== true)) {
     return emptyResult(ranOutOfTime ? "timeLimit" : "infeasible", elapsed());
