@@ -5,17 +5,9 @@
  * proven gap, seconds and peak memory in bench/results/plan.md and plan.jsonl.
  */
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import {
-  candidateSites,
-  costOf,
-  generateCounty,
-  planSchools,
-  roadNetworkFromGeoJSON,
-  schoolSystemFromGeoJSON,
-  type CountyOptions,
-} from "../src/index.ts";
+import { planSchools, type CountyOptions } from "../src/index.ts";
+import { benchSchoolSystem } from "./planInstance.ts";
 
-const LEVELS = ["kindergarten", "primary1to3", "primary4to6", "junior"] as const;
 const quick = process.argv.includes("--quick");
 
 interface Row {
@@ -28,27 +20,13 @@ interface Row {
 
 const ROWS: Row[] = [
   { name: "300 × 80", county: { settlements: 300, seed: 7, townships: 8, population: 120_000, areaKm2: 800 }, sites: 80, timeLimitSeconds: 30, targetGap: 0.001 },
-  { name: "1,276 × 200", county: { settlements: 1276, seed: 11, townships: 16, population: 300_000, areaKm2: 2500 }, sites: 200, timeLimitSeconds: 60, targetGap: 0.005 },
+  { name: "1,276 × 200", county: { settlements: 1276, seed: 11, townships: 25, population: 200_000, areaKm2: 1000 }, sites: 200, timeLimitSeconds: 60, targetGap: 0.005 },
 ];
-
-function instance(row: Row) {
-  const county = generateCounty(row.county);
-  const network = roadNetworkFromGeoJSON(county.roads);
-  const travel = { network, modes: { primary1to3: "schoolBus" as const } };
-  const probe = schoolSystemFromGeoJSON({ settlements: county.settlements, schools: county.schools, levels: LEVELS, travel }).system;
-  const bus = probe.travelMinutes.primary1to3!;
-  // Villages no existing primary reaches within 30 minutes get a teaching-point candidate first.
-  const priority = probe.settlements
-    .filter((s, i) => s.pupils.primary1to3 > 0 && !probe.schools.some((school, j) => (school.type === "complete primary" || school.type === "nine-year") && costOf(bus, i, j) <= 30))
-    .map((s) => s.id);
-  const candidates = candidateSites(county, { count: Math.max(0, row.sites - county.schools.features.length), priority });
-  return schoolSystemFromGeoJSON({ settlements: county.settlements, schools: county.schools, candidates, levels: LEVELS, travel }).system;
-}
 
 const results: string[] = [];
 for (const row of quick ? ROWS.slice(0, 1) : ROWS) {
   const started = performance.now();
-  const system = instance(row);
+  const system = benchSchoolSystem(row.county, { sites: row.sites });
   const built = (performance.now() - started) / 1000;
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 200);

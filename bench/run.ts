@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-const BENCHMARKS = ["models", "travel", "plan"] as const;
+const BENCHMARKS = ["models", "travel", "plan", "planBatch"] as const;
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const flags = process.argv.slice(2).filter((arg) => arg.startsWith("--"));
 const unknown = names.filter((name) => !(BENCHMARKS as readonly string[]).includes(name));

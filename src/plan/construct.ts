@@ -253,6 +253,30 @@ function tryClosing(context: ScoringContext, layout: Layout, j: number, objectiv
 }
 
 /**
+ * Moves each catchment unit to its cheapest open choice given everyone else (one unit at a time, repeated while
+ * the cost falls, at most `passes` times); a unit's old place is among its choices, so no move raises the cost.
+ */
+function reassign(context: ScoringContext, layout: Layout, objective: PlanObjective, passes: number, shouldStop: () => boolean): void {
+  const { choices } = context;
+  for (let pass = 0; pass < passes && !shouldStop(); pass++) {
+    let moved = false;
+    for (let u = 0; u < choices.unitCount; u++) {
+      if (choices.unitSplits[u] === 1) continue;
+      const previous = layout.remove(u);
+      const o = layout.bestOpenChoice(u, 1, objective);
+      const old = previous[0]!.choice;
+      if (o < 0 || o === old || layout.costOf(u, o, 1, objective) >= layout.costOf(u, old, 1, objective) - 1e-6) {
+        layout.place(u, old, 1);
+        continue;
+      }
+      layout.place(u, o, 1);
+      moved = true;
+    }
+    if (!moved) break;
+  }
+}
+
+/**
  * Builds a plan by construction and drop (see the module documentation).
  * @param context - system, rules, costs, units and choices
  * @param coverage - the three-schools and resource-room rules
@@ -287,6 +311,7 @@ export function constructPlan(
     if (layout.enrolled[j]! > 0 && !(mayClose(context, layout, coverage, j) && tryClosing(context, layout, j, objective, () => true))) return null;
     if (layout.enrolled[j]! === 0 && mayClose(context, layout, coverage, j)) layout.open[j] = 0;
   }
+  reassign(context, layout, objective, 5, shouldStop);
   if (objective === "cost") {
     let cost = scoreDecisions(context, layout.decisions()).costs.total;
     // Add: open each closed school in turn, move the units it would serve more cheaply, keep it when the cost falls.
@@ -322,6 +347,7 @@ export function constructPlan(
       });
     }
   }
+  reassign(context, layout, objective, 5, shouldStop);
   for (let j = 0; j < m; j++) if (belowMinimum(context, layout, j)) return null;
   return layout.decisions();
 }
