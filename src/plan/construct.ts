@@ -127,12 +127,11 @@ class Layout {
   }
 
   /**
-   * Places a unit that may split: the cheapest open choice per pupil first, as much as it can take, then the
-   * next; false when the open schools cannot take it all.
+   * Places as much as it can of `left` (a share) of a unit that may split: the cheapest open choice per pupil
+   * first, as much as it can take, then the next. Returns the share still unplaced.
    */
-  placeSplit(u: number, objective: PlanObjective): boolean {
+  placeSplit(u: number, left: number, objective: PlanObjective): number {
     const { choices } = this.context;
-    let left = 1;
     while (left > 1e-12) {
       let best = -1;
       let bestRate = Infinity;
@@ -144,11 +143,11 @@ class Layout {
         const rate = this.costOf(u, o, share, objective) / share;
         if (rate < bestRate) { bestRate = rate; best = o; bestShare = share; }
       }
-      if (best < 0) return false;
+      if (best < 0) return left;
       this.place(u, best, bestShare);
       left -= bestShare;
     }
-    return true;
+    return 0;
   }
 
   decisions(): PlanDecisions {
@@ -169,22 +168,43 @@ function openingCost(context: ScoringContext, j: number, objective: PlanObjectiv
   return table.schoolPerYear[j]! + (system.schools[j]!.existing ? 0 : table.newSchoolPerYear[j]!);
 }
 
-/** Places every unit not yet placed; false when one cannot be placed anywhere. */
-function placeAll(context: ScoringContext, layout: Layout, units: readonly number[], objective: PlanObjective, mayOpen: boolean): boolean {
+/**
+ * The closed, allowed school whose choice for unit u costs least per pupil to open and use for `share` of the unit
+ * (a catchment unit: only schools that can take all of it), or −1.
+ */
+function cheapestClosedChoice(context: ScoringContext, layout: Layout, u: number, share: number, objective: PlanObjective): number {
   const { choices, system } = context;
+  let best = -1;
+  let bestCost = Infinity;
+  for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
+    const j = choices.school[o]!;
+    if (layout.open[j] === 1 || system.schools[j]!.forbidden) continue;
+    const fits = Math.min(share, layout.room(u, o) / choices.unitPupils[u]!);
+    if (fits <= 1e-12 || (choices.unitSplits[u] === 0 && fits < share - 1e-12)) continue;
+    const cost = (layout.costOf(u, o, fits, objective) + openingCost(context, j, objective)) / fits;
+    if (cost < bestCost) { bestCost = cost; best = o; }
+  }
+  return best;
+}
+
+/** Places every unit not yet placed (opening candidates where `mayOpen`); false when one cannot be placed. */
+function placeAll(context: ScoringContext, layout: Layout, units: readonly number[], objective: PlanObjective, mayOpen: boolean): boolean {
+  const { choices } = context;
   for (const u of units) {
-    const splits = choices.unitSplits[u] === 1;
-    let o = layout.bestOpenChoice(u, 1, objective);
-    if (o < 0 && splits && layout.placeSplit(u, objective)) continue;
-    if (o < 0 && splits) layout.remove(u);
-    if (o < 0 && mayOpen) {
-      let bestCost = Infinity;
-      for (let c = choices.choiceStart[u]!; c < choices.choiceStart[u + 1]!; c++) {
-        const j = choices.school[c]!;
-        if (layout.open[j] === 1 || system.schools[j]!.forbidden) continue;
-        const cost = layout.costOf(u, c, 1, objective) + openingCost(context, j, objective);
-        if (cost < bestCost) { bestCost = cost; o = c; }
+    if (choices.unitSplits[u] === 1) {
+      let left = layout.placeSplit(u, 1, objective);
+      while (left > 1e-12 && mayOpen) {
+        const o = cheapestClosedChoice(context, layout, u, left, objective);
+        if (o < 0) break;
+        layout.open[choices.school[o]!] = 1;
+        left = layout.placeSplit(u, left, objective);
       }
+      if (left > 1e-12) return false;
+      continue;
+    }
+    let o = layout.bestOpenChoice(u, 1, objective);
+    if (o < 0 && mayOpen) {
+      o = cheapestClosedChoice(context, layout, u, 1, objective);
       if (o >= 0) layout.open[choices.school[o]!] = 1;
     }
     if (o < 0) return false;

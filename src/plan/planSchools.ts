@@ -19,7 +19,9 @@ import { tradeoffCurve } from "./tradeoff.ts";
  * "three schools", minimum enrolments except protected small schools, beds, special groups, required and
  * forbidden sites, closure and budget limits. One MIP on HiGHS (see {@link buildPlanModel} for the
  * formulation), warm-started by a construction heuristic whose plan is returned (status `timeLimit`, source
- * `heuristic`) when the time limit hits before the solver finds one. Every plan's figures are recomputed from
+ * `heuristic`) when the time limit hits before the solver finds one. The time limit counts from the call (the
+ * model and heuristic included) and is enforced: a solve that overruns it (HiGHS can in a long root phase) runs
+ * off the calling thread and is stopped a few seconds after. Every plan's figures are recomputed from
  * its decisions; the status quo (current schools, nearest school per settlement and level) is scored the same
  * way and checked with {@link checkPlan}.
  * @param system - from {@link createSchoolSystem} or {@link schoolSystemFromGeoJSON}

@@ -7,6 +7,7 @@
 import { InputError } from "../errors.ts";
 import { relativeGap, type SolveStatus } from "../solution.ts";
 import { checkLinearSolution } from "../solvers/linearSolution.ts";
+import type { LinearResult } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
 import { assignmentChoices } from "./choices.ts";
 import { constructPlan } from "./construct.ts";
@@ -99,15 +100,27 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
     const values = planStartValues(model, context, heuristic);
     if (values !== null && checkLinearSolution(model.linear, values) === null) start = values;
   }
-  const result = await solveLinearModel(model.linear, {
-    ...(options.solver === undefined ? {} : { solver: options.solver }),
-    ...(options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: options.timeLimitSeconds }),
-    ...(options.mipRelativeGap === undefined ? {} : { mipRelativeGap: options.mipRelativeGap }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-    ...(options.offThread === undefined ? {} : { offThread: options.offThread }),
-    ...(start === undefined ? {} : { initialSolution: start }),
-  });
+  // The time limit counts from the start of planSchools; HiGHS may overrun its own limit in a long root phase, so
+  // a watchdog stops it (off the calling thread) soon after, and the heuristic's plan is returned if it has none.
+  const remaining = options.timeLimitSeconds === undefined ? undefined : Math.max(0.1, options.timeLimitSeconds - (performance.now() - started) / 1000);
+  const watchdog = remaining !== undefined && options.offThread !== false ? new AbortController() : undefined;
+  const timer = watchdog === undefined ? undefined : setTimeout(() => watchdog.abort(), (remaining! * 1.05 + 3) * 1000);
+  const signal = watchdog === undefined ? options.signal : options.signal === undefined ? watchdog.signal : AbortSignal.any([options.signal, watchdog.signal]);
+  let result: LinearResult;
+  try {
+    result = await solveLinearModel(model.linear, {
+      ...(options.solver === undefined ? {} : { solver: options.solver }),
+      ...(remaining === undefined ? {} : { timeLimitSeconds: remaining }),
+      ...(options.mipRelativeGap === undefined ? {} : { mipRelativeGap: options.mipRelativeGap }),
+      ...(signal === undefined ? {} : { signal }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.offThread === undefined ? {} : { offThread: options.offThread }),
+      ...(start === undefined ? {} : { initialSolution: start }),
+    });
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+  }
+  if (result.status === "aborted" && watchdog?.signal.aborted === true && options.signal?.aborted !== true) result = { ...result, status: "timeLimit" };
   const stats = statistics(result.solver, model.linear.columnCount, model.linear.rowCount, result.nodes);
   const bound = result.bound === null ? null : result.bound * model.objectiveScale + model.objectiveOffset;
   if (result.status === "infeasible" || result.status === "unbounded") {
