@@ -7,6 +7,7 @@ import { costOf } from "../costMatrix.ts";
 import { LEVELS } from "../norms/levels.ts";
 import { PlanSum, agrees, exceeds, formatNumber, LEVEL_INDEX, toleranceFor, violation, type CheckablePlan } from "./checkPlanInput.ts";
 import type { PlannedAssignment, PlanViolation } from "./result.ts";
+import { classSizeAt } from "./rules.ts";
 import { serves } from "./schoolTypes.ts";
 import type { SchoolSystem } from "./system.ts";
 
@@ -146,7 +147,8 @@ export function checkAssignmentRows(system: SchoolSystem, plan: CheckablePlan, o
       const level = LEVELS[key % L]!;
       const pupils = settlement.pupils[level];
       if (pupils > plan.rules.splitAbovePupils) continue;
-      // More pupils than any school the settlement may attend (within the day or boarding limit) can hold: no catchment could take them.
+      // More pupils than any school the settlement may attend (within the day or boarding limit) could ever hold
+      // (size limit; classrooms after every allowed addition): no catchment could take them.
       const i = Math.floor(key / L);
       const dayLimit = plan.rules.dayTravelLimitMinutes[level] ?? Infinity;
       const boardLimit = plan.rules.boardingAllowed[level] ? (plan.rules.boardingTravelLimitMinutes[level] ?? Infinity) : -Infinity;
@@ -154,7 +156,8 @@ export function checkAssignmentRows(system: SchoolSystem, plan: CheckablePlan, o
       system.schools.forEach((school, j) => {
         const minutes = costOf(system.travelMinutes[level]!, i, j);
         if (serves(school.type, level) && !school.forbidden && Number.isFinite(minutes) && (minutes <= dayLimit || minutes <= boardLimit)) {
-          largest = Math.max(largest, plan.rules.maxSchoolSize[school.type]);
+          const classrooms = school.classrooms + school.maxAddedClassrooms;
+          largest = Math.max(largest, Math.min(plan.rules.maxSchoolSize[school.type], classrooms * classSizeAt(plan.rules, school.type, level)));
         }
       });
       if (pupils > largest) continue;

@@ -9,9 +9,9 @@ import { costOf } from "../costMatrix.ts";
 import type { LevelId } from "../norms/levels.ts";
 import type { PlanCosts } from "./costs.ts";
 import { LEVELS_SERVED } from "./schoolTypes.ts";
-import type { PlanRules } from "./rules.ts";
+import { classSizeAt, type PlanRules } from "./rules.ts";
 import type { SchoolCostTable } from "./schoolCosts.ts";
-import type { SchoolSystem } from "./system.ts";
+import type { School, SchoolSystem } from "./system.ts";
 
 /** Settlement-level units and their choices, as flat arrays (CSR: unit u's choices are `choiceStart[u]..choiceStart[u+1]−1`). */
 export interface AssignmentChoices {
@@ -27,7 +27,7 @@ export interface AssignmentChoices {
   readonly unitCare: Float64Array;
   /**
    * Per unit: 1 where the unit may split between schools: no catchments, more pupils than the split threshold, or
-   * more than any school it could attend may hold (a catchment could never take them).
+   * more than any school it could attend could ever hold ({@link levelCapacity}: a catchment could never take them).
    */
   readonly unitSplits: Uint8Array;
   /** Length unitCount + 1. */
@@ -51,6 +51,14 @@ function perPupilCost(costs: PlanCosts, boarderPerYear: number, boarding: boolea
   const trips = boarding ? 2 * costs.weeksPerYear : 2 * costs.schoolDaysPerYear;
   const km = Number.isFinite(metres) ? metres / 1000 : 0;
   return trips * (minutes * costs.yuanPerPupilMinute + km * costs.yuanPerPupilKilometre) + (boarding ? boarderPerYear : 0);
+}
+
+/**
+ * The most pupils of `level` a school could ever take: its size limit, and its classrooms after every allowed
+ * addition filled with classes of the level.
+ */
+export function levelCapacity(school: School, level: LevelId, rules: PlanRules): number {
+  return Math.min(rules.maxSchoolSize[school.type], (school.classrooms + school.maxAddedClassrooms) * classSizeAt(rules, school.type, level));
 }
 
 /** Total boarding-care pupils of settlement `i` at `level`. */
@@ -123,7 +131,7 @@ export function assignmentChoices(system: SchoolSystem, rules: PlanRules, costs:
       unitPupils.push(pupils);
       unitCare.push(care);
       let largestSchool = 0;
-      for (let o = choiceStart[choiceStart.length - 1]!; o < school.length; o++) largestSchool = Math.max(largestSchool, rules.maxSchoolSize[system.schools[school[o]!]!.type]);
+      for (let o = choiceStart[choiceStart.length - 1]!; o < school.length; o++) largestSchool = Math.max(largestSchool, levelCapacity(system.schools[school[o]!]!, level, rules));
       unitSplits.push(!rules.catchments || pupils > rules.splitAbovePupils || pupils > largestSchool ? 1 : 0);
       choiceStart.push(school.length);
     }

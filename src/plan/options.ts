@@ -30,8 +30,8 @@ export interface PlanRuleOptions {
   /**
    * Pupils of one level above which a settlement's pupils may split between schools (a town or county-seat
    * neighbourhood drawn into several catchments). Default 1,000 (an assumption: about half the primary size
-   * limit); Infinity for never. A settlement with more pupils of a level than any school it could attend may hold
-   * always splits.
+   * limit); Infinity for never. A settlement with more pupils of a level than any school it could attend could ever
+   * hold (its size limit, or its classrooms after every allowed addition) always splits.
    */
   readonly splitAbovePupils?: number;
   /** Classes are whole (seats = whole classes × class size). Default true; false plans with fractional classes (a relaxation, faster, for screening). */

@@ -126,7 +126,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   if (result.status === "infeasible" || result.status === "unbounded") {
     return {
       status: result.status, objective: null, bound: null, gap: null, source: "none", score: null, statistics: stats,
-      reasons: [{ code: "solver", message: `the solver proved that no plan meets every rule together (each rule alone can be met: no settlement is out of reach, no level short of seats${rules.budgetYuanPerYear !== null ? "; check the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""} and the minimum enrolments)` }],
+      reasons: [{ code: "solver", message: `the solver proved that no plan meets every rule together, though no check before solving failed (every settlement has an allowed school and every level enough seats in all): the rules conflict in combination, e.g. catchments (one school per settlement and level) with class, classroom and size limits, the three schools, beds${rules.budgetYuanPerYear !== null ? ", the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""} or minimum enrolments` }],
     };
   }
   let decisions: PlanDecisions | null = null;

@@ -210,11 +210,12 @@ function actionsSection(schools: readonly PlannedSchool[], score: PlanScore): st
     lines.push("");
   }
   const small = schools.filter((school) => school.open && school.small);
-  lines.push("## Small schools kept", "");
+  lines.push("## Small schools in the plan (小规模学校)", "");
   if (small.length === 0) lines.push("None: every open school has at least the small-school threshold of pupils.", "");
   else {
     const total = (school: PlannedSchool): number => Object.values(school.enrolment).reduce((sum, value) => sum + value, 0);
-    lines.push(...small.map((school) => `- ${schoolLabel(school)} (${school.type}, ${school.tier}): ${num(total(school), 0)} pupils`), "");
+    const how = (school: PlannedSchool): string => (school.existing ? "kept" : "built");
+    lines.push(...small.map((school) => `- ${schoolLabel(school)} (${school.type}, ${school.tier}, ${how(school)}): ${num(total(school), 0)} pupils`), "");
   }
   return lines;
 }

@@ -186,6 +186,31 @@ export function unitsWithoutChoices(system: SchoolSystem, options: BruteForceOpt
 }
 
 /**
+ * Units (settlement × level) with more pupils than any school they may attend could ever hold (its size limit, or
+ * its classrooms after every allowed addition filled with classes of the level): planSchools lets them split, so
+ * the brute force, which enumerates catchments only, does not apply; generated cases leave them out.
+ * @param system - a tiny system
+ * @param options - the plan options
+ */
+export function forcedSplitUnits(system: SchoolSystem, options: BruteForceOptions = {}): Array<{ settlement: string; level: LevelId }> {
+  const norms = options.norms ?? CHINA_NORMS;
+  const units = listUnits(system, tinyRules(options), { ...defaultPlanCosts(), ...options.costs }, { ...options, splitAbovePupils: Infinity }, false);
+  return units
+    .filter((unit) => {
+      if (unit.choices.length === 0) return false;
+      const capacity = Math.max(
+        ...unit.choices.map(({ j }) => {
+          const school = system.schools[j]!;
+          const classSize = school.type === "teaching point" ? norms.teachingPointClassSize.value : norms.classSize[unit.level].value;
+          return Math.min(norms.maxSchoolSize[SIZE_NORM_OF_TYPE[school.type]].value, (school.classrooms + school.maxAddedClassrooms) * classSize);
+        }),
+      );
+      return unit.pupils > capacity;
+    })
+    .map((unit) => ({ settlement: system.settlements[unit.i]!.id, level: unit.level }));
+}
+
+/**
  * Ids of the schools no settlement and level may attend (no allowed choice at them), by the brute force's
  * reading of the rules; conservative: a choice whose boarders alone exceed the beds the school may have does not
  * count.
@@ -570,7 +595,8 @@ export function tinyPlanCase(caseOptions: TinyPlanCaseOptions = {}): fc.Arbitrar
     })
     .filter(({ input }) => input.settlements.some((s) => Object.values(s.pupils).some((p) => (p ?? 0) > 0)))
     .map(({ input, options }) => ({ input, system: createSchoolSystem(input), options }))
-    .filter(({ system, options }) => enumerationSize(system, options) <= maxEnumeration);
+    .filter(({ system, options }) => enumerationSize(system, options) <= maxEnumeration)
+    .filter(({ system, options }) => forcedSplitUnits(system, options).length === 0);
 }
 
 /**
@@ -608,7 +634,8 @@ export function tinyGroupCase(caseOptions: TinyPlanCaseOptions = {}): fc.Arbitra
       };
       return { input, system: createSchoolSystem(input), options: c.options };
     })
-    .filter(({ system, options }) => enumerationSize(system, options) <= maxEnumeration);
+    .filter(({ system, options }) => enumerationSize(system, options) <= maxEnumeration)
+    .filter(({ system, options }) => forcedSplitUnits(system, options).length === 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

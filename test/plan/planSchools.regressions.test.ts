@@ -59,4 +59,20 @@ describe("planSchools regressions (found by the independent tester)", () => {
       expect(result.status).not.toBe("infeasible");
     }
   });
+
+  it("lets a settlement split when no school it may attend could ever hold all its pupils of a level, and checkPlan agrees", async () => {
+    // 91 grades 1–3 pupils; each teaching point may build 3 classrooms of 30: no single school can take them.
+    const system = tinySystem({
+      settlements: [{ id: "v", pupils: { primary1to3: 91 } }],
+      schools: [
+        { id: "TP1", type: "teaching point", tier: "village", existing: false, maxAddedClassrooms: 3 },
+        { id: "TP2", type: "teaching point", tier: "village", existing: false, maxAddedClassrooms: 3 },
+      ],
+      minutes: [[5, 10]],
+    });
+    const plan = await planSchools(system, { splitAbovePupils: Infinity });
+    expect(plan.status).toBe("optimal");
+    expect(new Set(plan.assignments!.map((row) => row.school)).size).toBe(2);
+    expect(checkPlan(system, withLayout(plan)).ok).toBe(true);
+  });
 });
