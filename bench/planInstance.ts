@@ -5,6 +5,7 @@
  * then the county's other candidate sites (`candidateSites`). 4 levels.
  */
 import {
+  CHINA_NORMS,
   candidateSites,
   costOf,
   generateCounty,
@@ -12,7 +13,15 @@ import {
   schoolSystemFromGeoJSON,
   type CountyOptions,
   type SchoolSystem,
+  withNormOverrides,
 } from "../src/index.ts";
+
+/**
+ * The benchmark's rules: the national norms, except that kindergarten children may walk any distance — the
+ * synthetic counties have kindergartens only at the township seats and no village kindergarten sites, so the
+ * default 40-minute walking limit would leave most villages without one.
+ */
+export const BENCH_NORMS = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { kindergarten: null } }, "benchmark: kindergartens only at seats");
 
 /** The planned levels of the benchmark. */
 export const BENCH_LEVELS = ["kindergarten", "primary1to3", "primary4to6", "junior"] as const;

@@ -44,7 +44,16 @@ if (plan.schools !== undefined) {
 await mkdir(outFolder, { recursive: true });
 await writeFile(new URL("plan.json", outFolder), `${JSON.stringify(planToJson(plan, system), null, 1)}\n`);
 await writeFile(new URL("plan.geojson", outFolder), `${JSON.stringify(planToGeoJSON(plan, geo))}\n`);
-await writeFile(new URL("summary.md", outFolder), planSummaryMarkdown(plan, system, { title: "东源县 (Dongyuan County): an illustrative school plan" }));
+const notes = [
+  "Pupils per settlement are an allocation of the 2020 census county cohorts over village-level units, not school data " +
+    "(data/README.md); units without a point of their own are placed on their township seat, so most pupils sit on the " +
+    "same point as the seat's schools and travel 0 minutes in these figures: the mean trips understate real travel.",
+  ...leftOut.map((t) => `Left out: ${t.town}, ${t.pupils_6_14} pupils aged 6–14, has no location in the source data.`),
+  "The schools are illustrative (examples/dongyuan/schools.ts): no open list of Dongyuan's schools exists. The county " +
+    "rules on top of the national norms are illustrative too: kindergarten walks at most 45 minutes; day pupils of grades " +
+    "4–9 ride at most 60 minutes, beyond which they board.",
+];
+await writeFile(new URL("summary.md", outFolder), planSummaryMarkdown(plan, system, { title: "东源县 (Dongyuan County): an illustrative school plan", notes }));
 const gap = plan.gap === null ? "no proven gap" : `proven gap ${(plan.gap * 100).toFixed(2)} %`;
 console.log(`plan: ${plan.status} (${gap}), ${plan.costs === undefined ? "no plan" : `${(plan.costs.total / 1e6).toFixed(1)} million yuan a year, mean trip ${plan.travel!.meanMinutes.toFixed(1)} min`}`);
 if (plan.counts) console.log(`schools: ${plan.counts.kept} kept (${plan.counts.expanded} expanded), ${plan.counts.closed} closed, ${plan.counts.built} built`);

@@ -11,6 +11,7 @@ import type { PlanObjective } from "../plan/options.ts";
 import { planToJson } from "../plan/planJson.ts";
 import { planSchools } from "../plan/planSchools.ts";
 import type { Plan } from "../plan/result.ts";
+import { SCHOOL_TYPES, type SchoolType } from "../plan/schoolTypes.ts";
 import { formatYuan, planSummaryMarkdown } from "../plan/summary.ts";
 import { BACKEND_CHOICES, type BackendChoice } from "../solvers/options.ts";
 import { checkOutputPath, writeText } from "./files.ts";
@@ -31,6 +32,11 @@ export interface PlanCommandOptions extends PlanInputOptions {
   readonly budget?: number;
   readonly maxClosures?: number;
   readonly maxMeanTravel?: number;
+  readonly threeSchools: boolean;
+  readonly catchments: boolean;
+  readonly splitAbove?: number;
+  readonly fractionalClasses?: boolean;
+  readonly minimumEnrolment?: Readonly<Partial<Record<SchoolType, number>>>;
   readonly tradeoff?: number;
   readonly solver: BackendChoice;
   readonly timeLimit?: number;
@@ -44,6 +50,19 @@ function parseTradeoff(text: string): number {
   const value = parsePositiveInteger(text);
   if (value < 2) throw new InvalidArgumentError("must be a whole number ≥ 2 (the points of the curve, both ends included)");
   return value;
+}
+
+/** Parses `type=pupils,…` for --minimum-enrolment, e.g. `"complete primary=100,kindergarten=60"`. */
+function parseMinimumEnrolment(text: string): Partial<Record<SchoolType, number>> {
+  const result: Partial<Record<SchoolType, number>> = {};
+  for (const part of text.split(",")) {
+    const [type, value] = part.split("=").map((piece) => piece.trim());
+    if (type === undefined || value === undefined || !SCHOOL_TYPES.includes(type as SchoolType)) {
+      throw new InvalidArgumentError(`must be type=pupils pairs, types: ${SCHOOL_TYPES.join(", ")}; got "${part}"`);
+    }
+    result[type as SchoolType] = parseNonNegativeNumber(value);
+  }
+  return result;
 }
 
 function parseWholeCount(text: string): number {
@@ -88,6 +107,11 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
       ...(options.budget === undefined ? {} : { budgetYuanPerYear: options.budget }),
       ...(options.maxClosures === undefined ? {} : { maxClosures: options.maxClosures }),
       ...(options.maxMeanTravel === undefined ? {} : { maxMeanTravelMinutes: options.maxMeanTravel }),
+      threeSchools: options.threeSchools,
+      catchments: options.catchments,
+      ...(options.splitAbove === undefined ? {} : { splitAbovePupils: options.splitAbove }),
+      ...(options.fractionalClasses === true ? { wholeClasses: false } : {}),
+      ...(options.minimumEnrolment === undefined ? {} : { minimumEnrolment: options.minimumEnrolment }),
       ...(options.tradeoff === undefined ? {} : { tradeoffPoints: options.tradeoff }),
       solver: options.solver,
       ...(options.timeLimit === undefined ? {} : { timeLimitSeconds: options.timeLimit }),
@@ -143,6 +167,11 @@ export function registerPlanCommand(program: Command, context: CliContext): void
     .option("--budget <yuan>", "total annual cost at most this, yuan per year", parseNonNegativeNumber)
     .option("--max-closures <n>", "at most this many existing schools close", parseWholeCount)
     .option("--max-mean-travel <minutes>", "mean one-way travel at most this, minutes", parseNonNegativeNumber)
+    .option("--no-three-schools", "do not require each township's central kindergarten, central primary and boarding school")
+    .option("--no-catchments", "let every settlement's pupils of a level split between schools")
+    .option("--split-above <pupils>", "a settlement with more pupils of a level than this may split between schools (default 1000)", parsePositiveNumber)
+    .option("--fractional-classes", "plan with fractional classes (a faster relaxation, for screening)")
+    .option("--minimum-enrolment <pairs>", 'fewest pupils of an open school by type, e.g. "complete primary=100,kindergarten=60"', parseMinimumEnrolment)
     .option("--tradeoff <k>", "also compute k ≥ 2 points of the cost–travel trade-off curve", parseTradeoff)
     .option("--solver <name>", `backend: ${BACKEND_CHOICES.join(", ")}`, parseChoice(BACKEND_CHOICES), "auto")
     .option("--time-limit <seconds>", "stop each solve after this many seconds with the best plan and bound", parsePositiveNumber)

@@ -17,7 +17,11 @@ export interface PlanningNorms {
   readonly teachingPointClassSize: Norm<number>;
   /** Longest one-way weekly trip a boarder is assigned, minutes, by level; null for no limit. */
   readonly boardingTravelLimitMinutes: Readonly<Record<LevelId, Norm<number | null>>>;
-  /** Longest one-way trip of a day pupil, minutes, by level; null where no national limit is set. */
+  /**
+   * Longest one-way trip of a day pupil, minutes, by level; null for none. Grades 1–3: 30 (national);
+   * kindergarten: 40 (the commonly cited rural walking limit; no national figure); grades 4–9 and senior: none
+   * nationally (the county decides; beyond a county's limit pupils board).
+   */
   readonly dayTravelLimitMinutes: Readonly<Record<LevelId, Norm<number | null>>>;
   /** The lowest grade that may board (grades 1–3 do not board). */
   readonly boardingFromGrade: Norm<number>;
@@ -56,7 +60,7 @@ export const CHINA_NORMS: PlanningNorms = Object.freeze({
     senior: norm(3000, "县域普通高中发展提升行动计划 (2021): new senior high schools ≤ 3000", "V2"),
   }),
   dayTravelLimitMinutes: Object.freeze({
-    kindergarten: norm<number | null>(null, "no national limit; set one per plan", "assumption"),
+    kindergarten: norm<number | null>(40, "no national limit for kindergartens: the commonly cited rural walking limit of 40 min (young children study near home); set one per plan", "M"),
     primary1to3: norm<number | null>(30, `${SCHOOL_LAYOUT_2018}: grades 1–3 study near home, one way normally ≤ 30 min`, "V2"),
     primary4to6: norm<number | null>(null, `${SCHOOL_LAYOUT_2018}: grades 4–6 mainly day pupils; the county decides`, "V2"),
     junior: norm<number | null>(null, "国办发〔2012〕48号: junior pupils may board or commute", "V2"),

@@ -41,3 +41,4 @@ export type { CoverageRule } from "./coverageRules.ts";
 export type { ScoringContext } from "./score.ts";
 export type { AssignmentChoices } from "./choices.ts";
 export type { SchoolCostTable } from "./schoolCosts.ts";
+export { levelCapacity } from "./choices.ts";

@@ -13,6 +13,8 @@ import type { SchoolSystem } from "./system.ts";
 export interface PlanSummaryOptions {
   /** The title (first heading). Default `"School plan"`. */
   readonly title?: string;
+  /** Paragraphs for a closing "Notes" section: the data's caveats, the county's rule overrides, what was left out. Default none. */
+  readonly notes?: readonly string[];
 }
 
 /** Level names for readers. */
@@ -149,7 +151,16 @@ function change(planValue: number | null | undefined, before: number | null | un
 function costSection(costs: PlanCostBreakdown | undefined, before: PlanCostBreakdown | undefined): string[] {
   if (costs === undefined && before === undefined) return [];
   const rows = COST_ITEMS.map(([key, name]) => [key === "total" ? `**${name}**` : name, formatYuan(costs?.[key]), formatYuan(before?.[key]), change(costs?.[key], before?.[key])]);
-  return ["## Annual cost, yuan per year", "", ...table(["item", "plan", "status quo", "change"], rows), ""];
+  return [
+    "## Annual cost, yuan per year",
+    "",
+    ...table(["item", "plan", "status quo", "change"], rows),
+    "",
+    "The status quo is the existing schools as they are, each settlement and level at its nearest existing school " +
+      "serving it (day pupils within the day limit, boarders beyond it where boarding is allowed), scored like a plan: " +
+      "the classrooms and beds it would need beyond today's are costed as additions.",
+    "",
+  ];
 }
 
 function travelSection(levels: readonly LevelId[], travel: PlanTravel | undefined, before: PlanTravel | undefined): string[] {
@@ -310,5 +321,6 @@ export function planSummaryMarkdown(plan: Plan, system: SchoolSystem, options: P
   lines.push(...violationsSection(plan));
   lines.push(...tradeoffSection(plan));
   lines.push(...basisSection(plan));
+  if (options.notes !== undefined && options.notes.length > 0) lines.push("## Notes", "", ...options.notes.flatMap((note) => [note, ""]));
   return `${lines.join("\n").replace(/\n+$/, "")}\n`;
 }

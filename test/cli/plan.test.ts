@@ -26,11 +26,12 @@ const GROUPS: SpecialGroup[] = [
 ];
 // The example county is infeasible under the national norms as they stand (S1's 420 kindergarten children exceed
 // the 360-child kindergarten limit, and villages lie beyond a 30-minute walk): a county's own overrides.
-const COUNTY_NORMS = { dayTravelLimitMinutes: { primary1to3: 120 }, maxSchoolSize: { kindergarten: 3000 } };
+const COUNTY_NORMS = { dayTravelLimitMinutes: { primary1to3: 120, kindergarten: null }, maxSchoolSize: { kindergarten: 3000 } };
 
 beforeAll(async () => {
   await writeFile(path("groups.json"), JSON.stringify(GROUPS));
   await writeFile(path("norms.json"), JSON.stringify(COUNTY_NORMS));
+  await writeFile(path("tiny-norms.json"), JSON.stringify({ dayTravelLimitMinutes: { kindergarten: null } }));
   await writeFile(path("bad-norms.json"), JSON.stringify({ dayTravelLimitMinutes: { primary1to3: -5 } }));
   await writeFile(path("one-minute.json"), JSON.stringify({ dayTravelLimitMinutes: { primary1to3: 1 } }));
   await writeFile(path("groups-object.json"), JSON.stringify({ id: "disability" }));
@@ -70,8 +71,11 @@ const exampleArgs = (out: string): string[] => [
   out,
 ];
 
+// The tiny county has no village kindergarten site: its kindergarten children may walk any distance.
 const tinyArgs = (out: string): string[] => [
   "plan",
+  "--norms",
+  path("tiny-norms.json"),
   "--settlements",
   path("tiny-settlements.geojson"),
   "--schools",

@@ -41,7 +41,7 @@ describe("the example plan input files", () => {
     expect(system.settlements).toHaveLength(8);
     expect(new Set(system.settlements.map((settlement) => settlement.township))).toEqual(new Set(["T1", "T2"]));
     expect(system.schools.filter((school) => school.existing)).toHaveLength(7);
-    expect(system.schools.filter((school) => !school.existing).map((school) => school.id)).toEqual(["C1", "C2", "C3"]);
+    expect(system.schools.filter((school) => !school.existing).map((school) => school.id)).toEqual(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9", "C10", "C11", "C12"]);
     expect(new Set(system.schools.map((school) => school.type))).toEqual(new Set(["kindergarten", "complete primary", "teaching point", "nine-year", "junior"]));
     expect(system.levels).toEqual(["kindergarten", "primary1to3", "primary4to6", "junior"]);
     expect(travel.basis).toContain("no road network");

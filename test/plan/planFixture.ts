@@ -1,5 +1,7 @@
 import type { Feature, FeatureCollection } from "geojson";
 import { schoolSystemFromGeoJSON, type GeoSchoolSystem } from "../../src/io/schoolSystemGeoJSON.ts";
+import { CHINA_NORMS } from "../../src/norms/chinaNorms.ts";
+import { withNormOverrides } from "../../src/norms/overrides.ts";
 import { planSchools } from "../../src/plan/planSchools.ts";
 import type { PlanOptions } from "../../src/plan/options.ts";
 import type { Plan } from "../../src/plan/result.ts";
@@ -50,8 +52,11 @@ export function tinyGeoSystem(): GeoSchoolSystem {
   });
 }
 
-/** Plans the tiny system (short time limit). */
+/** The tiny county's rules: the national norms, kindergarten children walking any distance (it has no village kindergarten site). */
+export const TINY_NORMS = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { kindergarten: null } }, "tiny county");
+
+/** Plans the tiny system (short time limit) under {@link TINY_NORMS} unless `options.norms` says otherwise. */
 export async function tinyPlan(options: PlanOptions = {}): Promise<{ geo: GeoSchoolSystem; plan: Plan }> {
   const geo = tinyGeoSystem();
-  return { geo, plan: await planSchools(geo.system, { timeLimitSeconds: 20, ...options }) };
+  return { geo, plan: await planSchools(geo.system, { timeLimitSeconds: 20, norms: TINY_NORMS, ...options }) };
 }
