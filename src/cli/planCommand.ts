@@ -33,6 +33,7 @@ export interface PlanCommandOptions extends PlanInputOptions {
   readonly maxClosures?: number;
   readonly maxMeanTravel?: number;
   readonly threeSchools: boolean;
+  readonly boardingSchoolBeds?: number;
   readonly catchments: boolean;
   readonly splitAbove?: number;
   readonly fractionalClasses?: boolean;
@@ -108,6 +109,7 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
       ...(options.maxClosures === undefined ? {} : { maxClosures: options.maxClosures }),
       ...(options.maxMeanTravel === undefined ? {} : { maxMeanTravelMinutes: options.maxMeanTravel }),
       threeSchools: options.threeSchools,
+      ...(options.boardingSchoolBeds === undefined ? {} : { boardingSchoolMinimumBeds: options.boardingSchoolBeds }),
       catchments: options.catchments,
       ...(options.splitAbove === undefined ? {} : { splitAbovePupils: options.splitAbove }),
       ...(options.fractionalClasses === true ? { wholeClasses: false } : {}),
@@ -168,6 +170,7 @@ export function registerPlanCommand(program: Command, context: CliContext): void
     .option("--max-closures <n>", "at most this many existing schools close", parseWholeCount)
     .option("--max-mean-travel <minutes>", "mean one-way travel at most this, minutes", parseNonNegativeNumber)
     .option("--no-three-schools", "do not require each township's central kindergarten, central primary and boarding school")
+    .option("--boarding-school-beds <beds>", "beds a township's public boarding school must have (default 50)", parsePositiveInteger)
     .option("--no-catchments", "let every settlement's pupils of a level split between schools")
     .option("--split-above <pupils>", "a settlement with more pupils of a level than this may split between schools (default 1000)", parsePositiveNumber)
     .option("--fractional-classes", "plan with fractional classes (a faster relaxation, for screening)")

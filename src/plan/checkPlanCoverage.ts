@@ -17,7 +17,7 @@ const CENTRAL_PRIMARY: readonly SchoolType[] = ["complete primary", "nine-year"]
  * Checks the township "three schools" rule (when `rules.threeSchools`): every township with at least one school
  * (existing or candidate) of tier `township` has, open in the plan, a township kindergarten, a township central
  * primary (complete primary or nine-year school of tier township) and a boarding school (a school of the
- * township, any tier, serving a level that may board, with beds after the plan). One violation per missing kind.
+ * township, any tier, serving a level that may board, with at least the rules' minimum beds after the plan). One violation per missing kind.
  * @param system - the school system
  * @param plan - the plan (shape already checked)
  * @param out - violations are appended here
@@ -35,8 +35,9 @@ export function checkThreeSchools(system: SchoolSystem, plan: CheckablePlan, out
     if (!central.some(({ school }) => CENTRAL_PRIMARY.includes(school.type))) {
       missing.push("an open central primary (a complete primary or nine-year school of tier township)");
     }
-    if (!open.some(({ school, planned }) => boardingLevel(school.type) && school.beds + planned.bedsAdded > 0)) {
-      missing.push("an open boarding school (a school of the township serving a level that may board, with beds)");
+    const minimum = plan.rules.boardingSchoolMinimumBeds;
+    if (!open.some(({ school, planned }) => boardingLevel(school.type) && school.beds + planned.bedsAdded >= minimum)) {
+      missing.push(`an open boarding school (a school of the township serving a level that may board, with at least ${minimum} beds)`);
     }
     for (const what of missing) out.push(violation("threeSchools", `township ${township} lacks ${what}`));
   }

@@ -213,23 +213,30 @@ function placeAll(context: ScoringContext, layout: Layout, units: readonly numbe
   return true;
 }
 
-function coverageMet(layout: Layout, rule: CoverageRule): boolean {
-  return rule.schools.some((j, k) => layout.open[j] === 1 && (rule.needsBeds?.[k] !== 1 || layout.boarders[j]! > 0 || layout.minimumAddedBeds[j]! >= 1));
+function coverageMet(context: ScoringContext, layout: Layout, rule: CoverageRule): boolean {
+  return rule.schools.some((j, k) => {
+    if (layout.open[j] !== 1) return false;
+    if (rule.needsBeds?.[k] !== 1) return true;
+    const school = context.system.schools[j]!;
+    const added = Math.max(Math.ceil(layout.boarders[j]! - 1e-6) - school.beds, layout.minimumAddedBeds[j]!);
+    return school.beds + added >= context.rules.boardingSchoolMinimumBeds;
+  });
 }
 
 function meetCoverage(context: ScoringContext, layout: Layout, coverage: readonly CoverageRule[], objective: PlanObjective): boolean {
   for (const rule of coverage) {
-    if (coverageMet(layout, rule)) continue;
+    if (coverageMet(context, layout, rule)) continue;
     let best = -1;
     let bestCost = Infinity;
     rule.schools.forEach((j, k) => {
-      const cost = (layout.open[j] === 1 ? 0 : openingCost(context, j, objective)) + (rule.needsBeds?.[k] === 1 ? context.table.bedPerYear[j]! : 0);
+      const beds = rule.needsBeds?.[k] === 1 ? Math.max(0, context.rules.boardingSchoolMinimumBeds - context.system.schools[j]!.beds) : 0;
+      const cost = (layout.open[j] === 1 ? 0 : openingCost(context, j, objective)) + beds * context.table.bedPerYear[j]!;
       if (cost < bestCost) { bestCost = cost; best = k; }
     });
     if (best < 0) return false;
     const j = rule.schools[best]!;
     layout.open[j] = 1;
-    if (rule.needsBeds?.[best] === 1) layout.minimumAddedBeds[j] = 1;
+    if (rule.needsBeds?.[best] === 1) layout.minimumAddedBeds[j] = Math.max(0, context.rules.boardingSchoolMinimumBeds - context.system.schools[j]!.beds);
   }
   return true;
 }
@@ -255,7 +262,7 @@ function mayClose(context: ScoringContext, layout: Layout, coverage: readonly Co
     if (closed + 1 > maxClosures) return false;
   }
   layout.open[j] = 0;
-  const ok = coverage.every((rule) => coverageMet(layout, rule));
+  const ok = coverage.every((rule) => coverageMet(context, layout, rule));
   layout.open[j] = 1;
   return ok;
 }

@@ -19,8 +19,8 @@ export interface CoverageRule {
   /** School indices j that satisfy it when open, ascending. */
   readonly schools: readonly number[];
   /**
-   * Per school in `schools`: 1 where it also needs beds (a boarding school with no beds now must add some).
-   * Absent when no school of the rule needs beds.
+   * Per school in `schools`: 1 where it also needs beds (a boarding school with fewer than the minimum beds now
+   * must add up to it). Absent when no school of the rule needs beds.
    */
   readonly needsBeds?: Uint8Array;
   /** The township (three schools) or settlement (resource room) id. */
@@ -53,13 +53,14 @@ function threeSchoolRules(system: SchoolSystem, rules: PlanRules): CoverageRule[
       description: `township ${township}'s central primary school (a complete primary or nine-year school of tier township)`,
       schools: central.filter((j) => ["complete primary", "nine-year"].includes(system.schools[j]!.type)),
     });
-    const boarding = inTownship.filter((j) => servesBoardingLevel(system, rules, j) && (system.schools[j]!.beds > 0 || system.schools[j]!.maxAddedBeds > 0));
+    const minimum = rules.boardingSchoolMinimumBeds;
+    const boarding = inTownship.filter((j) => servesBoardingLevel(system, rules, j) && system.schools[j]!.beds + system.schools[j]!.maxAddedBeds >= minimum);
     result.push({
       kind: "threeSchools",
       subject: township,
-      description: `township ${township}'s public boarding school (a school of the township serving a level that may board, with beds)`,
+      description: `township ${township}'s public boarding school (a school of the township serving a level that may board, with at least ${minimum} beds)`,
       schools: boarding,
-      needsBeds: Uint8Array.from(boarding, (j) => (system.schools[j]!.beds > 0 ? 0 : 1)),
+      needsBeds: Uint8Array.from(boarding, (j) => (system.schools[j]!.beds >= minimum ? 0 : 1)),
     });
   }
   return result;

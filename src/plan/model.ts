@@ -15,7 +15,7 @@
  *           Σ_{o at j} p_u x_o ≤ S_j y_j                          every school        (school size)
  *           Σ_{o at j} p_u x_o ≥ N_j y_j                          unprotected schools (minimum enrolment)
  *           Σ_{o at j} q_o x_o − b_j ≤ B_j                         schools with boarders (beds)
- *           Σ_{j ∈ rule} y_j (or w_j ≤ y_j, w_j ≤ b_j) ≥ 1         three schools, resource rooms
+ *           Σ_{j ∈ rule} y_j (or w_j ≤ y_j, M w_j ≤ B_j + b_j) ≥ 1   three schools (M minimum beds), resource rooms
  *           Σ_{j existing} y_j ≥ #existing − maxClosures; cost ≤ budget; Σ p t x ≤ ε P
  *           x binary for catchment units (continuous for units that may split), y, w binary;
  *           k, a integer under whole-class rules; b ≥ 0; bounds from the additions' limits
@@ -205,7 +205,8 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
     const w = boardingSchoolColumn[j]!;
     if (w < 0) continue;
     builder.addRow([w, openColumn[j]!], [1, -1], -Infinity, 0);
-    builder.addRow([w, bedColumn[j]!], [1, -1], -Infinity, 0);
+    // A boarding school for the three-schools rule has at least the minimum beds: minimum · w ≤ beds now + added.
+    builder.addRow([w, bedColumn[j]!], [rules.boardingSchoolMinimumBeds, -1], -Infinity, system.schools[j]!.beds);
   }
   for (const rule of coverage) {
     const columns = rule.schools.flatMap((j, k) => {

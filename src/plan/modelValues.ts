@@ -13,7 +13,8 @@ const SHARE_TOLERANCE = 1e-6;
 
 /**
  * Reads decisions from column values: schools open where y > 0.5; each unit's choices with a share above
- * 1e-6 (a catchment unit takes its largest choice whole); beds forced where the model made a boarding school.
+ * 1e-6 (a catchment unit takes its largest choice whole); beds up to the minimum where the model made a
+ * township boarding school.
  * @param model - the built model
  * @param context - system, rules, costs, units and choices
  * @param values - length `model.linear.columnCount`
@@ -43,7 +44,7 @@ export function decodePlanValues(model: PlanModel, context: ScoringContext, valu
   const minimumAddedBeds = new Float64Array(m);
   for (let j = 0; j < m; j++) {
     const w = model.boardingSchoolColumn[j]!;
-    if (w >= 0 && values[w]! > 0.5) minimumAddedBeds[j] = 1;
+    if (w >= 0 && values[w]! > 0.5) minimumAddedBeds[j] = Math.max(0, context.rules.boardingSchoolMinimumBeds - system.schools[j]!.beds);
   }
   return { open, placements, minimumAddedBeds };
 }
@@ -92,7 +93,7 @@ export function planStartValues(model: PlanModel, context: ScoringContext, decis
     if (model.bedColumn[j]! >= 0) values[model.bedColumn[j]!] = bedsNeeded;
     else if (bedsNeeded > PUPIL_TOLERANCE) return null;
     const w = model.boardingSchoolColumn[j]!;
-    if (w >= 0) values[w] = decisions.open[j] === 1 && bedsNeeded >= 1 ? 1 : 0;
+    if (w >= 0) values[w] = decisions.open[j] === 1 && school.beds + bedsNeeded >= rules.boardingSchoolMinimumBeds ? 1 : 0;
   }
   return values;
 }

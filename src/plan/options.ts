@@ -18,8 +18,8 @@ export interface PlanRuleOptions {
    * Each township runs its "three schools" (三校): for every township that has a school of tier `township`
    * (existing or candidate), at least one open central kindergarten (a kindergarten of tier township), one open
    * central primary (a complete primary or nine-year school of tier township) and one open public boarding
-   * school (a school of the township, any tier, that serves a level that may board and has beds now or may
-   * add them) — brief.md, the Guangdong plan (2023–2027). Default true.
+   * school (a school of the township, any tier, that serves a level that may board and has at least
+   * `boardingSchoolMinimumBeds` beds after the plan) — brief.md, the Guangdong plan (2023–2027). Default true.
    */
   readonly threeSchools?: boolean;
   /**
@@ -34,6 +34,11 @@ export interface PlanRuleOptions {
    * hold (its size limit, or its classrooms after every allowed addition) always splits.
    */
   readonly splitAbovePupils?: number;
+  /**
+   * Beds a township's public boarding school must have after the plan, for the "three schools" rule. Default 50
+   * (an assumption: a dormitory for about one class); 1 accepts any school with a bed.
+   */
+  readonly boardingSchoolMinimumBeds?: number;
   /** Classes are whole (seats = whole classes × class size). Default true; false plans with fractional classes (a relaxation, faster, for screening). */
   readonly wholeClasses?: boolean;
   /** Fewest pupils an open school of each type must have, unless protected or required. Default none (0). */
@@ -65,6 +70,7 @@ export interface PlanOptions extends PlanRuleOptions, SolveOptions {
 export const PLAN_OPTION_NAMES: readonly string[] = [
   "norms",
   "threeSchools",
+  "boardingSchoolMinimumBeds",
   "catchments",
   "splitAbovePupils",
   "wholeClasses",

@@ -48,6 +48,8 @@ export interface PlanJsonRules {
   readonly minimumEnrolment: Readonly<Record<SchoolType, number>>;
   /** Whether the township "three schools" rule applies. */
   readonly threeSchools: boolean;
+  /** Beds a township's public boarding school must have after the plan. */
+  readonly boardingSchoolMinimumBeds: number;
   /** One school per settlement and level. */
   readonly catchments: boolean;
   /** Pupils of one level above which a settlement may split between schools; null for never. */
@@ -280,6 +282,7 @@ function rulesJson(rules: PlanRules, levels: readonly LevelId[]): PlanJsonRules 
     maxSchoolSize: { ...rules.maxSchoolSize },
     minimumEnrolment: { ...rules.minimumEnrolment },
     threeSchools: rules.threeSchools,
+    boardingSchoolMinimumBeds: rules.boardingSchoolMinimumBeds,
     catchments: rules.catchments,
     splitAbovePupils: roundOrNull(rules.splitAbovePupils, PUPIL_DECIMALS),
     wholeClasses: rules.wholeClasses,

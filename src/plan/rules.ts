@@ -29,6 +29,8 @@ export interface PlanRules {
   readonly minimumEnrolment: Readonly<Record<SchoolType, number>>;
   /** Whether the township "three schools" rule applies. */
   readonly threeSchools: boolean;
+  /** Beds a township's public boarding school must have after the plan. */
+  readonly boardingSchoolMinimumBeds: number;
   /** One school per settlement and level. */
   readonly catchments: boolean;
   /** Pupils of one level above which a settlement may split (Infinity for never). */
@@ -51,6 +53,14 @@ function optionalLimit(field: string, value: unknown, whole: boolean): number | 
     throw new InputError({ source: "options", field, value }, `must be a ${whole ? "whole number" : "number"} ≥ 0`);
   }
   return value === Infinity ? null : value;
+}
+
+function minimumBeds(value: unknown): number {
+  if (value === undefined) return 50;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    throw new InputError({ source: "options", field: "boardingSchoolMinimumBeds", value }, "must be a whole number ≥ 1");
+  }
+  return value;
 }
 
 function flag(field: string, value: unknown, fallback: boolean): boolean {
@@ -102,6 +112,7 @@ export function resolvePlanRules(options: PlanRuleOptions = {}): PlanRules {
     maxSchoolSize: Object.freeze(maxSchoolSize),
     minimumEnrolment: Object.freeze(minimumEnrolment),
     threeSchools: flag("threeSchools", options.threeSchools, true),
+    boardingSchoolMinimumBeds: minimumBeds(options.boardingSchoolMinimumBeds),
     catchments: flag("catchments", options.catchments, true),
     splitAbovePupils: split,
     wholeClasses: flag("wholeClasses", options.wholeClasses, true),

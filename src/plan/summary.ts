@@ -132,7 +132,7 @@ function rulesSection(plan: Plan, system: SchoolSystem): string[] {
       ? "- No minimum enrolment."
       : `- Minimum enrolment of an unprotected open school: ${minimum.map((type) => `${type} ${num(rules.minimumEnrolment[type])}`).join(", ")}.`,
     `- A school with fewer than ${num(rules.smallSchoolPupils)} pupils is a small school (小规模学校).`,
-    `- Township "three schools" rule: ${rules.threeSchools ? "on" : "off"}.`,
+    `- Township "three schools" rule: ${rules.threeSchools ? `on (a boarding school has at least ${num(rules.boardingSchoolMinimumBeds)} beds)` : "off"}.`,
     `- Catchments (one school per settlement and level): ${rules.catchments ? `on, a settlement with more than ${rules.splitAbovePupils === Infinity ? "∞" : num(rules.splitAbovePupils)} pupils of a level may split` : "off"}.`,
     `- Whole classes: ${rules.wholeClasses ? "yes" : "no (fractional classes: a relaxation for screening)"}.`,
     `- Budget: ${rules.budgetYuanPerYear === null ? "none" : `${formatYuan(rules.budgetYuanPerYear)} yuan per year`}; most closures: ${rules.maxClosures === null ? "no limit" : num(rules.maxClosures)}; mean travel limit: ${limit(rules.maxMeanTravelMinutes, "min")}.`,

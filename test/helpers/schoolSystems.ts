@@ -35,7 +35,7 @@ import {
 /** The options the brute force understands (a subset of planSchools' options). */
 export type BruteForceOptions = Pick<
   PlanOptions,
-  "norms" | "threeSchools" | "minimumEnrolment" | "budgetYuanPerYear" | "maxClosures" | "maxMeanTravelMinutes" | "objective" | "costs" | "splitAbovePupils"
+  "norms" | "threeSchools" | "minimumEnrolment" | "budgetYuanPerYear" | "maxClosures" | "maxMeanTravelMinutes" | "objective" | "costs" | "splitAbovePupils" | "boardingSchoolMinimumBeds"
 >;
 
 /** Where one settlement and level goes in the brute-force plan. */
@@ -318,9 +318,14 @@ export function bruteForcePlan(system: SchoolSystem, options: BruteForceOptions 
           if (!central.some((j) => schools[j]!.type === "kindergarten")) ok = false;
           if (!central.some((j) => schools[j]!.type === "complete primary" || schools[j]!.type === "nine-year")) ok = false;
           const boardingSchools = here.filter((j) => boardingType(schools[j]!.type));
-          if (!boardingSchools.some((j) => schools[j]!.beds + bedsAdded[j]! > 0)) {
-            // Add one bed at the cheapest school of the township that may add one.
-            const extra = Math.min(...boardingSchools.filter((j) => schools[j]!.maxAddedBeds >= 1).map((j) => figure(j, "bedPerYear")));
+          const minimumBeds = options.boardingSchoolMinimumBeds ?? 50;
+          if (!boardingSchools.some((j) => schools[j]!.beds + bedsAdded[j]! >= minimumBeds)) {
+            // Add beds up to the minimum at the cheapest school of the township that may add them.
+            const extra = Math.min(
+              ...boardingSchools
+                .filter((j) => schools[j]!.beds + schools[j]!.maxAddedBeds >= minimumBeds)
+                .map((j) => (minimumBeds - schools[j]!.beds - bedsAdded[j]!) * figure(j, "bedPerYear")),
+            );
             if (extra === Infinity) ok = false;
             else cost += extra;
           }

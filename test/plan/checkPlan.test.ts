@@ -13,7 +13,8 @@ import { createSchoolSystem, type SchoolInput, type SchoolSystem, type Settlemen
 type CheckablePlan = Parameters<typeof checkPlan>[1];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const RULES = resolvePlanRules();
+// The hand-written plans have small boarding schools: any school with a bed counts as the township boarding school.
+const RULES = resolvePlanRules({ boardingSchoolMinimumBeds: 1 });
 const COSTS = defaultPlanCosts();
 const rulesWith = (changes: Partial<PlanRules>): PlanRules => ({ ...RULES, ...changes });
 

@@ -55,8 +55,11 @@ export function tinyGeoSystem(): GeoSchoolSystem {
 /** The tiny county's rules: the national norms, kindergarten children walking any distance (it has no village kindergarten site). */
 export const TINY_NORMS = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { kindergarten: null } }, "tiny county");
 
-/** Plans the tiny system (short time limit) under {@link TINY_NORMS} unless `options.norms` says otherwise. */
+/**
+ * Plans the tiny system (short time limit) under {@link TINY_NORMS}, P1's 20 beds making it the township boarding
+ * school, unless the options say otherwise.
+ */
 export async function tinyPlan(options: PlanOptions = {}): Promise<{ geo: GeoSchoolSystem; plan: Plan }> {
   const geo = tinyGeoSystem();
-  return { geo, plan: await planSchools(geo.system, { timeLimitSeconds: 20, norms: TINY_NORMS, ...options }) };
+  return { geo, plan: await planSchools(geo.system, { timeLimitSeconds: 20, norms: TINY_NORMS, boardingSchoolMinimumBeds: 20, ...options }) };
 }

@@ -168,7 +168,7 @@ describe("planSummaryMarkdown", () => {
     expect(summary).toContain("| primary grades 4–6 | no limit | 120 min | yes | 45 |");
     expect(summary).not.toContain("junior secondary |");
     expect(summary).toContain("Boarding from grade 4");
-    expect(summary).toContain('Township "three schools" rule: on.');
+    expect(summary).toContain('Township "three schools" rule: on (a boarding school has at least 20 beds).');
   });
 
   it("gives the reasons of an infeasible plan without cost or action sections", () => {

@@ -75,4 +75,22 @@ describe("planSchools regressions (found by the independent tester)", () => {
     expect(new Set(plan.assignments!.map((row) => row.school)).size).toBe(2);
     expect(checkPlan(system, withLayout(plan)).ok).toBe(true);
   });
+
+  it("gives the township's public boarding school at least boardingSchoolMinimumBeds beds, and checkPlan holds it to that", async () => {
+    const system = tinySystem({
+      settlements: [{ id: "v", township: "T1", pupils: { kindergarten: 20, primary1to3: 30, primary4to6: 30 } }],
+      schools: [
+        { id: "K", type: "kindergarten", tier: "township", township: "T1", classes: { kindergarten: 1 } },
+        { id: "P", type: "complete primary", tier: "township", township: "T1", classes: { primary1to3: 1, primary4to6: 1 }, beds: 10 },
+      ],
+      minutes: [[5, 5]],
+    });
+    const plan = await planSchools(system, { splitAbovePupils: Infinity, boardingSchoolMinimumBeds: 40 });
+    expect(plan.status).toBe("optimal");
+    const primary = plan.schools!.find((s) => s.id === "P")!;
+    expect([primary.beds, primary.bedsAdded, primary.action]).toEqual([40, 30, "expand"]);
+    expect(checkPlan(system, withLayout(plan)).ok).toBe(true);
+    const short = { ...withLayout(plan), rules: { ...plan.rules, boardingSchoolMinimumBeds: 41 } };
+    expect(checkPlan(system, short).violations.map((v) => v.rule)).toEqual(["threeSchools"]);
+  });
 });
