@@ -67,7 +67,11 @@ class Layout {
     return Math.max(0, room);
   }
 
-  /** Added annual cost of placing `share` of unit u on choice o, or Infinity where a capacity would break. */
+  /**
+   * Added annual cost of placing `share` of unit u on choice o, or Infinity where a capacity would break. Classes
+   * and classrooms are priced per pupil (a class's cost spread over its seats), not as the lumps one unit may
+   * trigger: lumps would send later units far away to fill the seats the first ones left.
+   */
   costOf(u: number, o: number, share: number, objective: PlanObjective): number {
     const { system, choices, table } = this.context;
     const j = choices.school[o]!;
@@ -75,17 +79,15 @@ class Layout {
     const pupils = choices.unitPupils[u]! * share;
     if (pupils > this.room(u, o) + 1e-9) return Infinity;
     if (objective === "travel") return pupils * choices.minutes[o]!;
-    const extra = this.classChange(u, j, pupils);
-    const classes = this.classes[j]! + extra;
+    const classes = this.classes[j]! + this.classChange(u, j, pupils);
     const boarders = this.boarders[j]! + choices.boarders[o]! * share;
-    const roomsBefore = Math.max(0, this.classes[j]! - school.classrooms);
-    const roomsAfter = Math.max(0, classes - school.classrooms);
     const bedsBefore = Math.max(0, this.boarders[j]! - school.beds);
     const bedsAfter = Math.max(0, boarders - school.beds);
+    const perClass = pupils / this.classSize(u, j);
     return (
       choices.cost[o]! * share +
-      extra * table.classPerYear[j]! +
-      (roomsAfter - roomsBefore) * table.classroomPerYear[j]! +
+      perClass * table.classPerYear[j]! +
+      (classes > school.classrooms ? perClass * table.classroomPerYear[j]! : 0) +
       (bedsAfter - bedsBefore) * table.bedPerYear[j]!
     );
   }
