@@ -153,6 +153,24 @@ function checkOneForm(where: Located, nested: string, nestedValue: unknown, flat
   }
 }
 
+/** A property name that looks like a level id but is not one (`primary4-6`, `Junior`, `primary_1to3`), lowercased and stripped of separators. */
+const LEVEL_LOOKALIKES = new Map<string, LevelId>(LEVELS.map((level) => [level.toLowerCase(), level]));
+
+/**
+ * Rejects a property whose name is a level id written another way (case, `-`, `_`, spaces): a misspelt level
+ * would otherwise be ignored and its pupils silently dropped.
+ * @throws InputError naming the property and the level id it resembles
+ */
+function checkLevelLikeNames(where: Located, properties: Readonly<Record<string, unknown>>): void {
+  for (const name of Object.keys(properties)) {
+    if ((LEVELS as readonly string[]).includes(name)) continue;
+    const level = LEVEL_LOOKALIKES.get(name.toLowerCase().replace(/[-_\s]/g, "").replace("primary13", "primary1to3").replace("primary46", "primary4to6"));
+    if (level !== undefined) {
+      throw new InputError({ source: where.source, index: where.index, id: where.id, field: name, value: properties[name] }, `is not a level id; did you mean "${level}"?`);
+    }
+  }
+}
+
 /**
  * A settlement's pupils by level: the flat properties named by level ids, or the nested `pupils` object.
  * @returns the counts, or `undefined` when the feature gives no level count in either form
@@ -161,6 +179,7 @@ function checkOneForm(where: Located, nested: string, nestedValue: unknown, flat
  * @internal
  */
 export function readPupils(where: Located, properties: Readonly<Record<string, unknown>>): Partial<Record<LevelId, number>> | undefined {
+  checkLevelLikeNames(where, properties);
   const nested = propertyValue(properties, "pupils");
   const flat = LEVELS.filter((level) => propertyValue(properties, level) !== undefined);
   checkOneForm(where, "pupils", nested, flat, "level-id (kindergarten, primary1to3, …)");

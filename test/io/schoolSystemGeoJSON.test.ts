@@ -303,3 +303,15 @@ describe("schoolSystemFromGeoJSON", () => {
     expect(system.travelBasis).toMatch(/primary1to3 by walk: road network .*mode walk.* \| primary4to6, junior, senior by schoolBus: road network .*mode schoolBus/);
   });
 });
+
+describe("readSettlementLayer and misspelt level ids", () => {
+  it("throws naming a property that is a level id written another way, rather than dropping its pupils", () => {
+    const layer = (properties: Record<string, unknown>): FeatureCollection => ({
+      type: "FeatureCollection",
+      features: [{ type: "Feature", properties: { id: "S1", primary1to3: 10, ...properties }, geometry: { type: "Point", coordinates: [114.7, 23.9] } }],
+    });
+    expect(() => readSettlementLayer(layer({ "primary4-6": 12 }))).toThrow(/"primary4-6": is not a level id; did you mean "primary4to6"\?, got 12/);
+    expect(() => readSettlementLayer(layer({ Junior: 3 }))).toThrow(/did you mean "junior"/);
+    expect(readSettlementLayer(layer({ juniors_note: "x" })).settlements[0]!.pupils).toEqual({ primary1to3: 10 });
+  });
+});
