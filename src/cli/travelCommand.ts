@@ -14,6 +14,7 @@ import {
   TRAVEL_MODES,
   type TravelMode,
 } from "../travel/index.ts";
+import { FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR } from "../travel/fallback.ts";
 import { forEachAllowedSite, type CostMatrix } from "../costMatrix.ts";
 import { checkOutputPath, readJson, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
@@ -39,10 +40,6 @@ export interface TravelCommandOptions {
   readonly out?: string;
 }
 
-/** Default speeds of the straight-line fallback per mode, km/h (assumptions; give --speed for your own). */
-const FALLBACK_SPEED_KM_PER_HOUR: Readonly<Record<TravelMode, number>> = { walk: 5, bicycle: 15, ebike: 20, schoolBus: 40, car: 50 };
-/** Default detour factor of the straight-line fallback (an assumption: roads are longer than straight lines). */
-const FALLBACK_DETOUR = 1.3;
 
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -111,8 +108,8 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
     const costOptions = {
       metric: "greatCircle" as const,
       unit: "minutes" as const,
-      speedKmPerHour: options.speed ?? FALLBACK_SPEED_KM_PER_HOUR[options.mode],
-      detourFactor: options.detour ?? FALLBACK_DETOUR,
+      speedKmPerHour: options.speed ?? FALLBACK_SPEEDS_KM_PER_HOUR[options.mode],
+      detourFactor: options.detour ?? FALLBACK_DETOUR_FACTOR,
       ...(options.cutoff === undefined ? {} : { cutoff: options.cutoff }),
     };
     const minutes = costMatrixFromCoordinates(from.coordinates, to.coordinates, costOptions);
@@ -181,7 +178,7 @@ export function registerTravelCommand(program: Command, context: CliContext): vo
     .option("--node-crossings", "join roads where they cross without a shared vertex (default: bridges stay apart)")
     .option("--crs <system>", `coordinate system of the input layers and GeoJSON roads: ${COORDINATE_SYSTEMS.join(", ")}`, parseChoice(COORDINATE_SYSTEMS), "wgs84")
     .option("--speed <kmh>", "without --roads: speed of the straight-line fallback (default by mode)", parsePositiveNumber)
-    .option("--detour <factor>", `without --roads: detour factor of the straight-line fallback (default ${FALLBACK_DETOUR})`, parsePositiveNumber)
+    .option("--detour <factor>", `without --roads: detour factor of the straight-line fallback (default ${FALLBACK_DETOUR_FACTOR})`, parsePositiveNumber)
     .option("--nearest", "with --roads: one row per demand point with its nearest site (from,nearest,minutes,metres,from_leg_metres)")
     .option("--out <file>", "write the CSV here (default: standard output)")
     .action((options: TravelCommandOptions) => runTravel(options, context));

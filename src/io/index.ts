@@ -17,6 +17,6 @@ export type { CoordinateSystem } from "./coordinateSystem.ts";
 export type { SolutionGeoJSONOptions } from "./write.ts";
 export { readSchoolLayer, readSettlementLayer, schoolSystemFromGeoJSON } from "./schoolSystemGeoJSON.ts";
 export type { GeoSchoolSystem, ReadSchoolLayerOptions, SchoolLayer, SchoolSystemGeoJSONInput, SchoolSystemLayerOptions, SettlementLayer } from "./schoolSystemGeoJSON.ts";
-export { CLASSES_PROPERTY_PREFIX, COST_PROPERTY_PREFIX, GROUP_PROPERTY_PREFIX, SCHOOL_COST_NAMES, SCHOOL_PROPERTIES, SETTLEMENT_PROPERTIES } from "./schoolSystemProperties.ts";
+export { CLASSES_PROPERTY_PREFIX, COST_PROPERTY_PREFIX, GROUP_PROPERTY_PREFIX, SCHOOL_PROPERTIES, SETTLEMENT_PROPERTIES } from "./schoolSystemProperties.ts";
 export { planToGeoJSON } from "./planGeoJSON.ts";
 export type { PlanFeatureCollection, PlanGeoJSONMetadata, PlanGeoJSONOptions, PlanGeoLayers, PlanLayer } from "./planGeoJSON.ts";

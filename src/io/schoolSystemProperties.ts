@@ -7,28 +7,12 @@
 import type { Feature } from "geojson";
 import { InputError } from "../errors.ts";
 import { LEVELS, type LevelId } from "../norms/levels.ts";
-import type { SchoolCostOverrides } from "../plan/costs.ts";
+import { SCHOOL_COST_NAMES, type SchoolCostOverrides } from "../plan/costs.ts";
 import { checkNonNegative } from "../problem.ts";
 import { readNumeric, type FeatureLocation } from "./values.ts";
 
 /** A feature's location with its resolved id, for messages. @internal */
 export type Located = FeatureLocation & { readonly id: string };
-
-const COST_NAME_SET: Readonly<Record<keyof SchoolCostOverrides, true>> = {
-  schoolPerYear: true,
-  newSchoolPerYear: true,
-  closurePerYear: true,
-  classPerYear: true,
-  classroomPerYear: true,
-  bedPerYear: true,
-  boarderPerYear: true,
-};
-
-/**
- * The cost figures a school may set for itself ({@link SchoolCostOverrides}), yuan per year: as a nested
- * `costs` object or as flat `cost:<name>` properties.
- */
-export const SCHOOL_COST_NAMES = Object.freeze(Object.keys(COST_NAME_SET)) as readonly (keyof SchoolCostOverrides)[];
 
 /** Prefix of the flat special-group properties of a settlement: `group:<groupId>:<level>`. */
 export const GROUP_PROPERTY_PREFIX = "group:";

@@ -53,6 +53,22 @@ export type SchoolCostOverrides = Partial<
   Pick<PlanCosts, "schoolPerYear" | "newSchoolPerYear" | "closurePerYear" | "classPerYear" | "classroomPerYear" | "bedPerYear" | "boarderPerYear">
 >;
 
+const COST_NAME_SET: Readonly<Record<keyof SchoolCostOverrides, true>> = {
+  schoolPerYear: true,
+  newSchoolPerYear: true,
+  closurePerYear: true,
+  classPerYear: true,
+  classroomPerYear: true,
+  bedPerYear: true,
+  boarderPerYear: true,
+};
+
+/**
+ * The cost figures a school may set for itself ({@link SchoolCostOverrides}), yuan per year: as `costs` in
+ * {@link SchoolInput}, or in GeoJSON as a nested `costs` object or flat `cost:<name>` properties.
+ */
+export const SCHOOL_COST_NAMES = Object.freeze(Object.keys(COST_NAME_SET)) as readonly (keyof SchoolCostOverrides)[];
+
 const ILLUSTRATIVE = "school-layout illustrative figure; set the county's own";
 
 /**

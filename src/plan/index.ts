@@ -1,7 +1,7 @@
 // School-system plans: the system, rules, costs, the plan MIP and its checks (named exports only).
 export { LEVELS_SERVED, SCHOOL_TIERS, SCHOOL_TYPES, SIZE_NORM_OF_TYPE, serves } from "./schoolTypes.ts";
 export type { SchoolTier, SchoolType } from "./schoolTypes.ts";
-export { DEFAULT_PLAN_COSTS, defaultPlanCosts } from "./costs.ts";
+export { DEFAULT_PLAN_COSTS, SCHOOL_COST_NAMES, defaultPlanCosts } from "./costs.ts";
 export type { PlanCosts, SchoolCostOverrides } from "./costs.ts";
 export { createSchoolSystem } from "./system.ts";
 export type { PupilsByLevel, School, SchoolInput, SchoolSystem, SchoolSystemInput, Settlement, SettlementInput, SpecialGroup } from "./system.ts";
@@ -29,7 +29,7 @@ export type { PlanModel, PlanModelOptions } from "./model.ts";
 export { planSchools } from "./planSchools.ts";
 export { checkPlan } from "./checkPlan.ts";
 export type { PlanCheck } from "./checkPlan.ts";
-export { DEFAULT_LEVEL_MODES, FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR, travelMinutesByLevel } from "./travelByLevel.ts";
+export { DEFAULT_LEVEL_MODES, travelMinutesByLevel } from "./travelByLevel.ts";
 export type { FallbackTravelByLevelOptions, NetworkTravelByLevelOptions, StraightLineAssumptions, TravelByLevel, TravelByLevelOptions, TravelByLevelPart } from "./travelByLevel.ts";
 export { findNecessarySmallSchools } from "./smallSchools.ts";
 export type { DependentSettlement, NecessarySchool, SmallSchoolGuarantee, SmallSchoolOptions } from "./smallSchools.ts";

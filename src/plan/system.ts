@@ -7,7 +7,7 @@ import type { CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
 import { LEVELS, type LevelId } from "../norms/levels.ts";
 import { checkNonNegative, checkUniqueId } from "../problem.ts";
-import type { SchoolCostOverrides } from "./costs.ts";
+import { SCHOOL_COST_NAMES, type SchoolCostOverrides } from "./costs.ts";
 import { LEVELS_SERVED, SCHOOL_TIERS, SCHOOL_TYPES, type SchoolTier, type SchoolType } from "./schoolTypes.ts";
 
 /** Pupils per level, each ≥ 0 (fractions allowed: estimates from census shares). */
@@ -281,7 +281,7 @@ function checkSchool(raw: SchoolInput, j: number, seen: Map<string, number>): Sc
   if (required && forbidden) throw new InputError({ source, index: j, id, field: "forbidden", value: true }, "a school cannot be both required and forbidden");
   const costs: Record<string, number> = {};
   for (const [key, value] of Object.entries(raw.costs ?? {})) {
-    const known = ["schoolPerYear", "newSchoolPerYear", "closurePerYear", "classPerYear", "classroomPerYear", "bedPerYear", "boarderPerYear"];
+    const known: readonly string[] = SCHOOL_COST_NAMES;
     if (!known.includes(key)) throw new InputError({ source, index: j, id, field: `costs.${key}`, value }, `is not a school cost; known: ${known.join(", ")}`);
     costs[key] = checkNonNegative(source, j, id, `costs.${key}`, value);
   }

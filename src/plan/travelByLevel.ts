@@ -10,6 +10,7 @@ import { LEVELS, type LevelId } from "../norms/levels.ts";
 import { costMatrixFromCoordinates, describeCostMatrixOptions, type CostMatrixOptions } from "../travel/matrix.ts";
 import type { RoadNetwork } from "../travel/network/roadNetwork.ts";
 import { segmentMinutes } from "../travel/network/speeds.ts";
+import { FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR } from "../travel/fallback.ts";
 import { TRAVEL_MODES, type TravelMode } from "../travel/network/travelMode.ts";
 import type { RoutingOptions } from "../travel/routing/context.ts";
 import type { Reachability } from "../travel/routing/reachability.ts";
@@ -27,21 +28,6 @@ export const DEFAULT_LEVEL_MODES: Readonly<Record<LevelId, TravelMode>> = Object
   senior: "schoolBus",
 });
 
-/**
- * Speeds of the straight-line fallback per travel mode, km/h (assumptions, the same as the `travel` command's
- * fallback): walk 5, bicycle 15, e-bike 20, school bus 40, car 50. They apply to the great-circle distance ×
- * the detour factor, so they stand for average door-to-door speeds on the roads.
- */
-export const FALLBACK_SPEEDS_KM_PER_HOUR: Readonly<Record<TravelMode, number>> = Object.freeze({
-  walk: 5,
-  bicycle: 15,
-  ebike: 20,
-  schoolBus: 40,
-  car: 50,
-});
-
-/** Default detour factor of the straight-line fallback, road distance ÷ great-circle distance: 1.3 (an assumption). */
-export const FALLBACK_DETOUR_FACTOR = 1.3;
 
 /** Options of {@link travelMinutesByLevel} on a road network. */
 export interface NetworkTravelByLevelOptions extends RoutingOptions {

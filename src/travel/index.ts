@@ -17,3 +17,4 @@ export type { RoadNetwork, RoadNetworkInput, SegmentDirection } from "./network/
 export { TRAVEL_MODES } from "./network/travelMode.ts";
 export type { SegmentMinutes, TravelMode } from "./network/travelMode.ts";
 export * from "./routing/index.ts";
+export { FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR } from "./fallback.ts";
