@@ -343,26 +343,35 @@ export function constructPlan(
   reassign(context, layout, objective, 5, shouldStop);
   if (objective === "cost") {
     let cost = scoreDecisions(context, layout.decisions()).costs.total;
-    // Add: open each closed school in turn, move the units it would serve more cheaply, keep it when the cost falls.
+    // Add: open each closed school in turn, move to it the catchment units that gain (nearest first), let the
+    // others take the seats they freed (reassign), and keep the school when the cost falls.
     for (let j = 0; j < m; j++) {
       if (shouldStop()) break;
       if (layout.open[j] === 1 || system.schools[j]!.forbidden) continue;
-      const units: number[] = [];
+      const at: Array<{ unit: number; choice: number }> = [];
       for (let u = 0; u < choices.unitCount; u++) {
-        for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) if (choices.school[o] === j) { units.push(u); break; }
+        if (choices.unitSplits[u] === 1) continue;
+        for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) if (choices.school[o] === j) { at.push({ unit: u, choice: o }); break; }
       }
-      if (units.length === 0) continue;
-      const previous = units.map((u) => layout.remove(u));
+      if (at.length === 0) continue;
+      const snapshot = layout.shares.map((shares) => shares.slice());
       layout.open[j] = 1;
-      const placed = placeAll(context, layout, units, objective, false);
-      const next = placed ? scoreDecisions(context, layout.decisions()).costs.total : Infinity;
-      if (placed && next < cost - 1e-6 && !Array.from({ length: m }, (_, k) => k).some((k) => belowMinimum(context, layout, k))) {
+      at.sort((x, y) => choices.minutes[x.choice]! - choices.minutes[y.choice]! || x.unit - y.unit);
+      for (const { unit, choice } of at) {
+        const old = layout.shares[unit]![0]!.choice;
+        layout.remove(unit);
+        if (layout.costOf(unit, choice, 1, objective) < layout.costOf(unit, old, 1, objective) - 1e-6) layout.place(unit, choice, 1);
+        else layout.place(unit, old, 1);
+      }
+      reassign(context, layout, objective, 2, shouldStop);
+      const next = scoreDecisions(context, layout.decisions()).costs.total;
+      if (next < cost - 1e-6 && !Array.from({ length: m }, (_, k) => k).some((k) => belowMinimum(context, layout, k))) {
         cost = next;
         continue;
       }
-      for (const u of units) layout.remove(u);
+      for (let u = 0; u < choices.unitCount; u++) layout.remove(u);
       layout.open[j] = 0;
-      units.forEach((u, k) => { for (const { choice, share } of previous[k]!) layout.place(u, choice, share); });
+      snapshot.forEach((shares, u) => { for (const { choice, share } of shares) layout.place(u, choice, share); });
     }
     const candidates = Array.from({ length: m }, (_, j) => j).filter((j) => layout.open[j] === 1).sort((a, b) => layout.enrolled[a]! - layout.enrolled[b]! || a - b);
     for (const j of candidates) {
