@@ -82,7 +82,10 @@ function stdoutReport(plan: Plan, out: string): string {
     const { counts } = plan;
     lines.push(`schools: ${counts.open} open, ${counts.closed} closed, ${counts.expanded} expanded, ${counts.built} built, ${counts.small} small`);
   }
-  if (before !== null && before.violations.length > 0) lines.push(`status quo breaks ${before.violations.length} rule(s): see summary.md`);
+  if (before !== null && before.violations.length > 0) {
+    const rules = new Set(before.violations.map((violation) => violation.rule)).size;
+    lines.push(`status quo breaks ${rules} ${rules === 1 ? "rule" : "rules"} in ${before.violations.length} ${before.violations.length === 1 ? "case" : "cases"}: see summary.md`);
+  }
   lines.push(`wrote ${OUTPUT_FILES.map((name) => join(out, name)).join(", ")}`);
   return `${lines.join("\n")}\n`;
 }

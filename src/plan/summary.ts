@@ -83,7 +83,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 function statusSentence(plan: Plan, hasPlan: boolean): string {
   const what = plan.objectiveKind === "cost" ? "least annual cost" : "least mean travel time";
   const gap = plan.gap === null ? null : percent(plan.gap);
-  const within = gap === null ? "no bound on how far it is from the best possible (not proven best)" : `within ${gap} of the best possible by the solver's proven bound (not proven best)`;
+  const within = gap === null ? "without a proven bound on how far it is from the best possible (not proven best)" : `within ${gap} of the best possible by the solver's proven bound (not proven best)`;
   const heuristic = plan.source === "heuristic" ? " It is the construction heuristic's plan: the solver found none in the time." : "";
   switch (plan.status) {
     case "optimal":
@@ -213,7 +213,8 @@ function actionsSection(schools: readonly PlannedSchool[], score: PlanScore): st
       if (list === undefined) continue;
       const detail = (school: PlannedSchool): string => {
         if (action === "close") return schoolLabel(school);
-        const added = [school.classroomsAdded > 0 ? `+${num(school.classroomsAdded)} classrooms` : "", school.bedsAdded > 0 ? `+${num(school.bedsAdded)} beds` : ""].filter(Boolean);
+        const plural = (count: number, word: string): string => `+${num(count)} ${word}${count === 1 ? "" : "s"}`;
+        const added = [school.classroomsAdded > 0 ? plural(school.classroomsAdded, "classroom") : "", school.bedsAdded > 0 ? plural(school.bedsAdded, "bed") : ""].filter(Boolean);
         return added.length === 0 ? schoolLabel(school) : `${schoolLabel(school)} (${added.join(", ")})`;
       };
       lines.push(`- ${type}: ${list.map(detail).join("; ")}`);
@@ -312,7 +313,13 @@ export function planSummaryMarkdown(plan: Plan, system: SchoolSystem, options: P
     );
   }
   const { statistics } = plan;
-  lines.push(`Solved by ${statistics.solver} in ${num(statistics.seconds, 1)} s (${num(statistics.variables)} variables, ${num(statistics.constraints)} constraints${statistics.nodes === undefined ? "" : `, ${num(statistics.nodes)} nodes`}).`, "");
+  const nodes = statistics.nodes === undefined ? "" : `, ${num(statistics.nodes)} ${statistics.nodes === 1 ? "node" : "nodes"}`;
+  lines.push(
+    statistics.solver === "none"
+      ? `No solve was needed (${num(statistics.seconds, 1)} s): the rules were found to fail before solving.`
+      : `Solved by ${statistics.solver} in ${num(statistics.seconds, 1)} s (${num(statistics.variables)} variables, ${num(statistics.constraints)} constraints${nodes}).`,
+    "",
+  );
   lines.push(...reasonsSection(plan));
   lines.push(...rulesSection(plan, system));
   lines.push(...costSection(plan.costs, plan.statusQuo?.costs));

@@ -155,7 +155,7 @@ describe("planSummaryMarkdown", () => {
     expect(summary).toMatch(/\| \*\*total\*\* \| [\d,]+ \| [\d,]+ \| [+−][\d,]+ \|/);
     expect(summary).toContain("| primary grades 1–3 |");
     expect(summary).toContain("**Closed** (1):\n\n- complete primary: P2 Lower Primary");
-    expect(summary).toMatch(/\*\*Built\*\* \(1\):\n\n- teaching point: C1 Lower teaching point site \(\+1 classrooms\)/);
+    expect(summary).toMatch(/\*\*Built\*\* \(1\):\n\n- teaching point: C1 Lower teaching point site \(\+1 classroom\)/);
     expect(summary).toMatch(/\| dayTravel \| 1 \| 9 primary1to3 pupils of v3/);
     expect(summary).toContain("## Small schools in the plan");
     expect(summary).toContain("Travel times: kindergarten, primary1to3 by walk: no road network");
