@@ -44,6 +44,21 @@ function checkPositive(field: string, value: unknown, fallback: number, unit: st
   return value;
 }
 
+/**
+ * Whether every ring of a polygon is closed with at least 4 positions: turf's concave hull can return a
+ * degenerate ring on some point sets (found by the property test), which is then not used.
+ */
+function closedRings(geometry: Polygon | MultiPolygon): boolean {
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+  return polygons.every((rings) =>
+    rings.every((ring) => {
+      const first = ring[0];
+      const last = ring[ring.length - 1];
+      return ring.length >= 4 && first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
+    }),
+  );
+}
+
 function hullOf(points: number[], maxEdgeMetres: number, radius: number): { geometry: Polygon | MultiPolygon; hull: "concave" | "convex" } {
   const seen = new Set<string>();
   const features: Feature<Point>[] = [];
@@ -55,7 +70,7 @@ function hullOf(points: number[], maxEdgeMetres: number, radius: number): { geom
   }
   if (features.length >= 4) {
     const area = concave(featureCollection(features), { maxEdge: maxEdgeMetres / 1000, units: "kilometers" });
-    if (area !== null && features.every((p) => booleanPointInPolygon(p, area))) return { geometry: area.geometry, hull: "concave" };
+    if (area !== null && closedRings(area.geometry) && features.every((p) => booleanPointInPolygon(p, area))) return { geometry: area.geometry, hull: "concave" };
   }
   let area = features.length >= 3 ? convex(featureCollection(features)) : null;
   if (area === null || features.some((p) => !booleanPointInPolygon(p, area!))) {
