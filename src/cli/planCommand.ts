@@ -18,10 +18,9 @@ import { checkOutputPath, writeText } from "./files.ts";
 import type { CliContext } from "./io.ts";
 import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
 import { loadPlanInput, parseLevelModes, parseLevelSpeeds, type PlanInputOptions } from "./planInput.ts";
+import { watchInterrupt } from "./interrupt.ts";
 import { createProgressReporter } from "./progress.ts";
 
-/** Exit code of a plan the user interrupted (Ctrl-C), as shells report SIGINT (the same as `solve`). */
-const INTERRUPTED_EXIT_CODE = 130;
 
 /** The files `plan` writes into --out. */
 const OUTPUT_FILES = ["plan.geojson", "plan.json", "summary.md"] as const;
@@ -95,13 +94,7 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
   for (const name of OUTPUT_FILES) await checkOutputPath(join(options.out, name), "--out");
   const { geo, norms, costs } = await loadPlanInput(options, streams);
   const progress = createProgressReporter(streams.stderr);
-  const controller = new AbortController();
-  let interrupted = false;
-  const interrupt = (): void => {
-    interrupted = true;
-    controller.abort();
-  };
-  process.once("SIGINT", interrupt);
+  const interrupt = watchInterrupt();
   let plan: Plan;
   try {
     plan = await planSchools(geo.system, {
@@ -122,10 +115,10 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
       ...(options.timeLimit === undefined ? {} : { timeLimitSeconds: options.timeLimit }),
       ...(options.mipGap === undefined ? {} : { mipRelativeGap: options.mipGap }),
       ...(options.quiet ? {} : { onProgress: progress.report }),
-      signal: controller.signal,
+      signal: interrupt.signal,
     });
   } finally {
-    process.removeListener("SIGINT", interrupt);
+    interrupt.finish(context);
     progress.finish();
   }
   const [geojsonPath, jsonPath, summaryPath] = OUTPUT_FILES.map((name) => join(options.out, name)) as [string, string, string];
@@ -136,7 +129,6 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
     streams.stderr.write(`plan: no plan meets the rules:\n${plan.reasons.map((reason) => `- ${reason.code}: ${reason.message}\n`).join("")}`);
   }
   streams.stdout.write(stdoutReport(plan, options.out));
-  if (interrupted) context.exitCode = INTERRUPTED_EXIT_CODE;
 }
 
 /** Registers `plan` on the program. */

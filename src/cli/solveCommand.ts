@@ -15,12 +15,11 @@ import { checkOutputPath, writeText } from "./files.ts";
 import type { CliContext } from "./io.ts";
 import { loadProblem } from "./loadProblem.ts";
 import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
+import { watchInterrupt } from "./interrupt.ts";
 import { createProgressReporter } from "./progress.ts";
 import { humanReport, jsonSolution, reportOf } from "./solveReport.ts";
 import { specFromOptions, type SolveCommandOptions } from "./solveOptions.ts";
 
-/** Exit code of a solve the user interrupted (Ctrl-C), as shells report SIGINT. */
-const INTERRUPTED_EXIT_CODE = 130;
 
 async function runSolve(model: ModelName, options: SolveCommandOptions, context: CliContext): Promise<void> {
   const { streams } = context;
@@ -29,13 +28,7 @@ async function runSolve(model: ModelName, options: SolveCommandOptions, context:
   if (options.out !== undefined) await checkOutputPath(options.out, "--out");
   const { problem, geo } = await loadProblem(options, streams);
   const progress = createProgressReporter(streams.stderr);
-  const controller = new AbortController();
-  let interrupted = false;
-  const interrupt = (): void => {
-    interrupted = true;
-    controller.abort();
-  };
-  process.once("SIGINT", interrupt);
+  const interrupt = watchInterrupt();
   let solution: Solution;
   try {
     solution = await solve(problem, spec, {
@@ -43,10 +36,10 @@ async function runSolve(model: ModelName, options: SolveCommandOptions, context:
       ...(options.timeLimit === undefined ? {} : { timeLimitSeconds: options.timeLimit }),
       ...(options.mipGap === undefined ? {} : { mipRelativeGap: options.mipGap }),
       ...(options.quiet || options.json ? {} : { onProgress: progress.report }),
-      signal: controller.signal,
+      signal: interrupt.signal,
     });
   } finally {
-    process.removeListener("SIGINT", interrupt);
+    interrupt.finish(context);
     progress.finish();
   }
   const report = reportOf(problem, spec, solution, (performance.now() - started) / 1000);
@@ -55,7 +48,6 @@ async function runSolve(model: ModelName, options: SolveCommandOptions, context:
     await writeText(options.out, `${JSON.stringify(written, null, geo === null ? 1 : undefined)}\n`, "--out");
   }
   streams.stdout.write(options.json ? `${JSON.stringify(report)}\n` : humanReport(report, problem, solution, geo?.costBasis));
-  if (interrupted) context.exitCode = INTERRUPTED_EXIT_CODE;
 }
 
 /** Registers `solve` on the program. */

@@ -32,6 +32,8 @@ export interface AssignmentChoices {
   readonly unitSplits: Uint8Array;
   /** Length unitCount + 1. */
   readonly choiceStart: Int32Array;
+  /** Per choice: its unit index u. */
+  readonly choiceUnit: Int32Array;
   /** Per choice: school index j. */
   readonly school: Int32Array;
   /** Per choice: 1 for boarding, 0 for day. */
@@ -59,6 +61,13 @@ function perPupilCost(costs: PlanCosts, boarderPerYear: number, boarding: boolea
  */
 export function levelCapacity(school: School, level: LevelId, rules: PlanRules): number {
   return Math.min(rules.maxSchoolSize[school.type], (school.classrooms + school.maxAddedClassrooms) * classSizeAt(rules, school.type, level));
+}
+
+/** The unit of each choice, from the units' choice ranges. */
+function unitsOf(choiceStart: readonly number[], choiceCount: number): Int32Array {
+  const unitOf = new Int32Array(choiceCount);
+  for (let u = 0; u + 1 < choiceStart.length; u++) unitOf.fill(u, choiceStart[u]!, choiceStart[u + 1]!);
+  return unitOf;
 }
 
 /** Total boarding-care pupils of settlement `i` at `level`. */
@@ -144,6 +153,7 @@ export function assignmentChoices(system: SchoolSystem, rules: PlanRules, costs:
     unitCare: Float64Array.from(unitCare),
     unitSplits: Uint8Array.from(unitSplits),
     choiceStart: Int32Array.from(choiceStart),
+    choiceUnit: unitsOf(choiceStart, school.length),
     school: Int32Array.from(school),
     boarding: Uint8Array.from(boarding),
     minutes: Float64Array.from(minutes),

@@ -6,10 +6,9 @@
  */
 import { costOf } from "../costMatrix.ts";
 import type { LevelId } from "../norms/levels.ts";
+import { levelCapacity } from "./choices.ts";
 import { uncoverableRules, type CoverageRule } from "./coverageRules.ts";
-import { classLimit } from "./model.ts";
 import type { PlanInfeasibilityReason } from "./result.ts";
-import { classSizeAt } from "./rules.ts";
 import { LEVELS_SERVED } from "./schoolTypes.ts";
 import type { ScoringContext } from "./score.ts";
 
@@ -64,9 +63,9 @@ function seatReasons(context: ScoringContext): PlanInfeasibilityReason[] {
     let pupils = 0;
     for (let u = 0; u < choices.unitCount; u++) if (choices.unitLevel[u] === level) pupils += choices.unitPupils[u]!;
     let seats = 0;
-    system.schools.forEach((school, j) => {
+    system.schools.forEach((school) => {
       if (school.forbidden || !LEVELS_SERVED[school.type].includes(level)) return;
-      seats += Math.min(rules.maxSchoolSize[school.type], classLimit(context, j) * classSizeAt(rules, school.type, level));
+      seats += levelCapacity(school, level, rules);
     });
     if (pupils > seats + 1e-6) {
       reasons.push({

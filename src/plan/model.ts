@@ -25,7 +25,6 @@
  * @module
  */
 import { LinearModelBuilder, type LinearModel } from "../solvers/linearModel.ts";
-import type { AssignmentChoices } from "./choices.ts";
 import type { CoverageRule } from "./coverageRules.ts";
 import type { PlanObjective } from "./options.ts";
 import { classSizeAt } from "./rules.ts";
@@ -96,12 +95,11 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
   const used = new Uint8Array(m);
   const usedLevel = new Uint8Array(m * L);
   const boards = new Uint8Array(m);
-  const unitOfChoice = new Int32Array(choices.school.length);
+  const unitOfChoice = choices.choiceUnit;
   for (let u = 0; u < choices.unitCount; u++) {
     const l = levels.indexOf(choices.unitLevel[u]!);
     for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
       const j = choices.school[o]!;
-      unitOfChoice[o] = u;
       used[j] = 1;
       usedLevel[j * L + l] = 1;
       if (choices.boarders[o]! > 0) boards[j] = 1;
@@ -253,11 +251,4 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
     objectiveScale: scale,
     objectiveOffset: travel ? 0 : objectiveOffset,
   };
-}
-
-/** Unit index of every choice. */
-export function unitsOfChoices(choices: AssignmentChoices): Int32Array {
-  const unitOf = new Int32Array(choices.school.length);
-  for (let u = 0; u < choices.unitCount; u++) unitOf.fill(u, choices.choiceStart[u]!, choices.choiceStart[u + 1]!);
-  return unitOf;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { PlanDecisions, Placement } from "./decisions.ts";
-import { unitsOfChoices, type PlanModel } from "./model.ts";
+import type { PlanModel } from "./model.ts";
 import { classSizeAt } from "./rules.ts";
 import { classesFor, PUPIL_TOLERANCE, type ScoringContext } from "./score.ts";
 
@@ -61,7 +61,7 @@ export function planStartValues(model: PlanModel, context: ScoringContext, decis
   const { system, rules, choices } = context;
   const values = new Float64Array(model.linear.columnCount);
   const choiceOf = new Map<string, number>();
-  const unitOf = unitsOfChoices(choices);
+  const unitOf = choices.choiceUnit;
   for (let o = 0; o < choices.school.length; o++) choiceOf.set(`${unitOf[o]}:${choices.school[o]}:${choices.boarding[o]}`, o);
   const m = system.schools.length;
   const L = system.levels.length;

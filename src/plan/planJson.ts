@@ -30,19 +30,6 @@ import type {
 import type { PlanRules } from "./rules.ts";
 import type { PupilsByLevel, SchoolSystem } from "./system.ts";
 
-export type {
-  PlanJson,
-  PlanJsonAssignment,
-  PlanJsonByLevel,
-  PlanJsonCosts,
-  PlanJsonLayout,
-  PlanJsonRules,
-  PlanJsonSchool,
-  PlanJsonStatusQuo,
-  PlanJsonTradeoffPoint,
-  PlanJsonTravel,
-} from "./planJsonTypes.ts";
-
 /** `value` rounded to `decimals` places (0 for whole), or null when it is not finite. */
 export function roundOrNull(value: number | null | undefined, decimals: number): number | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;

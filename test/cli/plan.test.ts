@@ -8,7 +8,7 @@ import { convertCoordinates } from "../../src/io/coordinateSystem.ts";
 import { schoolSystemFromGeoJSON } from "../../src/io/schoolSystemGeoJSON.ts";
 import { CHINA_NORMS, LEVELS, withNormOverrides, type LevelId } from "../../src/norms/index.ts";
 import { checkPlan } from "../../src/plan/checkPlan.ts";
-import type { PlanJson, PlanJsonByLevel } from "../../src/plan/planJson.ts";
+import type { PlanJson, PlanJsonByLevel } from "../../src/plan/planJsonTypes.ts";
 import type { PlanCostBreakdown, PlannedAssignment, PlannedSchool, PlanScore } from "../../src/plan/result.ts";
 import { resolvePlanRules } from "../../src/plan/rules.ts";
 import type { PupilsByLevel, SchoolSystem, SpecialGroup } from "../../src/plan/system.ts";

@@ -656,3 +656,17 @@ export type LaidOutPlan = Plan & Required<Pick<Plan, "schools" | "assignments" |
 export function relativelyClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 }
+
+/** A township with its central kindergarten and primary (no beds yet, may add 50) and a village primary. */
+export const TOWNSHIP_SPEC: TinySystemSpec = {
+  settlements: [
+    { id: "v1", township: "T1", pupils: { kindergarten: 20, primary1to3: 30, primary4to6: 30 } },
+    { id: "v2", township: "T1", pupils: { kindergarten: 10, primary1to3: 10, primary4to6: 12 } },
+  ],
+  schools: [
+    { id: "K1", type: "kindergarten", tier: "township", township: "T1", classes: { kindergarten: 1 } },
+    { id: "P1", type: "complete primary", tier: "township", township: "T1", classes: { primary1to3: 1, primary4to6: 1 }, maxAddedBeds: 50 },
+    { id: "P2", type: "complete primary", tier: "village", township: "T1", classes: { primary1to3: 1, primary4to6: 1 } },
+  ],
+  minutes: [[15, 18, 3], [20, 22, 6]],
+};

@@ -16,6 +16,7 @@ import {
   tinyPlanCase,
   tinySystem,
   tinySystemInput,
+  TOWNSHIP_SPEC,
   type TinySystemSpec,
 } from "../helpers/schoolSystems.ts";
 
@@ -24,20 +25,6 @@ const FEASIBLE = fc
   .sample(tinyPlanCase(), { numRuns: 120, seed: 12_2026 })
   .filter((c) => bruteForcePlan(c.system, c.options) !== null)
   .slice(0, 12);
-
-// A township with its central kindergarten and primary (no beds yet, may add) and a village primary.
-const TOWNSHIP_SPEC: TinySystemSpec = {
-  settlements: [
-    { id: "v1", township: "T1", pupils: { kindergarten: 20, primary1to3: 30, primary4to6: 30 } },
-    { id: "v2", township: "T1", pupils: { kindergarten: 10, primary1to3: 10, primary4to6: 12 } },
-  ],
-  schools: [
-    { id: "K1", type: "kindergarten", tier: "township", township: "T1", classes: { kindergarten: 1 } },
-    { id: "P1", type: "complete primary", tier: "township", township: "T1", classes: { primary1to3: 1, primary4to6: 1 }, maxAddedBeds: 50 },
-    { id: "P2", type: "complete primary", tier: "village", township: "T1", classes: { primary1to3: 1, primary4to6: 1 } },
-  ],
-  minutes: [[15, 18, 3], [20, 22, 6]],
-};
 
 describe("planSchools' options", () => {
   // Grades 4–6 of "far" are 90 minutes by bus from the only primary school with beds: boarding is cheaper.

@@ -8,6 +8,7 @@ import {
   tinyPlanCase,
   tinySystem,
   type BruteForceOptions,
+  TOWNSHIP_SPEC,
   type TinySystemSpec,
 } from "../helpers/schoolSystems.ts";
 
@@ -62,19 +63,8 @@ const HAND_CASES: readonly HandCase[] = [
     options: { ...CATCHMENTS, threeSchools: false },
   },
   {
-    name: "the township keeps its three schools and adds a bed for its boarding school",
-    spec: {
-      settlements: [
-        { id: "v1", township: "T1", pupils: { kindergarten: 20, primary1to3: 30, primary4to6: 30 } },
-        { id: "v2", township: "T1", pupils: { kindergarten: 10, primary1to3: 10, primary4to6: 12 } },
-      ],
-      schools: [
-        { id: "K1", type: "kindergarten", tier: "township", township: "T1", classes: { kindergarten: 1 } },
-        { id: "P1", type: "complete primary", tier: "township", township: "T1", classes: { primary1to3: 1, primary4to6: 1 }, maxAddedBeds: 50 },
-        { id: "P2", type: "complete primary", tier: "village", township: "T1", classes: { primary1to3: 1, primary4to6: 1 } },
-      ],
-      minutes: [[15, 18, 3], [20, 22, 6]],
-    },
+    name: "the township keeps its three schools and adds beds for its boarding school",
+    spec: TOWNSHIP_SPEC,
     options: { ...CATCHMENTS, threeSchools: true },
   },
   {
