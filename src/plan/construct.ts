@@ -3,9 +3,8 @@
  * before the solver finds a plan. Keep the existing schools, place each settlement-level unit (hardest first:
  * fewest choices, then most pupils) at the open school where it adds least cost within every capacity, opening
  * a candidate only where no open school can take it; then meet the coverage rules, close schools below their
- * minimum enrolment, then try opening each closed school in turn (add) and closing each open one (drop),
- * keeping a change that lowers the cost.
- * This is the seam where the roadmap's heuristics (vertex substitution, Lagrangian bounds) will plug in.
+ * minimum enrolment and move each unit to its cheapest open choice. {@link improvePlan} then improves the plan
+ * by local search.
  * @module
  */
 import type { CoverageRule } from "./coverageRules.ts";
@@ -13,7 +12,7 @@ import type { PlanDecisions, Placement } from "./decisions.ts";
 import { classLimit } from "./model.ts";
 import type { PlanObjective } from "./options.ts";
 import { classSizeAt } from "./rules.ts";
-import { classesFor, scoreDecisions, type ScoringContext } from "./score.ts";
+import { classesFor, type ScoringContext } from "./score.ts";
 
 /** One share of a unit placed on one choice. */
 interface Share {
@@ -306,10 +305,10 @@ function reassign(context: ScoringContext, layout: Layout, objective: PlanObject
 }
 
 /**
- * Builds a plan by construction and drop (see the module documentation).
+ * Builds a plan by construction (see the module documentation).
  * @param context - system, rules, costs, units and choices
  * @param coverage - the three-schools and resource-room rules
- * @param objective - what the plan minimises (travel: place by pupil-minutes, never drop for cost)
+ * @param objective - what the plan minimises (travel: place by pupil-minutes)
  * @param shouldStop - polled between steps; when true the heuristic returns what it has (or null)
  * @returns decisions meeting the capacities and coverage rules, or null when it could not place every unit
  */
@@ -339,51 +338,6 @@ export function constructPlan(
     if (!belowMinimum(context, layout, j)) continue;
     if (layout.enrolled[j]! > 0 && !(mayClose(context, layout, coverage, j) && tryClosing(context, layout, j, objective, () => true))) return null;
     if (layout.enrolled[j]! === 0 && mayClose(context, layout, coverage, j)) layout.open[j] = 0;
-  }
-  reassign(context, layout, objective, 5, shouldStop);
-  if (objective === "cost") {
-    let cost = scoreDecisions(context, layout.decisions()).costs.total;
-    // Add: open each closed school in turn, move to it the catchment units that gain (nearest first), let the
-    // others take the seats they freed (reassign), and keep the school when the cost falls.
-    for (let j = 0; j < m; j++) {
-      if (shouldStop()) break;
-      if (layout.open[j] === 1 || system.schools[j]!.forbidden) continue;
-      const at: Array<{ unit: number; choice: number }> = [];
-      for (let u = 0; u < choices.unitCount; u++) {
-        if (choices.unitSplits[u] === 1) continue;
-        for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) if (choices.school[o] === j) { at.push({ unit: u, choice: o }); break; }
-      }
-      if (at.length === 0) continue;
-      const snapshot = layout.shares.map((shares) => shares.slice());
-      layout.open[j] = 1;
-      at.sort((x, y) => choices.minutes[x.choice]! - choices.minutes[y.choice]! || x.unit - y.unit);
-      for (const { unit, choice } of at) {
-        const old = layout.shares[unit]![0]!.choice;
-        layout.remove(unit);
-        if (layout.costOf(unit, choice, 1, objective) < layout.costOf(unit, old, 1, objective) - 1e-6) layout.place(unit, choice, 1);
-        else layout.place(unit, old, 1);
-      }
-      reassign(context, layout, objective, 2, shouldStop);
-      const next = scoreDecisions(context, layout.decisions()).costs.total;
-      if (next < cost - 1e-6 && !Array.from({ length: m }, (_, k) => k).some((k) => belowMinimum(context, layout, k))) {
-        cost = next;
-        continue;
-      }
-      for (let u = 0; u < choices.unitCount; u++) layout.remove(u);
-      layout.open[j] = 0;
-      snapshot.forEach((shares, u) => { for (const { choice, share } of shares) layout.place(u, choice, share); });
-    }
-    const candidates = Array.from({ length: m }, (_, j) => j).filter((j) => layout.open[j] === 1).sort((a, b) => layout.enrolled[a]! - layout.enrolled[b]! || a - b);
-    for (const j of candidates) {
-      if (shouldStop()) break;
-      if (!mayClose(context, layout, coverage, j)) continue;
-      tryClosing(context, layout, j, objective, () => {
-        if (Array.from({ length: m }, (_, k) => k).some((k) => belowMinimum(context, layout, k))) return false;
-        const next = scoreDecisions(context, layout.decisions()).costs.total;
-        if (next < cost - 1e-6) { cost = next; return true; }
-        return false;
-      });
-    }
   }
   reassign(context, layout, objective, 5, shouldStop);
   for (let j = 0; j < m; j++) if (belowMinimum(context, layout, j)) return null;

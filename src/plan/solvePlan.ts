@@ -14,6 +14,7 @@ import { constructPlan } from "./construct.ts";
 import { coverageRules, type CoverageRule } from "./coverageRules.ts";
 import type { PlanDecisions } from "./decisions.ts";
 import { presolveReasons } from "./diagnose.ts";
+import { improvePlan } from "./localSearch.ts";
 import { buildPlanModel } from "./model.ts";
 import { decodePlanValues, planStartValues } from "./modelValues.ts";
 import { PLAN_OPTION_NAMES, type PlanObjective, type PlanOptions } from "./options.ts";
@@ -39,6 +40,20 @@ export interface PlanSolve {
 export interface PreparedPlan {
   readonly context: ScoringContext;
   readonly coverage: readonly CoverageRule[];
+}
+
+/** The share of the time limit the local search may use before the solver starts. */
+const LOCAL_SEARCH_SHARE = 0.25;
+
+/** The share of the time left that the LP relaxation (the fallback bound) may use before the MIP. */
+const RELAXATION_SHARE = 0.3;
+
+/** The answer when the solver proves that no plan meets the rules together. */
+function solverInfeasible(rules: PlanRules, statistics: Plan["statistics"]): PlanSolve {
+  return {
+    status: "infeasible", objective: null, bound: null, gap: null, source: "none", score: null, statistics,
+    reasons: [{ code: "solver", message: `the solver proved that no plan meets every rule together, though no check before solving failed (every settlement has an allowed school and every level enough seats in all): the rules conflict in combination, e.g. catchments (one school per settlement and level) with class, classroom and size limits, the three schools, beds${rules.budgetYuanPerYear !== null ? ", the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""} or minimum enrolments` }],
+  };
 }
 
 function checkOptions(options: PlanOptions): void {
@@ -94,7 +109,15 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
     return { status: "infeasible", objective: null, bound: null, gap: null, source: "none", score: null, reasons, statistics: statistics("none", 0, 0) };
   }
   const model = buildPlanModel(context, prepared.coverage, { objective, budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes });
-  const heuristic = constructPlan(context, prepared.coverage, objective, () => options.signal?.aborted === true);
+  const aborted = (): boolean => options.signal?.aborted === true;
+  const constructed = constructPlan(context, prepared.coverage, objective, aborted);
+  // The local search may use a share of the time limit; the solver gets the rest.
+  const searchUntil = options.timeLimitSeconds === undefined ? Infinity : started + options.timeLimitSeconds * LOCAL_SEARCH_SHARE * 1000;
+  const heuristic = constructed === null ? null : improvePlan(context, prepared.coverage, constructed, {
+    objective,
+    limits: { budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes },
+    shouldStop: () => aborted() || performance.now() > searchUntil,
+  });
   let start: Float64Array | undefined;
   if (heuristic !== null) {
     const values = planStartValues(model, context, heuristic);
@@ -102,19 +125,32 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   }
   // The time limit counts from the start of planSchools; HiGHS may overrun its own limit in a long root phase, so
   // a watchdog stops it (off the calling thread) soon after, and the heuristic's plan is returned if it has none.
-  const remaining = options.timeLimitSeconds === undefined ? undefined : Math.max(0.1, options.timeLimitSeconds - (performance.now() - started) / 1000);
+  const secondsLeft = (): number | undefined =>
+    options.timeLimitSeconds === undefined ? undefined : Math.max(0.1, options.timeLimitSeconds - (performance.now() - started) / 1000);
+  const remaining = secondsLeft();
   const watchdog = remaining !== undefined && options.offThread !== false ? new AbortController() : undefined;
   const timer = watchdog === undefined ? undefined : setTimeout(() => watchdog.abort(), (remaining! * 1.05 + 3) * 1000);
   const signal = watchdog === undefined ? options.signal : options.signal === undefined ? watchdog.signal : AbortSignal.any([options.signal, watchdog.signal]);
+  const common = {
+    ...(options.solver === undefined ? {} : { solver: options.solver }),
+    ...(signal === undefined ? {} : { signal }),
+    ...(options.offThread === undefined ? {} : { offThread: options.offThread }),
+  };
   let result: LinearResult;
+  let relaxationBound: number | null = null;
   try {
+    // Under a time limit, the LP relaxation first: a proven bound even when the MIP stops before its root node.
+    if (remaining !== undefined && model.linear.integer.some((flag) => flag === 1)) {
+      const relaxed = await solveLinearModel({ ...model.linear, integer: new Uint8Array(model.linear.columnCount) }, { ...common, timeLimitSeconds: remaining * RELAXATION_SHARE });
+      if (relaxed.status === "infeasible") return solverInfeasible(rules, statistics(relaxed.solver, model.linear.columnCount, model.linear.rowCount));
+      if (relaxed.status === "optimal") relaxationBound = relaxed.objective;
+    }
+    const left = secondsLeft();
     result = await solveLinearModel(model.linear, {
-      ...(options.solver === undefined ? {} : { solver: options.solver }),
-      ...(remaining === undefined ? {} : { timeLimitSeconds: remaining }),
+      ...common,
+      ...(left === undefined ? {} : { timeLimitSeconds: left }),
       ...(options.mipRelativeGap === undefined ? {} : { mipRelativeGap: options.mipRelativeGap }),
-      ...(signal === undefined ? {} : { signal }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-      ...(options.offThread === undefined ? {} : { offThread: options.offThread }),
       ...(start === undefined ? {} : { initialSolution: start }),
     });
   } finally {
@@ -122,12 +158,10 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   }
   if (result.status === "aborted" && watchdog?.signal.aborted === true && options.signal?.aborted !== true) result = { ...result, status: "timeLimit" };
   const stats = statistics(result.solver, model.linear.columnCount, model.linear.rowCount, result.nodes);
-  const bound = result.bound === null ? null : result.bound * model.objectiveScale + model.objectiveOffset;
+  const modelBound = result.bound === null ? relaxationBound : relaxationBound === null ? result.bound : Math.max(result.bound, relaxationBound);
+  const bound = modelBound === null ? null : modelBound * model.objectiveScale + model.objectiveOffset;
   if (result.status === "infeasible" || result.status === "unbounded") {
-    return {
-      status: result.status, objective: null, bound: null, gap: null, source: "none", score: null, statistics: stats,
-      reasons: [{ code: "solver", message: `the solver proved that no plan meets every rule together, though no check before solving failed (every settlement has an allowed school and every level enough seats in all): the rules conflict in combination, e.g. catchments (one school per settlement and level) with class, classroom and size limits, the three schools, beds${rules.budgetYuanPerYear !== null ? ", the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""} or minimum enrolments` }],
-    };
+    return result.status === "infeasible" ? solverInfeasible(rules, stats) : { status: "unbounded", objective: null, bound: null, gap: null, source: "none", score: null, reasons: [], statistics: stats };
   }
   let decisions: PlanDecisions | null = null;
   let source: Plan["source"] = "none";

@@ -1,0 +1,119 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkPlan, type SchoolSystem } from "../../src/index.ts";
+import { constructPlan } from "../../src/plan/construct.ts";
+import type { PlanDecisions } from "../../src/plan/decisions.ts";
+import { improvePlan } from "../../src/plan/localSearch.ts";
+import { preparePlan, type PreparedPlan } from "../../src/plan/solvePlan.ts";
+import { scoreDecisions } from "../../src/plan/score.ts";
+import { bruteForcePlan, CATCHMENTS, tinyPlanCase, tinySystem, type BruteForceOptions } from "../helpers/schoolSystems.ts";
+
+const NO_LIMITS = { budgetYuanPerYear: null, maxMeanTravelMinutes: null } as const;
+
+function limitsOf(prepared: PreparedPlan): { budgetYuanPerYear: number | null; maxMeanTravelMinutes: number | null } {
+  const { rules } = prepared.context;
+  return { budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes };
+}
+
+function objectiveOf(prepared: PreparedPlan, decisions: PlanDecisions, objective: "cost" | "travel"): number {
+  const score = scoreDecisions(prepared.context, decisions);
+  return objective === "cost" ? score.costs.total : score.travel.meanMinutes;
+}
+
+function check(system: SchoolSystem, prepared: PreparedPlan, decisions: PlanDecisions): ReturnType<typeof checkPlan> {
+  const score = scoreDecisions(prepared.context, decisions);
+  return checkPlan(system, { ...score, rules: prepared.context.rules, costFigures: prepared.context.costs });
+}
+
+/** The decisions that place each (settlement id, level) catchment at the named school, day pupils. */
+function placeAt(prepared: PreparedPlan, open: readonly string[], at: Readonly<Record<string, string>>): PlanDecisions {
+  const { system, choices } = prepared.context;
+  const placements = [];
+  for (let u = 0; u < choices.unitCount; u++) {
+    const key = `${system.settlements[choices.unitSettlement[u]!]!.id}/${choices.unitLevel[u]}`;
+    const school = system.schools.findIndex((s) => s.id === at[key]);
+    let o = choices.choiceStart[u]!;
+    while (o < choices.choiceStart[u + 1]! && !(choices.school[o] === school && choices.boarding[o] === 0)) o++;
+    if (o === choices.choiceStart[u + 1]) throw new Error(`no day choice of ${key} at ${at[key]}`);
+    placements.push({ unit: u, school, boarding: false, share: 1, minutes: choices.minutes[o]!, metres: choices.metres[o]! });
+  }
+  return { open: Uint8Array.from(system.schools, (s) => (open.includes(s.id) ? 1 : 0)), placements, minimumAddedBeds: new Float64Array(system.schools.length) };
+}
+
+/** Two villages of grade 1–3 pupils and two schools, minutes rows per village. */
+function twoVillages(pupils: number, schools: Parameters<typeof tinySystem>[0]["schools"], minutes: number[][]): SchoolSystem {
+  return tinySystem({ settlements: [{ id: "v1", pupils: { primary1to3: pupils } }, { id: "v2", pupils: { primary1to3: pupils } }], schools, minutes });
+}
+
+describe("improvePlan (local search)", () => {
+  it("never raises the objective, keeps every rule (checkPlan) and never goes below the brute-force optimum, on generated tiny systems", () => {
+    const cases = [...fc.sample(tinyPlanCase(), { numRuns: 120, seed: 29_2026 }), ...fc.sample(tinyPlanCase({ township: true }), { numRuns: 40, seed: 30_2026 })];
+    let improved = 0;
+    let checked = 0;
+    for (const c of cases) {
+      const prepared = preparePlan(c.system, c.options);
+      const objective = c.options.objective ?? "cost";
+      const constructed = constructPlan(prepared.context, prepared.coverage, objective);
+      if (constructed === null) continue;
+      const startsFeasible = check(c.system, prepared, constructed).ok;
+      const result = improvePlan(prepared.context, prepared.coverage, constructed, { objective, limits: limitsOf(prepared) });
+      const before = objectiveOf(prepared, constructed, objective);
+      const after = objectiveOf(prepared, result, objective);
+      expect(after).toBeLessThanOrEqual(before + 1e-9 * Math.max(1, before));
+      if (after < before - 1e-6 * Math.max(1, before)) improved++;
+      if (!startsFeasible) continue;
+      checked++;
+      const verdict = check(c.system, prepared, result);
+      expect(verdict.violations).toEqual([]);
+      const best = bruteForcePlan(c.system, c.options);
+      expect(best).not.toBeNull();
+      expect(after).toBeGreaterThanOrEqual(best!.objective - 1e-6 * Math.max(1, best!.objective));
+    }
+    // The sample must exercise the search: many feasible starts, some of them improved.
+    expect(checked).toBeGreaterThan(50);
+    expect(improved).toBeGreaterThan(5);
+  });
+
+  it("swaps two villages between two full schools (no single move fits)", () => {
+    const full = { type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 1, maxAddedClassrooms: 0 } as const;
+    const system = twoVillages(30, [{ id: "A", ...full }, { id: "B", ...full }], [[20, 5], [5, 20]]);
+    const options: BruteForceOptions = { ...CATCHMENTS, threeSchools: false };
+    const prepared = preparePlan(system, options);
+    const start = placeAt(prepared, ["A", "B"], { "v1/primary1to3": "A", "v2/primary1to3": "B" });
+    const result = improvePlan(prepared.context, prepared.coverage, start, { objective: "cost", limits: NO_LIMITS });
+    const at = result.placements.map((p) => `${system.settlements[prepared.context.choices.unitSettlement[p.unit]!]!.id}→${system.schools[p.school]!.id}`);
+    expect(at.sort()).toEqual(["v1→B", "v2→A"]);
+    expect(objectiveOf(prepared, result, "cost")).toBeCloseTo(bruteForcePlan(system, options)!.objective, 3);
+  });
+
+  it("closes a school whose villages another can take (drop), and opens a candidate that shortens trips (add)", () => {
+    const school = { type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 2 } as const;
+    const system = twoVillages(20, [{ id: "A", ...school }, { id: "B", ...school }], [[5, 6], [6, 5]]);
+    const options: BruteForceOptions = { ...CATCHMENTS, threeSchools: false };
+    const prepared = preparePlan(system, options);
+    const start = placeAt(prepared, ["A", "B"], { "v1/primary1to3": "A", "v2/primary1to3": "B" });
+    const result = improvePlan(prepared.context, prepared.coverage, start, { objective: "cost", limits: NO_LIMITS });
+    expect(Array.from(result.open).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(objectiveOf(prepared, result, "cost")).toBeCloseTo(bruteForcePlan(system, options)!.objective, 3);
+  });
+
+  it("keeps the budget while it lowers travel, and returns a plan that breaks a rule unchanged", () => {
+    const system = twoVillages(20, [
+      { id: "A", type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 2 },
+      { id: "B", type: "complete primary", tier: "village", existing: false, maxAddedClassrooms: 2 },
+    ], [[5, 25], [25, 5]]);
+    const options: BruteForceOptions = { ...CATCHMENTS, threeSchools: false, objective: "travel" };
+    const prepared = preparePlan(system, options);
+    const start = placeAt(prepared, ["A"], { "v1/primary1to3": "A", "v2/primary1to3": "A" });
+    const cost = objectiveOf(prepared, start, "cost");
+    // Opening B shortens v2's trip but costs more than the budget allows: the plan stays.
+    const kept = improvePlan(prepared.context, prepared.coverage, start, { objective: "travel", limits: { budgetYuanPerYear: cost, maxMeanTravelMinutes: null } });
+    expect(Array.from(kept.open)).toEqual([1, 0]);
+    const freed = improvePlan(prepared.context, prepared.coverage, start, { objective: "travel", limits: NO_LIMITS });
+    expect(Array.from(freed.open)).toEqual([1, 1]);
+    expect(objectiveOf(prepared, freed, "travel")).toBeCloseTo(5, 9);
+    // v2 placed at a closed school: the input breaks a rule and comes back as it was.
+    const broken = placeAt(prepared, ["A"], { "v1/primary1to3": "A", "v2/primary1to3": "B" });
+    expect(improvePlan(prepared.context, prepared.coverage, broken, { objective: "cost", limits: NO_LIMITS })).toBe(broken);
+  });
+});
