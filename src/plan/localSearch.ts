@@ -1,10 +1,12 @@
 /**
  * Local search on a feasible school plan, every move priced exactly (whole classes, classrooms and beds as
- * {@link scoreDecisions} counts them): move one catchment unit to another open choice; close a school and
- * send its units to the best open choices (drop); open a school and move to it the units whose trips it
- * shortens (add); and, where an add alone does not pay, close one of the schools it drew pupils from (swap,
- * i.e. vertex substitution, Teitz & Bart 1968). Each structural move is followed by unit moves and kept only
- * when the plan's objective falls and every rule still holds. The seam where the roadmap's heuristics plug in.
+ * {@link scoreDecisions} counts them): move one catchment unit to another open choice; exchange two units
+ * between their schools; close a school and send its units to the best open choices (drop); open a school and
+ * move to it the units whose trips it shortens (add); where an add alone does not pay, close one of the schools
+ * it drew pupils from (swap, i.e. vertex substitution, Teitz & Bart 1968). Each structural move is followed by
+ * unit moves and kept only when the plan's objective falls and every rule still holds. When no move improves,
+ * each level is reassigned at once by a transportation MIP ({@link reassignLevel}), and the search goes on while
+ * that helps. The seam where the roadmap's heuristics plug in.
  * @module
  */
 import type { CoverageRule } from "./coverageRules.ts";
@@ -12,6 +14,7 @@ import type { PlanDecisions } from "./decisions.ts";
 import type { PlanObjective } from "./options.ts";
 import { PlanState, type PlanLimits } from "./planState.ts";
 import type { ScoringContext } from "./score.ts";
+import { reassignLevel } from "./transportation.ts";
 
 /** Options of {@link improvePlan}. */
 export interface ImproveOptions {
@@ -21,7 +24,12 @@ export interface ImproveOptions {
   readonly limits: PlanLimits;
   /** Polled between moves; when true the search returns the best plan so far. */
   readonly shouldStop?: () => boolean;
+  /** Seconds the search may still take (bounds the reassignment MIPs); default no limit. */
+  readonly secondsLeft?: () => number;
 }
+
+/** Rounds of neighbourhood search and reassignment at most. */
+const MAX_ROUNDS = 10;
 
 /** A swap tries closing at most this many of the schools the opened school drew most pupils from. */
 const SWAP_DONORS = 4;
@@ -204,23 +212,12 @@ function affected(context: ScoringContext, state: PlanState, schools: Uint8Array
   return [...new Set([...unitsAtAny(context, state, schools), ...also])].sort((a, b) => a - b);
 }
 
-/**
- * Improves a feasible plan by local search (see the module documentation). A plan that does not meet every
- * rule is returned unchanged.
- * @param context - system, rules, costs, units and choices
- * @param coverage - the three-schools and resource-room rules
- * @param decisions - a plan meeting every rule (e.g. from the construction heuristic)
- * @param options - objective, limits, stop
- * @returns decisions whose objective is at most the given plan's
- */
-export function improvePlan(context: ScoringContext, coverage: readonly CoverageRule[], decisions: PlanDecisions, options: ImproveOptions): PlanDecisions {
-  const state = new PlanState(context, coverage, decisions, options.objective, options.limits);
-  if (!state.feasible()) return decisions;
-  const shouldStop = options.shouldStop ?? (() => false);
+/** Unit moves and swaps, drops, adds and swaps of schools, in rounds while any lowers the objective. */
+function searchNeighbourhoods(context: ScoringContext, state: PlanState, objective: PlanObjective, shouldStop: () => boolean): void {
   const m = context.system.schools.length;
   const better = (before: number): boolean => state.objective < before - RELATIVE_STEP * Math.max(1, Math.abs(before)) && state.feasible();
   unitMoves(context, state, shouldStop);
-  for (let round = 0; round < 10 && !shouldStop(); round++) {
+  for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
     let improved = false;
     while (!shouldStop() && unitSwaps(context, state, shouldStop)) {
       improved = true;
@@ -245,7 +242,7 @@ export function improvePlan(context: ScoringContext, coverage: readonly Coverage
       const before = state.objective;
       const snapshot = state.snapshot();
       const enrolledBefore = Array.from({ length: m }, (_, k) => state.enrolledAt(k));
-      const reach = attract(context, state, j, options.objective);
+      const reach = attract(context, state, j, objective);
       if (state.enrolledAt(j) <= 0) { state.restore(snapshot); continue; }
       const changed = new Uint8Array(m);
       changed[j] = 1;
@@ -272,6 +269,30 @@ export function improvePlan(context: ScoringContext, coverage: readonly Coverage
       state.restore(snapshot);
     }
     if (!improved) break;
+  }
+}
+
+/**
+ * Improves a feasible plan by local search (see the module documentation). A plan that does not meet every
+ * rule is returned unchanged.
+ * @param context - system, rules, costs, units and choices
+ * @param coverage - the three-schools and resource-room rules
+ * @param decisions - a plan meeting every rule (e.g. from the construction heuristic)
+ * @param options - objective, limits, stop
+ * @returns decisions whose objective is at most the given plan's
+ */
+export async function improvePlan(context: ScoringContext, coverage: readonly CoverageRule[], decisions: PlanDecisions, options: ImproveOptions): Promise<PlanDecisions> {
+  const state = new PlanState(context, coverage, decisions, options.objective, options.limits);
+  if (!state.feasible()) return decisions;
+  const shouldStop = options.shouldStop ?? (() => false);
+  const secondsLeft = options.secondsLeft ?? (() => Infinity);
+  for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
+    searchNeighbourhoods(context, state, options.objective, shouldStop);
+    let reassigned = false;
+    for (let l = 0; l < context.system.levels.length && !shouldStop(); l++) {
+      if (await reassignLevel(context, state, l, options.objective, secondsLeft())) reassigned = true;
+    }
+    if (!reassigned) break;
   }
   return state.decisions();
 }

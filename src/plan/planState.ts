@@ -367,6 +367,34 @@ export class PlanState {
     return this.enrolled[j]!;
   }
 
+  /** Pupils of level index l at school j. */
+  levelEnrolledAt(j: number, l: number): number {
+    return this.levelEnrolled[j * this.levelCount + l]!;
+  }
+
+  /** Seats of level index l at school j in the classes it has now (the fewest that seat its pupils). */
+  seatsAt(j: number, l: number): number {
+    const key = j * this.levelCount + l;
+    return classesFor(this.levelEnrolled[key]!, this.classSize[key]!, this.context.rules.wholeClasses) * this.classSize[key]!;
+  }
+
+  /** Boarders at school j. */
+  boardersAt(j: number): number {
+    return this.boarders[j]!;
+  }
+
+  /** Beds school j has in the plan now (existing, or as many as it adds), 0 when closed. */
+  bedsAt(j: number): number {
+    if (this.open[j] !== 1) return 0;
+    const school = this.context.system.schools[j]!;
+    return school.beds + Math.max(0, this.bedsFor(this.boarders[j]!) - school.beds, this.minimumAddedBeds[j]!);
+  }
+
+  /** Index of unit u's level in the system's levels. */
+  levelIndexOf(u: number): number {
+    return this.unitLevelIndex[u]!;
+  }
+
   /** A copy of the decisions that can be restored. */
   snapshot(): { readonly open: Uint8Array; readonly choiceOf: Int32Array; readonly minimumAddedBeds: Float64Array } {
     return { open: this.open.slice(), choiceOf: this.choiceOf.slice(), minimumAddedBeds: this.minimumAddedBeds.slice() };

@@ -113,10 +113,11 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   const constructed = constructPlan(context, prepared.coverage, objective, aborted);
   // The local search may use a share of the time limit; the solver gets the rest.
   const searchUntil = options.timeLimitSeconds === undefined ? Infinity : started + options.timeLimitSeconds * LOCAL_SEARCH_SHARE * 1000;
-  const heuristic = constructed === null ? null : improvePlan(context, prepared.coverage, constructed, {
+  const heuristic = constructed === null ? null : await improvePlan(context, prepared.coverage, constructed, {
     objective,
     limits: { budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes },
     shouldStop: () => aborted() || performance.now() > searchUntil,
+    secondsLeft: () => Math.max(0, (searchUntil - performance.now()) / 1000),
   });
   let start: Float64Array | undefined;
   if (heuristic !== null) {

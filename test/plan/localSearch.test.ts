@@ -4,6 +4,8 @@ import { checkPlan, type SchoolSystem } from "../../src/index.ts";
 import { constructPlan } from "../../src/plan/construct.ts";
 import type { PlanDecisions } from "../../src/plan/decisions.ts";
 import { improvePlan } from "../../src/plan/localSearch.ts";
+import { PlanState } from "../../src/plan/planState.ts";
+import { reassignLevel } from "../../src/plan/transportation.ts";
 import { preparePlan, type PreparedPlan } from "../../src/plan/solvePlan.ts";
 import { scoreDecisions } from "../../src/plan/score.ts";
 import { bruteForcePlan, CATCHMENTS, tinyPlanCase, tinySystem, type BruteForceOptions } from "../helpers/schoolSystems.ts";
@@ -45,8 +47,8 @@ function twoVillages(pupils: number, schools: Parameters<typeof tinySystem>[0]["
   return tinySystem({ settlements: [{ id: "v1", pupils: { primary1to3: pupils } }, { id: "v2", pupils: { primary1to3: pupils } }], schools, minutes });
 }
 
-describe("improvePlan (local search)", () => {
-  it("never raises the objective, keeps every rule (checkPlan) and never goes below the brute-force optimum, on generated tiny systems", () => {
+describe("improvePlan (local search)", async () => {
+  it("never raises the objective, keeps every rule (checkPlan) and never goes below the brute-force optimum, on generated tiny systems", async () => {
     const cases = [...fc.sample(tinyPlanCase(), { numRuns: 120, seed: 29_2026 }), ...fc.sample(tinyPlanCase({ township: true }), { numRuns: 40, seed: 30_2026 })];
     let improved = 0;
     let checked = 0;
@@ -56,7 +58,7 @@ describe("improvePlan (local search)", () => {
       const constructed = constructPlan(prepared.context, prepared.coverage, objective);
       if (constructed === null) continue;
       const startsFeasible = check(c.system, prepared, constructed).ok;
-      const result = improvePlan(prepared.context, prepared.coverage, constructed, { objective, limits: limitsOf(prepared) });
+      const result = await improvePlan(prepared.context, prepared.coverage, constructed, { objective, limits: limitsOf(prepared) });
       const before = objectiveOf(prepared, constructed, objective);
       const after = objectiveOf(prepared, result, objective);
       expect(after).toBeLessThanOrEqual(before + 1e-9 * Math.max(1, before));
@@ -74,30 +76,30 @@ describe("improvePlan (local search)", () => {
     expect(improved).toBeGreaterThan(5);
   });
 
-  it("swaps two villages between two full schools (no single move fits)", () => {
+  it("swaps two villages between two full schools (no single move fits)", async () => {
     const full = { type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 1, maxAddedClassrooms: 0 } as const;
     const system = twoVillages(30, [{ id: "A", ...full }, { id: "B", ...full }], [[20, 5], [5, 20]]);
     const options: BruteForceOptions = { ...CATCHMENTS, threeSchools: false };
     const prepared = preparePlan(system, options);
     const start = placeAt(prepared, ["A", "B"], { "v1/primary1to3": "A", "v2/primary1to3": "B" });
-    const result = improvePlan(prepared.context, prepared.coverage, start, { objective: "cost", limits: NO_LIMITS });
+    const result = await improvePlan(prepared.context, prepared.coverage, start, { objective: "cost", limits: NO_LIMITS });
     const at = result.placements.map((p) => `${system.settlements[prepared.context.choices.unitSettlement[p.unit]!]!.id}→${system.schools[p.school]!.id}`);
     expect(at.sort()).toEqual(["v1→B", "v2→A"]);
     expect(objectiveOf(prepared, result, "cost")).toBeCloseTo(bruteForcePlan(system, options)!.objective, 3);
   });
 
-  it("closes a school whose villages another can take (drop), and opens a candidate that shortens trips (add)", () => {
+  it("closes a school whose villages another can take (drop), and opens a candidate that shortens trips (add)", async () => {
     const school = { type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 2 } as const;
     const system = twoVillages(20, [{ id: "A", ...school }, { id: "B", ...school }], [[5, 6], [6, 5]]);
     const options: BruteForceOptions = { ...CATCHMENTS, threeSchools: false };
     const prepared = preparePlan(system, options);
     const start = placeAt(prepared, ["A", "B"], { "v1/primary1to3": "A", "v2/primary1to3": "B" });
-    const result = improvePlan(prepared.context, prepared.coverage, start, { objective: "cost", limits: NO_LIMITS });
+    const result = await improvePlan(prepared.context, prepared.coverage, start, { objective: "cost", limits: NO_LIMITS });
     expect(Array.from(result.open).reduce((a, b) => a + b, 0)).toBe(1);
     expect(objectiveOf(prepared, result, "cost")).toBeCloseTo(bruteForcePlan(system, options)!.objective, 3);
   });
 
-  it("keeps the budget while it lowers travel, and returns a plan that breaks a rule unchanged", () => {
+  it("keeps the budget while it lowers travel, and returns a plan that breaks a rule unchanged", async () => {
     const system = twoVillages(20, [
       { id: "A", type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 2 },
       { id: "B", type: "complete primary", tier: "village", existing: false, maxAddedClassrooms: 2 },
@@ -107,13 +109,34 @@ describe("improvePlan (local search)", () => {
     const start = placeAt(prepared, ["A"], { "v1/primary1to3": "A", "v2/primary1to3": "A" });
     const cost = objectiveOf(prepared, start, "cost");
     // Opening B shortens v2's trip but costs more than the budget allows: the plan stays.
-    const kept = improvePlan(prepared.context, prepared.coverage, start, { objective: "travel", limits: { budgetYuanPerYear: cost, maxMeanTravelMinutes: null } });
+    const kept = await improvePlan(prepared.context, prepared.coverage, start, { objective: "travel", limits: { budgetYuanPerYear: cost, maxMeanTravelMinutes: null } });
     expect(Array.from(kept.open)).toEqual([1, 0]);
-    const freed = improvePlan(prepared.context, prepared.coverage, start, { objective: "travel", limits: NO_LIMITS });
+    const freed = await improvePlan(prepared.context, prepared.coverage, start, { objective: "travel", limits: NO_LIMITS });
     expect(Array.from(freed.open)).toEqual([1, 1]);
     expect(objectiveOf(prepared, freed, "travel")).toBeCloseTo(5, 9);
     // v2 placed at a closed school: the input breaks a rule and comes back as it was.
     const broken = placeAt(prepared, ["A"], { "v1/primary1to3": "A", "v2/primary1to3": "B" });
-    expect(improvePlan(prepared.context, prepared.coverage, broken, { objective: "cost", limits: NO_LIMITS })).toBe(broken);
+    expect(await improvePlan(prepared.context, prepared.coverage, broken, { objective: "cost", limits: NO_LIMITS })).toBe(broken);
+  });
+
+  it("reassignLevel rotates three villages among three full schools, which no move or swap of two improves", async () => {
+    const full = { type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 1, maxAddedClassrooms: 0 } as const;
+    const system = tinySystem({
+      settlements: ["v1", "v2", "v3"].map((id) => ({ id, pupils: { primary1to3: 30 } })),
+      schools: ["A", "B", "C"].map((id) => ({ id, ...full })),
+      minutes: [[10, 1, 30], [30, 10, 1], [1, 30, 10]],
+    });
+    const options: BruteForceOptions = { ...CATCHMENTS, threeSchools: false };
+    const prepared = preparePlan(system, options);
+    const start = placeAt(prepared, ["A", "B", "C"], { "v1/primary1to3": "A", "v2/primary1to3": "B", "v3/primary1to3": "C" });
+    const state = new PlanState(prepared.context, prepared.coverage, start, "cost", NO_LIMITS);
+    const before = state.objective;
+    expect(await reassignLevel(prepared.context, state, 0, "cost", 10)).toBe(true);
+    const at = state.decisions().placements.map((p) => `${system.settlements[prepared.context.choices.unitSettlement[p.unit]!]!.id}→${system.schools[p.school]!.id}`);
+    expect(at).toEqual(["v1→B", "v2→C", "v3→A"]);
+    expect(state.objective).toBeLessThan(before);
+    expect(state.objective).toBeCloseTo(bruteForcePlan(system, options)!.objective, 3);
+    // Already optimal: nothing changes.
+    expect(await reassignLevel(prepared.context, state, 0, "cost", 10)).toBe(false);
   });
 });
