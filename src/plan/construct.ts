@@ -310,6 +310,8 @@ function reassign(context: ScoringContext, layout: Layout, objective: PlanObject
  * @param coverage - the three-schools and resource-room rules
  * @param objective - what the plan minimises (travel: place by pupil-minutes)
  * @param shouldStop - polled between steps; when true the heuristic returns what it has (or null)
+ * @param initialOpen - length m: 1 for the schools open at the start (default: the existing ones); required
+ *   schools are open and forbidden ones closed whatever it says, and candidates open where a unit needs one
  * @returns decisions meeting the capacities and coverage rules, or null when it could not place every unit
  */
 export function constructPlan(
@@ -317,13 +319,15 @@ export function constructPlan(
   coverage: readonly CoverageRule[],
   objective: PlanObjective,
   shouldStop: () => boolean = () => false,
+  initialOpen?: Uint8Array,
 ): PlanDecisions | null {
   const { system, choices } = context;
   const m = system.schools.length;
   const open = new Uint8Array(m);
   for (let j = 0; j < m; j++) {
     const school = system.schools[j]!;
-    open[j] = (school.existing && !school.forbidden) || school.required ? 1 : 0;
+    const wanted = initialOpen === undefined ? school.existing : initialOpen[j] === 1;
+    open[j] = (wanted && !school.forbidden) || school.required ? 1 : 0;
   }
   const layout = new Layout(context, open, new Float64Array(m));
   const order = Array.from({ length: choices.unitCount }, (_, u) => u).sort(

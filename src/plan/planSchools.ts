@@ -18,10 +18,14 @@ import { tradeoffCurve } from "./tradeoff.ts";
  * norm, school-size limits, the day-travel limit per level, no boarding below the boarding grade, the township
  * "three schools", minimum enrolments except protected small schools, beds, special groups, required and
  * forbidden sites, closure and budget limits. One MIP on HiGHS (see {@link buildPlanModel} for the
- * formulation), warm-started by a construction heuristic whose plan is returned (status `timeLimit`, source
- * `heuristic`) when the time limit hits before the solver finds one. The time limit counts from the call (the
- * model and heuristic included) and is enforced: a solve that overruns it (HiGHS can in a long root phase) runs
- * off the calling thread and is stopped a few seconds after. Every plan's figures are recomputed from
+ * formulation), warm-started by a heuristic plan: construction, then local search with exact prices (unit moves
+ * and swaps, drop, add, vertex substitution, and a transportation MIP per level; src/plan/localSearch.ts). Under
+ * a time limit the LP relaxation is solved first (its value is a proven bound even when the MIP stops before its
+ * root node; the schools it opens at least half seed the construction), the heuristic runs until half the limit
+ * has passed, and HiGHS gets the rest; the heuristic's plan is returned (status `timeLimit`, source `heuristic`)
+ * when the solver finds none better. The time limit counts from the call (model, LP and heuristic included) and
+ * is enforced: a solve that overruns it (HiGHS can in a long root phase) runs off the calling thread and is
+ * stopped a few seconds after. Every plan's figures are recomputed from
  * its decisions; the status quo (current schools, nearest school per settlement and level) is scored the same
  * way and checked with {@link checkPlan}.
  * @param system - from {@link createSchoolSystem} or {@link schoolSystemFromGeoJSON}

@@ -42,11 +42,34 @@ export interface PreparedPlan {
   readonly coverage: readonly CoverageRule[];
 }
 
-/** The share of the time limit the local search may use before the solver starts. */
-const LOCAL_SEARCH_SHARE = 0.25;
+/** The heuristic (with the LP relaxation before it) may run until this share of the time limit has passed. */
+const LOCAL_SEARCH_SHARE = 0.5;
 
 /** The share of the time left that the LP relaxation (the fallback bound) may use before the MIP. */
 const RELAXATION_SHARE = 0.3;
+
+/**
+ * The heuristic plan: construction from the existing schools (or from the schools the LP relaxation opens at
+ * least half, `lpOpen`, falling back to the existing ones where that fails), then the local search.
+ */
+async function heuristicPlan(
+  context: ScoringContext,
+  coverage: readonly CoverageRule[],
+  objective: PlanObjective,
+  options: { readonly shouldStop: () => boolean; readonly secondsLeft: () => number; readonly lpOpen?: Uint8Array },
+): Promise<PlanDecisions | null> {
+  const constructed =
+    (options.lpOpen === undefined ? null : constructPlan(context, coverage, objective, options.shouldStop, options.lpOpen)) ??
+    constructPlan(context, coverage, objective, options.shouldStop);
+  if (constructed === null) return null;
+  const { rules } = context;
+  return improvePlan(context, coverage, constructed, {
+    objective,
+    limits: { budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes },
+    shouldStop: options.shouldStop,
+    secondsLeft: options.secondsLeft,
+  });
+}
 
 /** The answer when the solver proves that no plan meets the rules together. */
 function solverInfeasible(rules: PlanRules, statistics: Plan["statistics"]): PlanSolve {
@@ -110,20 +133,6 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   }
   const model = buildPlanModel(context, prepared.coverage, { objective, budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes });
   const aborted = (): boolean => options.signal?.aborted === true;
-  const constructed = constructPlan(context, prepared.coverage, objective, aborted);
-  // The local search may use a share of the time limit; the solver gets the rest.
-  const searchUntil = options.timeLimitSeconds === undefined ? Infinity : started + options.timeLimitSeconds * LOCAL_SEARCH_SHARE * 1000;
-  const heuristic = constructed === null ? null : await improvePlan(context, prepared.coverage, constructed, {
-    objective,
-    limits: { budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes },
-    shouldStop: () => aborted() || performance.now() > searchUntil,
-    secondsLeft: () => Math.max(0, (searchUntil - performance.now()) / 1000),
-  });
-  let start: Float64Array | undefined;
-  if (heuristic !== null) {
-    const values = planStartValues(model, context, heuristic);
-    if (values !== null && checkLinearSolution(model.linear, values) === null) start = values;
-  }
   // The time limit counts from the start of planSchools; HiGHS may overrun its own limit in a long root phase, so
   // a watchdog stops it (off the calling thread) soon after, and the heuristic's plan is returned if it has none.
   const secondsLeft = (): number | undefined =>
@@ -139,12 +148,30 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   };
   let result: LinearResult;
   let relaxationBound: number | null = null;
+  let start: Float64Array | undefined;
+  let heuristic: PlanDecisions | null = null;
   try {
-    // Under a time limit, the LP relaxation first: a proven bound even when the MIP stops before its root node.
+    // Under a time limit, the LP relaxation first: a proven bound even when the MIP stops before its root node,
+    // and the schools it opens at least half guide the heuristic.
+    let lpOpen: Uint8Array | undefined;
     if (remaining !== undefined && model.linear.integer.some((flag) => flag === 1)) {
       const relaxed = await solveLinearModel({ ...model.linear, integer: new Uint8Array(model.linear.columnCount) }, { ...common, timeLimitSeconds: remaining * RELAXATION_SHARE });
       if (relaxed.status === "infeasible") return solverInfeasible(rules, statistics(relaxed.solver, model.linear.columnCount, model.linear.rowCount));
-      if (relaxed.status === "optimal") relaxationBound = relaxed.objective;
+      if (relaxed.status === "optimal" && relaxed.values !== null) {
+        relaxationBound = relaxed.objective;
+        lpOpen = Uint8Array.from(model.openColumn, (column) => (relaxed.values![column]! >= 0.5 ? 1 : 0));
+      }
+    }
+    // The local search may run until a share of the time limit has passed; the solver gets the rest.
+    const searchUntil = options.timeLimitSeconds === undefined ? Infinity : started + options.timeLimitSeconds * LOCAL_SEARCH_SHARE * 1000;
+    heuristic = await heuristicPlan(context, prepared.coverage, objective, {
+      shouldStop: () => aborted() || performance.now() > searchUntil,
+      secondsLeft: () => Math.max(0, (searchUntil - performance.now()) / 1000),
+      ...(lpOpen === undefined ? {} : { lpOpen }),
+    });
+    if (heuristic !== null) {
+      const values = planStartValues(model, context, heuristic);
+      if (values !== null && checkLinearSolution(model.linear, values) === null) start = values;
     }
     const left = secondsLeft();
     result = await solveLinearModel(model.linear, {
