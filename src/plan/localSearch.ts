@@ -26,6 +26,8 @@ export interface ImproveOptions {
   readonly shouldStop?: () => boolean;
   /** Seconds the search may still take (bounds the reassignment MIPs); default no limit. */
   readonly secondsLeft?: () => number;
+  /** Called with the plan's objective (yuan per year, or minutes) at the start and after each step that lowers it. */
+  readonly onImprove?: (objective: number) => void;
 }
 
 /** Rounds of neighbourhood search and reassignment at most. */
@@ -286,11 +288,20 @@ export async function improvePlan(context: ScoringContext, coverage: readonly Co
   if (!state.feasible()) return decisions;
   const shouldStop = options.shouldStop ?? (() => false);
   const secondsLeft = options.secondsLeft ?? (() => Infinity);
+  let reported = state.objective;
+  options.onImprove?.(reported);
+  const report = (): void => {
+    if (state.objective < reported) options.onImprove?.((reported = state.objective));
+  };
   for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
     searchNeighbourhoods(context, state, options.objective, shouldStop);
+    report();
     let reassigned = false;
     for (let l = 0; l < context.system.levels.length && !shouldStop(); l++) {
-      if (await reassignLevel(context, state, l, options.objective, secondsLeft())) reassigned = true;
+      if (await reassignLevel(context, state, l, options.objective, secondsLeft())) {
+        reassigned = true;
+        report();
+      }
     }
     if (!reassigned) break;
   }

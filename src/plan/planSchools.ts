@@ -31,7 +31,8 @@ import { tradeoffCurve } from "./tradeoff.ts";
  * @param system - from {@link createSchoolSystem} or {@link schoolSystemFromGeoJSON}
  * @param options - norms (default {@link CHINA_NORMS}), costs (default {@link DEFAULT_PLAN_COSTS}), objective
  *   (default `"cost"`), rule switches and limits (see {@link PlanRuleOptions}), `tradeoffPoints` (default 0),
- *   `statusQuo` (default true), and the solve options (backend, time limit, gap, signal, progress)
+ *   `statusQuo` (default true), and the solve options (backend, time limit, gap, signal, progress; progress
+ *   reports come from every phase, in the plan's units: yuan per year or minutes, seconds since the call)
  * @returns the plan: status, objective, bound, gap, schools, assignments, costs, travel, status quo, reasons
  *   (status `infeasible`: the settlements out of reach, the levels short of seats, the townships without a
  *   possible central school, or the solver's proof), the trade-off curve when asked

@@ -7,7 +7,7 @@
 import { InputError } from "../errors.ts";
 import { relativeGap, type SolveStatus } from "../solution.ts";
 import { checkLinearSolution } from "../solvers/linearSolution.ts";
-import type { LinearResult } from "../solvers/options.ts";
+import type { LinearResult, SolveProgress } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
 import { assignmentChoices } from "./choices.ts";
 import { constructPlan } from "./construct.ts";
@@ -46,7 +46,7 @@ export interface PreparedPlan {
 const LOCAL_SEARCH_SHARE = 0.5;
 
 /** The share of the time left that the LP relaxation (the fallback bound) may use before the MIP. */
-const RELAXATION_SHARE = 0.3;
+const RELAXATION_SHARE = 0.5;
 
 /**
  * The heuristic plan: construction from the existing schools (or from the schools the LP relaxation opens at
@@ -56,7 +56,7 @@ async function heuristicPlan(
   context: ScoringContext,
   coverage: readonly CoverageRule[],
   objective: PlanObjective,
-  options: { readonly shouldStop: () => boolean; readonly secondsLeft: () => number; readonly lpOpen?: Uint8Array },
+  options: { readonly shouldStop: () => boolean; readonly secondsLeft: () => number; readonly onImprove: (objective: number) => void; readonly lpOpen?: Uint8Array },
 ): Promise<PlanDecisions | null> {
   const constructed =
     (options.lpOpen === undefined ? null : constructPlan(context, coverage, objective, options.shouldStop, options.lpOpen)) ??
@@ -68,6 +68,7 @@ async function heuristicPlan(
     limits: { budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes },
     shouldStop: options.shouldStop,
     secondsLeft: options.secondsLeft,
+    onImprove: options.onImprove,
   });
 }
 
@@ -148,6 +149,14 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   };
   let result: LinearResult;
   let relaxationBound: number | null = null;
+  // Progress in the plan's units (yuan per year, or minutes) and seconds since the call, from every phase.
+  let bestKnown: number | null = null;
+  const toPlan = (value: number | null): number | null => (value === null ? null : value * model.objectiveScale + model.objectiveOffset);
+  const progress = (objectiveValue: number | null, boundValue: number | null, nodes: number | null): void => {
+    if (options.onProgress === undefined) return;
+    const bestBound = boundValue === null ? toPlan(relaxationBound) : relaxationBound === null ? boundValue : Math.max(boundValue, toPlan(relaxationBound)!);
+    options.onProgress({ elapsedSeconds: (performance.now() - started) / 1000, objective: objectiveValue, bound: bestBound, gap: relativeGap(objectiveValue, bestBound), nodes });
+  };
   let start: Float64Array | undefined;
   let heuristic: PlanDecisions | null = null;
   try {
@@ -160,6 +169,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
       if (relaxed.status === "optimal" && relaxed.values !== null) {
         relaxationBound = relaxed.objective;
         lpOpen = Uint8Array.from(model.openColumn, (column) => (relaxed.values![column]! >= 0.5 ? 1 : 0));
+        progress(null, null, null);
       }
     }
     // The local search may run until a share of the time limit has passed; the solver gets the rest.
@@ -167,6 +177,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
     heuristic = await heuristicPlan(context, prepared.coverage, objective, {
       shouldStop: () => aborted() || performance.now() > searchUntil,
       secondsLeft: () => Math.max(0, (searchUntil - performance.now()) / 1000),
+      onImprove: (value) => progress((bestKnown = value), null, null),
       ...(lpOpen === undefined ? {} : { lpOpen }),
     });
     if (heuristic !== null) {
@@ -178,7 +189,12 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
       ...common,
       ...(left === undefined ? {} : { timeLimitSeconds: left }),
       ...(options.mipRelativeGap === undefined ? {} : { mipRelativeGap: options.mipRelativeGap }),
-      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...(options.onProgress === undefined ? {} : {
+        onProgress: (p: SolveProgress) => {
+          const found = toPlan(p.objective);
+          progress(found === null ? bestKnown : bestKnown === null ? found : Math.min(found, bestKnown), toPlan(p.bound), p.nodes);
+        },
+      }),
       ...(start === undefined ? {} : { initialSolution: start }),
     });
   } finally {

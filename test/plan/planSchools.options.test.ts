@@ -90,6 +90,24 @@ describe("planSchools' options", () => {
     }
   });
 
+  it("progress reports come in the plan's units (yuan per year), seconds since the call, from the heuristic and the solver, never past the final figures", async () => {
+    const reports: Array<{ elapsedSeconds: number; objective: number | null; bound: number | null }> = [];
+    const system = tinySystem(TOWNSHIP_SPEC);
+    const plan = await planSchools(system, { timeLimitSeconds: 20, statusQuo: false, onProgress: (p) => reports.push(p) });
+    expect(plan.objective).not.toBeNull();
+    const objectives = reports.flatMap((r) => (r.objective === null ? [] : [r.objective]));
+    const bounds = reports.flatMap((r) => (r.bound === null ? [] : [r.bound]));
+    expect(objectives.length).toBeGreaterThan(0);
+    expect(bounds.length).toBeGreaterThan(0);
+    // Yuan per year, not the solver's scaled units: every reported plan costs at least the final one and at most 10 × it.
+    for (const value of objectives) {
+      expect(value).toBeGreaterThanOrEqual(plan.objective! * (1 - 1e-9));
+      expect(value).toBeLessThanOrEqual(plan.objective! * 10);
+    }
+    for (const value of bounds) expect(value).toBeLessThanOrEqual(plan.objective! * (1 + 1e-9));
+    for (let k = 1; k < reports.length; k++) expect(reports[k]!.elapsedSeconds).toBeGreaterThanOrEqual(reports[k - 1]!.elapsedSeconds);
+  });
+
   it("planSchools throws InputError naming an unknown option", async () => {
     const system = tinySystem(boardingSpec);
     await expect(planSchools(system, { budgetYuan: 5 } as unknown as PlanOptions)).rejects.toThrow(InputError);
