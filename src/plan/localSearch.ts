@@ -30,6 +30,9 @@ export interface ImproveOptions {
   readonly onImprove?: (objective: number) => void;
 }
 
+/** The search yields to the event loop at least this often, in milliseconds. */
+const YIELD_EVERY_MS = 50;
+
 /** Rounds of neighbourhood search and reassignment at most. */
 const MAX_ROUNDS = 10;
 
@@ -214,8 +217,22 @@ function affected(context: ScoringContext, state: PlanState, schools: Uint8Array
   return [...new Set([...unitsAtAny(context, state, schools), ...also])].sort((a, b) => a - b);
 }
 
+/**
+ * Returns a function that yields to the event loop when `intervalMs` have passed since it last did, so that an
+ * abort (Ctrl-C, a watchdog) is seen during a long search on the calling thread.
+ */
+function yielder(intervalMs: number): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < intervalMs) return;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    last = performance.now();
+  };
+}
+
 /** Unit moves and swaps, drops, adds and swaps of schools, in rounds while any lowers the objective. */
-function searchNeighbourhoods(context: ScoringContext, state: PlanState, objective: PlanObjective, shouldStop: () => boolean): void {
+async function searchNeighbourhoods(context: ScoringContext, state: PlanState, objective: PlanObjective, shouldStop: () => boolean): Promise<void> {
+  const pause = yielder(YIELD_EVERY_MS);
   const m = context.system.schools.length;
   const better = (before: number): boolean => state.objective < before - RELATIVE_STEP * Math.max(1, Math.abs(before)) && state.feasible();
   unitMoves(context, state, shouldStop);
@@ -227,7 +244,8 @@ function searchNeighbourhoods(context: ScoringContext, state: PlanState, objecti
     }
     // Drop: close each open school in turn.
     for (let j = 0; j < m && !shouldStop(); j++) {
-      if (!closable(context, state, j)) continue;
+      await pause();
+      if (shouldStop() || !closable(context, state, j)) continue;
       const before = state.objective;
       const snapshot = state.snapshot();
       const receivers = drain(context, state, j);
@@ -239,8 +257,9 @@ function searchNeighbourhoods(context: ScoringContext, state: PlanState, objecti
     }
     // Add, or swap: open each closed school in turn, alone or in place of a school it draws pupils from.
     for (let j = 0; j < m && !shouldStop(); j++) {
+      await pause();
       const school = context.system.schools[j]!;
-      if (state.open[j] === 1 || school.forbidden) continue;
+      if (shouldStop() || state.open[j] === 1 || school.forbidden) continue;
       const before = state.objective;
       const snapshot = state.snapshot();
       const enrolledBefore = Array.from({ length: m }, (_, k) => state.enrolledAt(k));
@@ -258,6 +277,7 @@ function searchNeighbourhoods(context: ScoringContext, state: PlanState, objecti
         .slice(0, SWAP_DONORS);
       let swapped = false;
       for (const k of donors) {
+        await pause();
         if (shouldStop()) break;
         const receivers = drain(context, state, k);
         if (receivers !== null) {
@@ -294,7 +314,7 @@ export async function improvePlan(context: ScoringContext, coverage: readonly Co
     if (state.objective < reported) options.onImprove?.((reported = state.objective));
   };
   for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
-    searchNeighbourhoods(context, state, options.objective, shouldStop);
+    await searchNeighbourhoods(context, state, options.objective, shouldStop);
     report();
     let reassigned = false;
     for (let l = 0; l < context.system.levels.length && !shouldStop(); l++) {

@@ -1,10 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkPlan, type SchoolSystem } from "../../src/index.ts";
+import {
+  candidateSites,
+  CHINA_NORMS,
+  checkPlan,
+  generateCounty,
+  roadNetworkFromGeoJSON,
+  schoolSystemFromGeoJSON,
+  type SchoolSystem,
+  withNormOverrides,
+} from "../../src/index.ts";
 import { constructPlan } from "../../src/plan/construct.ts";
 import type { PlanDecisions } from "../../src/plan/decisions.ts";
 import { improvePlan } from "../../src/plan/localSearch.ts";
 import { PlanState } from "../../src/plan/planState.ts";
+import { loadHighs } from "../../src/solvers/highsRuntime.ts";
 import { reassignLevel } from "../../src/plan/transportation.ts";
 import { preparePlan, type PreparedPlan } from "../../src/plan/solvePlan.ts";
 import { scoreDecisions } from "../../src/plan/score.ts";
@@ -138,5 +148,32 @@ describe("improvePlan (local search)", async () => {
     expect(state.objective).toBeCloseTo(bruteForcePlan(system, options)!.objective, 3);
     // Already optimal: nothing changes.
     expect(await reassignLevel(prepared.context, state, 0, "cost", 10)).toBe(false);
+  });
+
+  it("yields to the event loop during a long search, so that an abort set by a timer is seen before it ends", async () => {
+    const county = generateCounty({ settlements: 300, seed: 7, townships: 8, population: 120_000, areaKm2: 800 });
+    const levels = ["kindergarten", "primary1to3", "primary4to6", "junior"] as const;
+    const travel = { network: roadNetworkFromGeoJSON(county.roads), modes: { primary1to3: "schoolBus" as const } };
+    const candidates = candidateSites(county, { count: 45 });
+    const { system } = schoolSystemFromGeoJSON({ settlements: county.settlements, schools: county.schools, candidates, levels, travel });
+    // Kindergartens stand only at the seats here: no walking limit for them, so that a plan exists.
+    const norms = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { kindergarten: null } }, "test");
+    const prepared = preparePlan(system, { norms });
+    const constructed = constructPlan(prepared.context, prepared.coverage, "cost");
+    expect(constructed).not.toBeNull();
+    // HiGHS loaded beforehand: its first load waits on the event loop, which would let the timer fire anyway.
+    await loadHighs();
+    let fired = false;
+    let seenBySearch = false;
+    setTimeout(() => { fired = true; }, 0);
+    const result = await improvePlan(prepared.context, prepared.coverage, constructed!, {
+      objective: "cost",
+      limits: NO_LIMITS,
+      shouldStop: () => (seenBySearch ||= fired),
+    });
+    // The timer can only fire while the search waits on the event loop; the search then stopped on it.
+    expect(seenBySearch).toBe(true);
+    expect(objectiveOf(prepared, result, "cost")).toBeLessThanOrEqual(objectiveOf(prepared, constructed!, "cost"));
+    expect(check(system, prepared, result).violations).toEqual([]);
   });
 });
