@@ -86,6 +86,45 @@ describe("improvePlan (local search)", async () => {
     expect(improved).toBeGreaterThan(5);
   });
 
+  it("PlanState.moveChange equals the change of the recomputed objective for every move that keeps the rules, and is Infinity for every move that breaks one", () => {
+    const cases = fc.sample(tinyPlanCase(), { numRuns: 80, seed: 31_2026 });
+    let feasibleMoves = 0;
+    let blockedMoves = 0;
+    for (const c of cases) {
+      const prepared = preparePlan(c.system, c.options);
+      const objective = c.options.objective ?? "cost";
+      const constructed = constructPlan(prepared.context, prepared.coverage, objective);
+      if (constructed === null) continue;
+      const state = new PlanState(prepared.context, prepared.coverage, constructed, objective, limitsOf(prepared));
+      if (!state.feasible()) continue;
+      // The state's own accounting is the scorer's.
+      expect(state.objective).toBeCloseTo(objectiveOf(prepared, constructed, objective), 6);
+      const { choices } = prepared.context;
+      for (let u = 0; u < choices.unitCount; u++) {
+        const old = state.choiceOf[u]!;
+        if (old < 0) continue;
+        for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
+          if (o === old || state.open[choices.school[o]!] !== 1) continue;
+          const predicted = state.moveChange(u, o);
+          const before = state.objective;
+          state.move(u, o);
+          const keeps = state.feasible();
+          const actual = state.objective - before;
+          state.move(u, old);
+          if (keeps) {
+            feasibleMoves++;
+            expect(predicted).toBeCloseTo(actual, 6);
+          } else {
+            blockedMoves++;
+            expect(predicted).toBe(Infinity);
+          }
+        }
+      }
+    }
+    expect(feasibleMoves).toBeGreaterThan(20);
+    expect(blockedMoves).toBeGreaterThan(5);
+  });
+
   it("swaps two villages between two full schools (no single move fits)", async () => {
     const full = { type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 1, maxAddedClassrooms: 0 } as const;
     const system = twoVillages(30, [{ id: "A", ...full }, { id: "B", ...full }], [[20, 5], [5, 20]]);
