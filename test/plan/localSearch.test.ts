@@ -18,7 +18,7 @@ import { loadHighs } from "../../src/solvers/highsRuntime.ts";
 import { reassignLevel } from "../../src/plan/transportation.ts";
 import { preparePlan, type PreparedPlan } from "../../src/plan/solvePlan.ts";
 import { scoreDecisions } from "../../src/plan/score.ts";
-import { bruteForcePlan, CATCHMENTS, tinyPlanCase, tinySystem, type BruteForceOptions } from "../helpers/schoolSystems.ts";
+import { bruteForcePlan, CATCHMENTS, tinyPlanCase, tinySystem, type BruteForceOptions, type TinyPlanCase } from "../helpers/schoolSystems.ts";
 
 const NO_LIMITS = { budgetYuanPerYear: null, maxMeanTravelMinutes: null } as const;
 
@@ -52,21 +52,27 @@ function placeAt(prepared: PreparedPlan, open: readonly string[], at: Readonly<R
   return { open: Uint8Array.from(system.schools, (s) => (open.includes(s.id) ? 1 : 0)), placements, minimumAddedBeds: new Float64Array(system.schools.length) };
 }
 
+/** The sampled cases whose construction gives a plan, with the prepared plan, the objective and that plan. */
+function constructedCases(cases: readonly TinyPlanCase[]): Array<{ c: TinyPlanCase; prepared: PreparedPlan; objective: "cost" | "travel"; constructed: PlanDecisions }> {
+  return cases.flatMap((c) => {
+    const prepared = preparePlan(c.system, c.options);
+    const objective = c.options.objective ?? "cost";
+    const constructed = constructPlan(prepared.context, prepared.coverage, objective);
+    return constructed === null ? [] : [{ c, prepared, objective, constructed }];
+  });
+}
+
 /** Two villages of grade 1–3 pupils and two schools, minutes rows per village. */
 function twoVillages(pupils: number, schools: Parameters<typeof tinySystem>[0]["schools"], minutes: number[][]): SchoolSystem {
   return tinySystem({ settlements: [{ id: "v1", pupils: { primary1to3: pupils } }, { id: "v2", pupils: { primary1to3: pupils } }], schools, minutes });
 }
 
-describe("improvePlan (local search)", async () => {
+describe("improvePlan (local search)", () => {
   it("never raises the objective, keeps every rule (checkPlan) and never goes below the brute-force optimum, on generated tiny systems", async () => {
     const cases = [...fc.sample(tinyPlanCase(), { numRuns: 120, seed: 29_2026 }), ...fc.sample(tinyPlanCase({ township: true }), { numRuns: 40, seed: 30_2026 })];
     let improved = 0;
     let checked = 0;
-    for (const c of cases) {
-      const prepared = preparePlan(c.system, c.options);
-      const objective = c.options.objective ?? "cost";
-      const constructed = constructPlan(prepared.context, prepared.coverage, objective);
-      if (constructed === null) continue;
+    for (const { c, prepared, objective, constructed } of constructedCases(cases)) {
       const startsFeasible = check(c.system, prepared, constructed).ok;
       const result = await improvePlan(prepared.context, prepared.coverage, constructed, { objective, limits: limitsOf(prepared) });
       const before = objectiveOf(prepared, constructed, objective);
@@ -90,11 +96,7 @@ describe("improvePlan (local search)", async () => {
     const cases = fc.sample(tinyPlanCase(), { numRuns: 80, seed: 31_2026 });
     let feasibleMoves = 0;
     let blockedMoves = 0;
-    for (const c of cases) {
-      const prepared = preparePlan(c.system, c.options);
-      const objective = c.options.objective ?? "cost";
-      const constructed = constructPlan(prepared.context, prepared.coverage, objective);
-      if (constructed === null) continue;
+    for (const { prepared, objective, constructed } of constructedCases(cases)) {
       const state = new PlanState(prepared.context, prepared.coverage, constructed, objective, limitsOf(prepared));
       if (!state.feasible()) continue;
       // The state's own accounting is the scorer's.
