@@ -72,7 +72,7 @@ function parseWholeCount(text: string): number {
 
 /** The short report on stdout: status, gap, cost, mean travel and actions against the status quo. */
 function stdoutReport(plan: Plan, out: string): string {
-  const lines = [`plan: ${plan.status}${plan.gap === null ? "" : `, gap ${(plan.gap * 100).toFixed(2)} %`} (${plan.source === "heuristic" ? "construction heuristic" : plan.statistics.solver}, ${plan.statistics.seconds.toFixed(1)} s)`];
+  const lines = [`plan: ${plan.status}${plan.gap === null ? "" : `, gap ${(plan.gap * 100).toFixed(2)} %`} (${plan.source === "heuristic" ? "heuristic: construction and local search" : plan.statistics.solver}, ${plan.statistics.seconds.toFixed(1)} s)`];
   const before = plan.statusQuo;
   if (plan.costs !== undefined && plan.travel !== undefined && plan.counts !== undefined) {
     const quo = (text: string): string => (before === null ? "" : ` (status quo ${text})`);
@@ -93,7 +93,7 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
   const { streams } = context;
   for (const name of OUTPUT_FILES) await checkOutputPath(join(options.out, name), "--out");
   const { geo, norms, costs } = await loadPlanInput(options, streams);
-  const progress = createProgressReporter(streams.stderr);
+  const progress = createProgressReporter(streams.stderr, options.objective === "travel" ? "min" : "yuan/yr");
   const interrupt = watchInterrupt();
   let plan: Plan;
   try {

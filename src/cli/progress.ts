@@ -6,19 +6,28 @@
 import type { SolveProgress } from "../solvers/options.ts";
 import type { TextSink } from "./io.ts";
 
-function format(value: number | null): string {
+function format(value: number | null, unit: string): string {
   if (value === null) return "–";
-  return Math.abs(value) >= 1e6 || Number.isInteger(value) ? value.toFixed(0) : value.toPrecision(8);
+  if (unit === "") return Math.abs(value) >= 1e6 || Number.isInteger(value) ? value.toFixed(0) : value.toPrecision(8);
+  return Math.abs(value) >= 1e3 ? `${Math.round(value).toLocaleString("en-US")} ${unit}` : `${value.toPrecision(4)} ${unit}`;
 }
 
-/** Formats one progress report as the text the CLI shows. */
-export function formatProgress(progress: SolveProgress): string {
+/**
+ * Formats one progress report as the text the CLI shows.
+ * @param progress - the report
+ * @param unit - the objective's unit, e.g. "yuan/yr" or "min" (default none)
+ */
+export function formatProgress(progress: SolveProgress, unit = ""): string {
   const gap = progress.gap === null ? "–" : `${(progress.gap * 100).toFixed(2)} %`;
-  return `${progress.elapsedSeconds.toFixed(1)} s  best ${format(progress.objective)}  bound ${format(progress.bound)}  gap ${gap}`;
+  return `${progress.elapsedSeconds.toFixed(1)} s  best ${format(progress.objective, unit)}  bound ${format(progress.bound, unit)}  gap ${gap}`;
 }
 
-/** Creates a progress reporter writing to `sink`; call `finish()` once the solve ends. */
-export function createProgressReporter(sink: TextSink): { report: (progress: SolveProgress) => void; finish: () => void } {
+/**
+ * Creates a progress reporter writing to `sink`; call `finish()` once the solve ends.
+ * @param sink - where the lines go (stderr)
+ * @param unit - the objective's unit shown after best and bound (default none)
+ */
+export function createProgressReporter(sink: TextSink, unit = ""): { report: (progress: SolveProgress) => void; finish: () => void } {
   let lastShown = 0;
   let shownAny = false;
   return {
@@ -26,7 +35,7 @@ export function createProgressReporter(sink: TextSink): { report: (progress: Sol
       if (progress.elapsedSeconds < 1 || progress.elapsedSeconds - lastShown < 1) return;
       lastShown = progress.elapsedSeconds;
       shownAny = true;
-      sink.write(sink.isTTY ? `\r${formatProgress(progress)}\u001b[K` : `${formatProgress(progress)}\n`);
+      sink.write(sink.isTTY ? `\r${formatProgress(progress, unit)}\u001b[K` : `${formatProgress(progress, unit)}\n`);
     },
     finish(): void {
       if (shownAny && sink.isTTY) sink.write("\n");

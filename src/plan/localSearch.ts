@@ -28,10 +28,18 @@ export interface ImproveOptions {
   readonly secondsLeft?: () => number;
   /** Called with the plan's objective (yuan per year, or minutes) at the start and after each step that lowers it. */
   readonly onImprove?: (objective: number) => void;
+  /**
+   * Kicks of iterated local search after the first descent: close a school picked at random (seeded, so runs
+   * repeat), descend again, keep the result only if it is better. Default 0.
+   */
+  readonly kicks?: number;
 }
 
 /** The search yields to the event loop at least this often, in milliseconds. */
 const YIELD_EVERY_MS = 50;
+
+/** Seed of the kicks' school picks. */
+const KICK_SEED = 2_026;
 
 /** Rounds of neighbourhood search and reassignment at most. */
 const MAX_ROUNDS = 10;
@@ -75,7 +83,7 @@ function unitMoves(context: ScoringContext, state: PlanState, shouldStop: () => 
  * Exchanges two catchment units of one level between their schools where that shortens trips and lowers the
  * objective (the move a full school blocks); true if any pair swapped.
  */
-function unitSwaps(context: ScoringContext, state: PlanState, shouldStop: () => boolean): boolean {
+async function unitSwaps(context: ScoringContext, state: PlanState, shouldStop: () => boolean, pause: () => Promise<void>): Promise<boolean> {
   const { choices, system } = context;
   const L = system.levels.length;
   const levelOf = (u: number): number => system.levels.indexOf(choices.unitLevel[u]!);
@@ -97,6 +105,7 @@ function unitSwaps(context: ScoringContext, state: PlanState, shouldStop: () => 
   };
   let any = false;
   for (let u = 0; u < choices.unitCount && !shouldStop(); u++) {
+    await pause();
     const oU = state.choiceOf[u]!;
     if (oU < 0) continue;
     const a = choices.school[oU]!;
@@ -231,14 +240,13 @@ function yielder(intervalMs: number): () => Promise<void> {
 }
 
 /** Unit moves and swaps, drops, adds and swaps of schools, in rounds while any lowers the objective. */
-async function searchNeighbourhoods(context: ScoringContext, state: PlanState, objective: PlanObjective, shouldStop: () => boolean): Promise<void> {
-  const pause = yielder(YIELD_EVERY_MS);
+async function searchNeighbourhoods(context: ScoringContext, state: PlanState, objective: PlanObjective, shouldStop: () => boolean, pause: () => Promise<void>): Promise<void> {
   const m = context.system.schools.length;
   const better = (before: number): boolean => state.objective < before - RELATIVE_STEP * Math.max(1, Math.abs(before)) && state.feasible();
   unitMoves(context, state, shouldStop);
   for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
     let improved = false;
-    while (!shouldStop() && unitSwaps(context, state, shouldStop)) {
+    while (!shouldStop() && (await unitSwaps(context, state, shouldStop, pause))) {
       improved = true;
       unitMoves(context, state, shouldStop);
     }
@@ -308,22 +316,47 @@ export async function improvePlan(context: ScoringContext, coverage: readonly Co
   if (!state.feasible()) return decisions;
   const shouldStop = options.shouldStop ?? (() => false);
   const secondsLeft = options.secondsLeft ?? (() => Infinity);
+  const pause = yielder(YIELD_EVERY_MS);
   let reported = state.objective;
   options.onImprove?.(reported);
   const report = (): void => {
     if (state.objective < reported) options.onImprove?.((reported = state.objective));
   };
-  for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
-    await searchNeighbourhoods(context, state, options.objective, shouldStop);
-    report();
-    let reassigned = false;
-    for (let l = 0; l < context.system.levels.length && !shouldStop(); l++) {
-      if (await reassignLevel(context, state, l, options.objective, secondsLeft())) {
-        reassigned = true;
-        report();
+  const descend = async (): Promise<void> => {
+    for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
+      await searchNeighbourhoods(context, state, options.objective, shouldStop, pause);
+      report();
+      let reassigned = false;
+      for (let l = 0; l < context.system.levels.length && !shouldStop(); l++) {
+        await pause();
+        if (shouldStop()) break;
+        if (await reassignLevel(context, state, l, options.objective, secondsLeft())) {
+          reassigned = true;
+          report();
+        }
       }
+      if (!reassigned) break;
     }
-    if (!reassigned) break;
+  };
+  const improved = (before: number): boolean => state.objective < before - RELATIVE_STEP * Math.max(1, Math.abs(before)) && state.feasible();
+  await descend();
+  // Iterated local search: close a school picked at random (seeded), descend again, keep the plan if it is better.
+  let best = state.snapshot();
+  let bestObjective = state.objective;
+  let seed = KICK_SEED;
+  for (let kick = 0; kick < (options.kicks ?? 0) && !shouldStop(); kick++) {
+    const open = Array.from({ length: context.system.schools.length }, (_, j) => j).filter((j) => closable(context, state, j));
+    if (open.length === 0) break;
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    if (drain(context, state, open[seed % open.length]!) === null || !state.coverageHolds() || !state.closuresHold()) {
+      state.restore(best);
+      continue;
+    }
+    await descend();
+    if (improved(bestObjective)) {
+      best = state.snapshot();
+      bestObjective = state.objective;
+    } else state.restore(best);
   }
   return state.decisions();
 }

@@ -45,6 +45,12 @@ export interface PreparedPlan {
 /** The heuristic (with the LP relaxation before it) may run until this share of the time limit has passed. */
 const LOCAL_SEARCH_SHARE = 0.5;
 
+/** Kicks of iterated local search under a time limit (they stop with the heuristic's share of the time). */
+const KICKS = 20;
+
+/** The longest delay a timer takes (2^31 − 1 ms). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The share of the time left that the LP relaxation (the fallback bound) may use before the MIP. */
 const RELAXATION_SHARE = 0.5;
 
@@ -56,7 +62,13 @@ async function heuristicPlan(
   context: ScoringContext,
   coverage: readonly CoverageRule[],
   objective: PlanObjective,
-  options: { readonly shouldStop: () => boolean; readonly secondsLeft: () => number; readonly onImprove: (objective: number) => void; readonly lpOpen?: Uint8Array },
+  options: {
+    readonly shouldStop: () => boolean;
+    readonly secondsLeft: () => number;
+    readonly onImprove: (objective: number) => void;
+    readonly kicks: number;
+    readonly lpOpen?: Uint8Array;
+  },
 ): Promise<PlanDecisions | null> {
   const constructed =
     (options.lpOpen === undefined ? null : constructPlan(context, coverage, objective, options.shouldStop, options.lpOpen)) ??
@@ -69,6 +81,7 @@ async function heuristicPlan(
     shouldStop: options.shouldStop,
     secondsLeft: options.secondsLeft,
     onImprove: options.onImprove,
+    kicks: options.kicks,
   });
 }
 
@@ -115,6 +128,13 @@ function objectiveOf(score: PlanScore, objective: PlanObjective): number {
   return objective === "cost" ? score.costs.total : score.travel.meanMinutes;
 }
 
+/** Whether plan `a` has a lower objective than plan `b` by more than rounding (a millionth). */
+function betterThan(context: ScoringContext, a: PlanDecisions, b: PlanDecisions, objective: PlanObjective): boolean {
+  const valueA = objectiveOf(scoreDecisions(context, a), objective);
+  const valueB = objectiveOf(scoreDecisions(context, b), objective);
+  return valueA < valueB - 1e-6 * Math.max(1, Math.abs(valueB));
+}
+
 /**
  * Solves one plan MIP of a prepared plan.
  * @param prepared - from {@link preparePlan}
@@ -139,8 +159,10 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   const secondsLeft = (): number | undefined =>
     options.timeLimitSeconds === undefined ? undefined : Math.max(0.1, options.timeLimitSeconds - (performance.now() - started) / 1000);
   const remaining = secondsLeft();
-  const watchdog = remaining !== undefined && options.offThread !== false ? new AbortController() : undefined;
-  const timer = watchdog === undefined ? undefined : setTimeout(() => watchdog.abort(), (remaining! * 1.05 + 3) * 1000);
+  // Timers hold at most 2^31 − 1 ms (about 24.8 days); a longer limit needs no watchdog.
+  const watchdogMs = remaining === undefined ? Infinity : (remaining * 1.05 + 3) * 1000;
+  const watchdog = watchdogMs <= MAX_TIMER_MS && options.offThread !== false ? new AbortController() : undefined;
+  const timer = watchdog === undefined ? undefined : setTimeout(() => watchdog.abort(), watchdogMs);
   const signal = watchdog === undefined ? options.signal : options.signal === undefined ? watchdog.signal : AbortSignal.any([options.signal, watchdog.signal]);
   const common = {
     ...(options.solver === undefined ? {} : { solver: options.solver }),
@@ -178,6 +200,8 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
       shouldStop: () => aborted() || performance.now() > searchUntil,
       secondsLeft: () => Math.max(0, (searchUntil - performance.now()) / 1000),
       onImprove: (value) => progress((bestKnown = value), null, null),
+      // Under a time limit the search has a budget to spend: kicks (iterated local search) use what is left of it.
+      kicks: options.timeLimitSeconds === undefined ? 0 : KICKS,
       ...(lpOpen === undefined ? {} : { lpOpen }),
     });
     if (heuristic !== null) {
@@ -212,7 +236,9 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   if (result.values !== null) {
     decisions = decodePlanValues(model, context, result.values);
     source = "solver";
-  } else if (start !== undefined && heuristic !== null) {
+  }
+  // The heuristic's plan stands when the solver found none better (HiGHS returns the warm start as its own).
+  if (start !== undefined && heuristic !== null && (decisions === null || !betterThan(context, decisions, heuristic, objective))) {
     decisions = heuristic;
     source = "heuristic";
   }

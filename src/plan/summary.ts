@@ -84,7 +84,7 @@ function statusSentence(plan: Plan, hasPlan: boolean): string {
   const what = plan.objectiveKind === "cost" ? "least annual cost" : "least mean travel time";
   const gap = plan.gap === null ? null : percent(plan.gap);
   const within = gap === null ? "without a proven bound on how far it is from the best possible (not proven best)" : `within ${gap} of the best possible by the solver's proven bound (not proven best)`;
-  const heuristic = plan.source === "heuristic" ? " It is the construction heuristic's plan: the solver found none in the time." : "";
+  const heuristic = plan.source === "heuristic" ? " It is the heuristic's plan (construction and local search): the solver found none better in the time." : "";
   switch (plan.status) {
     case "optimal":
       return `**Optimal**: the solver proved this plan has the ${what} under the rules (gap 0).`;

@@ -3,7 +3,7 @@
  * level's catchment units and their choices at open schools (on large levels, each unit's current choice and
  * its 8 cheapest), within the seats of the classes each school has now, its size limit, its beds and its
  * minimum enrolment, minimising the choices' cost (or pupil-minutes); solved as a small MIP on HiGHS (whole
- * units, at most 2 s, warm-started from the current assignment). Capacity-tight levels (every kindergarten
+ * units, at most 1 s, warm-started from the current assignment). Capacity-tight levels (every kindergarten
  * full) are where moving one or two units at a time cannot help: this moves all of them at once. Used by
  * {@link improvePlan}; kept only when the plan's objective falls and every rule holds.
  * @module
@@ -20,8 +20,11 @@ const CHOICES_PER_UNIT = 8;
 /** Levels with at most this many choices at open schools keep them all. */
 const ALL_CHOICES_UP_TO = 20_000;
 
-/** Seconds the MIP of one level may take at most. */
-const SECONDS_PER_LEVEL = 2;
+/**
+ * Seconds the MIP of one level may take at most. It runs on the calling thread, where an abort is seen only
+ * between calls, so this is also how long Ctrl-C may wait.
+ */
+const SECONDS_PER_LEVEL = 1;
 
 /** Share above which a solver value counts as a whole unit. */
 const WHOLE = 1 - 1e-6;
@@ -33,7 +36,7 @@ const WHOLE = 1 - 1e-6;
  * @param state - the plan being improved (meets every rule)
  * @param l - index of the level in the system's levels
  * @param objective - what the plan minimises
- * @param secondsLeft - the MIP stops after at most this many seconds (and at most 2)
+ * @param secondsLeft - the MIP stops after at most this many seconds (and at most 1)
  * @returns true when the plan improved
  */
 export async function reassignLevel(context: ScoringContext, state: PlanState, l: number, objective: PlanObjective, secondsLeft: number): Promise<boolean> {

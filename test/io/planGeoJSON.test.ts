@@ -69,13 +69,14 @@ describe("planToGeoJSON", () => {
 
   it("carries the status, objective, bound, gap and travel basis as the foreign member metadata", () => {
     const { metadata } = planToGeoJSON(plan, geo);
+    expect(["solver", "heuristic"]).toContain(plan.source);
     expect(metadata).toEqual({
       status: "optimal",
       objectiveKind: "cost",
       objective: Math.round(plan.objective!),
       bound: Math.round(plan.bound!),
       gap: plan.gap,
-      source: "solver",
+      source: plan.source,
       levels: ["kindergarten", "primary1to3", "primary4to6"],
       travelBasis: geo.system.travelBasis,
     });

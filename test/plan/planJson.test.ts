@@ -145,7 +145,7 @@ describe("planSummaryMarkdown", () => {
       expect(summary).toMatch(/not proven best/);
     }
     expect(planSummaryMarkdown(variants[0]!, system)).toContain("within 1.23 % of the best possible");
-    expect(planSummaryMarkdown(variants[2]!, system)).toContain("construction heuristic");
+    expect(planSummaryMarkdown(variants[2]!, system)).toContain("the heuristic's plan (construction and local search)");
   });
 
   it("compares costs and travel with the status quo, lists actions by type and counts the status quo's violations", () => {

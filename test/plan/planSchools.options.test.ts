@@ -19,6 +19,10 @@ import {
   TOWNSHIP_SPEC,
   type TinySystemSpec,
 } from "../helpers/schoolSystems.ts";
+import { constructPlan } from "../../src/plan/construct.ts";
+import { improvePlan } from "../../src/plan/localSearch.ts";
+import { scoreDecisions } from "../../src/plan/score.ts";
+import { preparePlan } from "../../src/plan/solvePlan.ts";
 
 // Feasible generated tiny systems (by the brute force), for the budget and trade-off properties.
 const FEASIBLE = fc
@@ -106,6 +110,30 @@ describe("planSchools' options", () => {
     }
     for (const value of bounds) expect(value).toBeLessThanOrEqual(plan.objective! * (1 + 1e-9));
     for (let k = 1; k < reports.length; k++) expect(reports[k]!.elapsedSeconds).toBeGreaterThanOrEqual(reports[k - 1]!.elapsedSeconds);
+  });
+
+  it("a time limit beyond what a timer holds (1e9 s) is no limit at all, not an instant stop", async () => {
+    const plan = await planSchools(tinySystem(TOWNSHIP_SPEC), { timeLimitSeconds: 1e9, statusQuo: false });
+    expect(plan.status).toBe("optimal");
+  });
+
+  it("source is heuristic exactly when the plan returned is the heuristic's (the solver found none better), solver when it is better", async () => {
+    let both = { heuristic: 0, solver: 0 };
+    for (const c of FEASIBLE) {
+      const prepared = preparePlan(c.system, c.options);
+      const objective = c.options.objective ?? "cost";
+      const constructed = constructPlan(prepared.context, prepared.coverage, objective);
+      if (constructed === null) continue;
+      const heuristic = await improvePlan(prepared.context, prepared.coverage, constructed, { objective, limits: { budgetYuanPerYear: prepared.context.rules.budgetYuanPerYear, maxMeanTravelMinutes: prepared.context.rules.maxMeanTravelMinutes } });
+      const score = scoreDecisions(prepared.context, heuristic);
+      const value = objective === "cost" ? score.costs.total : score.travel.meanMinutes;
+      const plan = await planSchools(c.system, { ...c.options, statusQuo: false });
+      if (plan.objective === null) continue;
+      if (plan.source === "heuristic") expect(plan.objective).toBeCloseTo(value, 6);
+      else expect(plan.objective).toBeLessThan(value - 1e-6 * Math.max(1, value));
+      both = { ...both, [plan.source]: both[plan.source as "heuristic" | "solver"] + 1 };
+    }
+    expect(both.heuristic + both.solver).toBeGreaterThan(5);
   });
 
   it("planSchools throws InputError naming an unknown option", async () => {
