@@ -50,7 +50,8 @@ function unreachableReasons(context: ScoringContext): PlanInfeasibilityReason[] 
       settlements: units.map((u) => system.settlements[choices.unitSettlement[u]!]!.id),
       message:
         `${units.length} settlement(s) with ${formatPupils(pupils)} ${level} pupils have no allowed school (${limits}): ` +
-        details.join("; ") + (units.length > 5 ? `; and ${units.length - 5} more` : ""),
+        details.join("; ") + (units.length > 5 ? `; and ${units.length - 5} more` : "") +
+        ` — add candidate sites of a type serving ${level} within reach of them, or set a longer day-travel limit for ${level} (norm overrides)`,
     });
   }
   return reasons;
@@ -71,7 +72,7 @@ function seatReasons(context: ScoringContext): PlanInfeasibilityReason[] {
       reasons.push({
         code: "seats",
         level,
-        message: `${level}: ${formatPupils(pupils)} pupils but at most ${formatPupils(seats)} seats with every allowed school open and grown to its classroom and size limits`,
+        message: `${level}: ${formatPupils(pupils)} pupils but at most ${formatPupils(seats)} seats with every allowed school open and grown to its classroom and size limits — add candidate sites serving ${level}, or allow more added classrooms (maxAddedClassrooms)`,
       });
     }
   }

@@ -262,9 +262,12 @@ describe("planSchools agrees with the brute force on tiny systems", () => {
     };
     const unreachable = await reasonsOf("grades 1–3 beyond 30 minutes of every school make the plan infeasible");
     expect(unreachable).toContainEqual(expect.objectContaining({ code: "unreachable", level: "primary1to3", settlements: ["remote"] }));
+    // Each reason says what to do about it.
+    expect(unreachable.find((r) => r.code === "unreachable")!.message).toMatch(/add candidate sites of a type serving primary1to3 within reach/);
     const seats = await reasonsOf("a level short of seats everywhere is infeasible");
     expect(seats).toContainEqual(expect.objectContaining({ code: "seats", level: "kindergarten" }));
     expect(seats.find((r) => r.code === "seats")!.message).toMatch(/400/);
+    expect(seats.find((r) => r.code === "seats")!.message).toMatch(/add candidate sites serving kindergarten/);
     const township = await reasonsOf("a township without a possible central kindergarten is infeasible under three schools");
     expect(township).toContainEqual(expect.objectContaining({ code: "threeSchools" }));
     expect(township.find((r) => r.code === "threeSchools")!.message).toMatch(/T1/);
