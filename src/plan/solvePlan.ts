@@ -14,6 +14,7 @@ import { constructPlan } from "./construct.ts";
 import { coverageRules, type CoverageRule } from "./coverageRules.ts";
 import type { PlanDecisions } from "./decisions.ts";
 import { presolveReasons } from "./diagnose.ts";
+import { PlanProgress } from "./planProgress.ts";
 import { improvePlan } from "./localSearch.ts";
 import { buildPlanModel } from "./model.ts";
 import { decodePlanValues, planStartValues } from "./modelValues.ts";
@@ -171,14 +172,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   };
   let result: LinearResult;
   let relaxationBound: number | null = null;
-  // Progress in the plan's units (yuan per year, or minutes) and seconds since the call, from every phase.
-  let bestKnown: number | null = null;
-  const toPlan = (value: number | null): number | null => (value === null ? null : value * model.objectiveScale + model.objectiveOffset);
-  const progress = (objectiveValue: number | null, boundValue: number | null, nodes: number | null): void => {
-    if (options.onProgress === undefined) return;
-    const bestBound = boundValue === null ? toPlan(relaxationBound) : relaxationBound === null ? boundValue : Math.max(boundValue, toPlan(relaxationBound)!);
-    options.onProgress({ elapsedSeconds: (performance.now() - started) / 1000, objective: objectiveValue, bound: bestBound, gap: relativeGap(objectiveValue, bestBound), nodes });
-  };
+  const progress = new PlanProgress(options.onProgress, started, model);
   let start: Float64Array | undefined;
   let heuristic: PlanDecisions | null = null;
   try {
@@ -191,7 +185,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
       if (relaxed.status === "optimal" && relaxed.values !== null) {
         relaxationBound = relaxed.objective;
         lpOpen = Uint8Array.from(model.openColumn, (column) => (relaxed.values![column]! >= 0.5 ? 1 : 0));
-        progress(null, null, null);
+        progress.relaxationSolved(relaxed.objective!);
       }
     }
     // The local search may run until a share of the time limit has passed; the solver gets the rest.
@@ -199,7 +193,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
     heuristic = await heuristicPlan(context, prepared.coverage, objective, {
       shouldStop: () => aborted() || performance.now() > searchUntil,
       secondsLeft: () => Math.max(0, (searchUntil - performance.now()) / 1000),
-      onImprove: (value) => progress((bestKnown = value), null, null),
+      onImprove: (value) => progress.heuristicFound(value),
       // Under a time limit the search has a budget to spend: kicks (iterated local search) use what is left of it.
       kicks: options.timeLimitSeconds === undefined ? 0 : KICKS,
       ...(lpOpen === undefined ? {} : { lpOpen }),
@@ -213,12 +207,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
       ...common,
       ...(left === undefined ? {} : { timeLimitSeconds: left }),
       ...(options.mipRelativeGap === undefined ? {} : { mipRelativeGap: options.mipRelativeGap }),
-      ...(options.onProgress === undefined ? {} : {
-        onProgress: (p: SolveProgress) => {
-          const found = toPlan(p.objective);
-          progress(found === null ? bestKnown : bestKnown === null ? found : Math.min(found, bestKnown), toPlan(p.bound), p.nodes);
-        },
-      }),
+      ...(options.onProgress === undefined ? {} : { onProgress: (p: SolveProgress) => progress.solverReported(p) }),
       ...(start === undefined ? {} : { initialSolution: start }),
     });
   } finally {
