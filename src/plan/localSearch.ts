@@ -53,7 +53,7 @@ const RELATIVE_STEP = 1e-9;
 /** Moves each catchment unit to its best open choice while that lowers the objective; true if any moved. */
 function unitMoves(context: ScoringContext, state: PlanState, shouldStop: () => boolean, units?: readonly number[]): boolean {
   const { choices } = context;
-  let any = false;
+  let changed = false;
   for (let pass = 0; pass < 20 && !shouldStop(); pass++) {
     let moved = false;
     const step = RELATIVE_STEP * Math.max(1, Math.abs(state.objective));
@@ -72,11 +72,11 @@ function unitMoves(context: ScoringContext, state: PlanState, shouldStop: () => 
         const change = state.moveChange(u, o);
         if (change < bestChange) { bestChange = change; best = o; }
       }
-      if (best >= 0) { state.move(u, best); moved = true; any = true; }
+      if (best >= 0) { state.move(u, best); moved = true; changed = true; }
     }
     if (!moved) break;
   }
-  return any;
+  return changed;
 }
 
 /**
@@ -103,7 +103,7 @@ async function unitSwaps(context: ScoringContext, state: PlanState, shouldStop: 
     }
     return best;
   };
-  let any = false;
+  let changed = false;
   for (let u = 0; u < choices.unitCount && !shouldStop(); u++) {
     await pause();
     const oU = state.choiceOf[u]!;
@@ -127,7 +127,7 @@ async function unitSwaps(context: ScoringContext, state: PlanState, shouldStop: 
           at.set(a * L + l, [...at.get(a * L + l)!.filter((x) => x !== u), v]);
           at.set(b * L + l, [...at.get(b * L + l)!.filter((x) => x !== v), u]);
           swapped = true;
-          any = true;
+          changed = true;
           break;
         }
         state.move(v, oldV);
@@ -135,7 +135,7 @@ async function unitSwaps(context: ScoringContext, state: PlanState, shouldStop: 
       }
     }
   }
-  return any;
+  return changed;
 }
 
 /** Catchment units at school j. */
@@ -239,10 +239,14 @@ function yielder(intervalMs: number): () => Promise<void> {
   };
 }
 
+/** Whether the state meets every rule and its objective is below `before` by more than float noise. */
+function better(state: PlanState, before: number): boolean {
+  return state.objective < before - RELATIVE_STEP * Math.max(1, Math.abs(before)) && state.feasible();
+}
+
 /** Unit moves and swaps, drops, adds and swaps of schools, in rounds while any lowers the objective. */
 async function searchNeighbourhoods(context: ScoringContext, state: PlanState, objective: PlanObjective, shouldStop: () => boolean, pause: () => Promise<void>): Promise<void> {
   const m = context.system.schools.length;
-  const better = (before: number): boolean => state.objective < before - RELATIVE_STEP * Math.max(1, Math.abs(before)) && state.feasible();
   unitMoves(context, state, shouldStop);
   for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
     let improved = false;
@@ -259,7 +263,7 @@ async function searchNeighbourhoods(context: ScoringContext, state: PlanState, o
       const receivers = drain(context, state, j);
       if (receivers !== null) {
         unitMoves(context, state, shouldStop, affected(context, state, receivers));
-        if (better(before)) { improved = true; continue; }
+        if (better(state, before)) { improved = true; continue; }
       }
       state.restore(snapshot);
     }
@@ -277,7 +281,7 @@ async function searchNeighbourhoods(context: ScoringContext, state: PlanState, o
       changed[j] = 1;
       for (let k = 0; k < m; k++) if (state.enrolledAt(k) < enrolledBefore[k]! - 1e-9) changed[k] = 1;
       unitMoves(context, state, shouldStop, affected(context, state, changed, reach));
-      if (better(before)) { improved = true; continue; }
+      if (better(state, before)) { improved = true; continue; }
       const added = state.snapshot();
       const donors = Array.from({ length: m }, (_, k) => k)
         .filter((k) => k !== j && closable(context, state, k) && state.enrolledAt(k) < enrolledBefore[k]! - 1e-9)
@@ -291,7 +295,7 @@ async function searchNeighbourhoods(context: ScoringContext, state: PlanState, o
         if (receivers !== null) {
           receivers[j] = 1;
           unitMoves(context, state, shouldStop, affected(context, state, receivers, reach));
-          if (better(before)) { swapped = true; break; }
+          if (better(state, before)) { swapped = true; break; }
         }
         state.restore(added);
       }
@@ -338,7 +342,6 @@ export async function improvePlan(context: ScoringContext, coverage: readonly Co
       if (!reassigned) break;
     }
   };
-  const improved = (before: number): boolean => state.objective < before - RELATIVE_STEP * Math.max(1, Math.abs(before)) && state.feasible();
   await descend();
   // Iterated local search: close a school picked at random (seeded), descend again, keep the plan if it is better.
   let best = state.snapshot();
@@ -353,7 +356,7 @@ export async function improvePlan(context: ScoringContext, coverage: readonly Co
       continue;
     }
     await descend();
-    if (improved(bestObjective)) {
+    if (better(state, bestObjective)) {
       best = state.snapshot();
       bestObjective = state.objective;
     } else state.restore(best);

@@ -6,7 +6,7 @@
 import type { PlanDecisions, Placement } from "./decisions.ts";
 import type { PlanModel } from "./model.ts";
 import { classSizeAt } from "./rules.ts";
-import { classesFor, PUPIL_TOLERANCE, type ScoringContext } from "./score.ts";
+import { addedBeds, classesFor, PUPIL_TOLERANCE, type ScoringContext } from "./score.ts";
 
 /** Shares below this are solver noise and dropped when decoding (the rest are renormalised to sum to 1). */
 const SHARE_TOLERANCE = 1e-6;
@@ -89,7 +89,7 @@ export function planStartValues(model: PlanModel, context: ScoringContext, decis
     const added = Math.max(0, classTotal - school.classrooms);
     if (model.classroomColumn[j]! >= 0) values[model.classroomColumn[j]!] = added;
     else if (added > 0) return null;
-    const bedsNeeded = Math.max(0, (rules.wholeClasses ? Math.ceil(boarders[j]! - PUPIL_TOLERANCE) : boarders[j]!) - school.beds, decisions.minimumAddedBeds[j]!);
+    const bedsNeeded = addedBeds(boarders[j]!, school.beds, decisions.minimumAddedBeds[j]!, rules.wholeClasses);
     if (model.bedColumn[j]! >= 0) values[model.bedColumn[j]!] = bedsNeeded;
     else if (bedsNeeded > PUPIL_TOLERANCE) return null;
     const w = model.boardingSchoolColumn[j]!;

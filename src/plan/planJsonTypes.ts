@@ -7,7 +7,8 @@ import type { SolveStatistics, SolveStatus } from "../solution.ts";
 import type { PlanCosts } from "./costs.ts";
 import type { PlanObjective } from "./options.ts";
 import type { Plan, PlanCounts, PlanInfeasibilityReason, PlanViolation, SchoolAction } from "./result.ts";
-import type { SchoolTier, SchoolType } from "./schoolTypes.ts";
+import type { SchoolType } from "./schoolTypes.ts";
+import type { School } from "./system.ts";
 
 /** Values by level id, for the planned levels only (`system.levels`), youngest first. */
 export type PlanJsonByLevel<T> = Readonly<Partial<Record<LevelId, T>>>;
@@ -51,19 +52,7 @@ export interface PlanJsonRules {
 }
 
 /** One school of a layout ({@link PlannedSchool}); per-level values for the planned levels only. */
-export interface PlanJsonSchool {
-  /** School id. */
-  readonly id: string;
-  /** Name. */
-  readonly name: string;
-  /** Type. */
-  readonly type: SchoolType;
-  /** Tier. */
-  readonly tier: SchoolTier;
-  /** Township id, or null. */
-  readonly township: string | null;
-  /** Existing (true) or candidate site (false). */
-  readonly existing: boolean;
+export interface PlanJsonSchool extends Pick<School, "id" | "name" | "type" | "tier" | "township" | "existing"> {
   /** keep, expand, close, build or not built; see {@link SchoolAction}. */
   readonly action: SchoolAction;
   /** Open in the layout. */

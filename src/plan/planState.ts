@@ -10,7 +10,7 @@ import type { PlanDecisions, Placement } from "./decisions.ts";
 import { classLimit } from "./model.ts";
 import type { PlanObjective } from "./options.ts";
 import { classSizeAt } from "./rules.ts";
-import { classesFor, PUPIL_TOLERANCE, type ScoringContext } from "./score.ts";
+import { addedBeds, classesFor, PUPIL_TOLERANCE, type ScoringContext } from "./score.ts";
 
 /** A unit's share on a choice, for units that may split (kept as given). */
 interface FixedShare {
@@ -162,7 +162,7 @@ export class PlanState {
   private openCost(j: number, classes: number, boarders: number): number {
     const { system, table } = this.context;
     const school = system.schools[j]!;
-    const bedsAdded = Math.max(0, this.bedsFor(boarders) - school.beds, this.minimumAddedBeds[j]!);
+    const bedsAdded = addedBeds(boarders, school.beds, this.minimumAddedBeds[j]!, this.context.rules.wholeClasses);
     return (
       table.schoolPerYear[j]! +
       (school.existing ? 0 : table.newSchoolPerYear[j]!) +
@@ -218,14 +218,12 @@ export class PlanState {
 
   /** Whether every coverage rule holds (an open school of each; beds where the rule needs them). */
   coverageHolds(): boolean {
-    const { system, rules } = this.context;
+    const { rules } = this.context;
     return this.coverage.every((rule) =>
       rule.schools.some((j, k) => {
         if (this.open[j] !== 1) return false;
         if (rule.needsBeds?.[k] !== 1) return true;
-        const school = system.schools[j]!;
-        const wholeBoarders = rules.wholeClasses ? Math.ceil(this.boarders[j]! - PUPIL_TOLERANCE) : this.boarders[j]!;
-        return school.beds + Math.max(0, wholeBoarders - school.beds, this.minimumAddedBeds[j]!) >= rules.boardingSchoolMinimumBeds;
+        return this.bedsAt(j) >= rules.boardingSchoolMinimumBeds;
       }),
     );
   }
@@ -387,7 +385,7 @@ export class PlanState {
   bedsAt(j: number): number {
     if (this.open[j] !== 1) return 0;
     const school = this.context.system.schools[j]!;
-    return school.beds + Math.max(0, this.bedsFor(this.boarders[j]!) - school.beds, this.minimumAddedBeds[j]!);
+    return school.beds + addedBeds(this.boarders[j]!, school.beds, this.minimumAddedBeds[j]!, this.context.rules.wholeClasses);
   }
 
   /** Index of unit u's level in the system's levels. */

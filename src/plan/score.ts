@@ -39,6 +39,18 @@ export function classesFor(pupils: number, classSize: number, whole: boolean): n
   return whole ? Math.ceil(pupils / classSize - 1e-6) : pupils / classSize;
 }
 
+/**
+ * Beds a school adds in a plan: its boarders beyond its existing beds (rounded up to whole beds under whole-class
+ * rules), and at least `minimumAdded` (a three-schools boarding school's minimum).
+ * @param boarders - boarders at the school (a solver's shares may leave fractions)
+ * @param beds - the school's existing beds
+ * @param minimumAdded - beds it adds whatever its boarders
+ * @param whole - whole-class rules (whole beds)
+ */
+export function addedBeds(boarders: number, beds: number, minimumAdded: number, whole: boolean): number {
+  return Math.max(0, (whole ? Math.ceil(boarders - PUPIL_TOLERANCE) : boarders) - beds, minimumAdded);
+}
+
 function assignmentRows(context: ScoringContext, decisions: PlanDecisions): PlannedAssignment[] {
   const { system, choices } = context;
   const rows = new Map<string, { row: PlannedAssignment; pupils: number }>();
@@ -143,8 +155,7 @@ export function scoreDecisions(context: ScoringContext, decisions: PlanDecisions
       enrolled += enrolment[j]![level];
     }
     const classroomsAdded = open ? Math.max(0, classTotal - school.classrooms) : 0;
-    const wholeBoarders = rules.wholeClasses ? Math.ceil(boarders[j]! - PUPIL_TOLERANCE) : boarders[j]!;
-    const bedsAdded = open ? Math.max(0, wholeBoarders - school.beds, decisions.minimumAddedBeds[j]!) : 0;
+    const bedsAdded = open ? addedBeds(boarders[j]!, school.beds, decisions.minimumAddedBeds[j]!, rules.wholeClasses) : 0;
     const action = actionOf(school.existing, open, classroomsAdded > 0 || bedsAdded > 0);
     if (open) {
       items.schools += table.schoolPerYear[j]!;

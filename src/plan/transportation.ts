@@ -72,10 +72,18 @@ export async function reassignLevel(context: ScoringContext, state: PlanState, l
     builder.addRow(columns, columns.map(() => 1), 1, 1);
   });
   const pupilsOf = (column: number): number => choices.unitPupils[choices.choiceUnit[columnChoice[column]!]!]!;
-  // Pupils of this level at each school from units that are not moved (split units keep their shares).
+  // Pupils of this level (and boarders) at each school from units that are not moved (split units keep their shares).
   const kept = new Float64Array(m);
-  for (let j = 0; j < m; j++) kept[j] = state.levelEnrolledAt(j, l);
-  for (const u of units) kept[choices.school[state.choiceOf[u]!]!]! -= choices.unitPupils[u]!;
+  const keptBoarders = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    kept[j] = state.levelEnrolledAt(j, l);
+    keptBoarders[j] = state.boardersAt(j);
+  }
+  for (const u of units) {
+    const o = state.choiceOf[u]!;
+    kept[choices.school[o]!]! -= choices.unitPupils[u]!;
+    keptBoarders[choices.school[o]!]! -= choices.boarders[o]!;
+  }
   for (let j = 0; j < m; j++) {
     const columns = atSchool[j]!;
     if (columns.length === 0) continue;
@@ -87,9 +95,7 @@ export async function reassignLevel(context: ScoringContext, state: PlanState, l
     builder.addRow(columns, columns.map(pupilsOf), lower, Math.max(seats, 0));
     const boarding = columns.filter((c) => choices.boarders[columnChoice[c]!]! > 0);
     if (boarding.length > 0) {
-      let otherBoarders = state.boardersAt(j);
-      for (const u of units) { const o = state.choiceOf[u]!; if (choices.school[o] === j) otherBoarders -= choices.boarders[o]!; }
-      builder.addRow(boarding, boarding.map((c) => choices.boarders[columnChoice[c]!]!), -Infinity, Math.max(0, state.bedsAt(j) - otherBoarders));
+      builder.addRow(boarding, boarding.map((c) => choices.boarders[columnChoice[c]!]!), -Infinity, Math.max(0, state.bedsAt(j) - keptBoarders[j]!));
     }
   }
   const model = builder.build();
