@@ -25,7 +25,7 @@ export type {
   TradeoffPoint,
 } from "./result.ts";
 export { buildPlanModel } from "./model.ts";
-export type { PlanModel, PlanModelOptions } from "./model.ts";
+export type { PlanModel, PlanModelOptions, PlanRowKind } from "./model.ts";
 export { planSchools } from "./planSchools.ts";
 export { checkPlan } from "./checkPlan.ts";
 export type { PlanCheck } from "./checkPlan.ts";

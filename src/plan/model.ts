@@ -51,7 +51,22 @@ export interface PlanModel {
   readonly objectiveScale: number;
   /** Constant part of the plan objective (closure costs of all existing schools). */
   readonly objectiveOffset: number;
+  /** Length rowCount: which rule each row states (to explain a conflict in the rules' own words). */
+  readonly rowKind: readonly PlanRowKind[];
+  /** Length rowCount: the row's subject: unit u (assignment), school j, coverage rule index, or −1 (closures, budget, mean travel). */
+  readonly rowSubject: Int32Array;
 }
+
+/**
+ * The rule a row of the plan MIP states: `assignment` (unit u attends one school), `linking` (only open schools
+ * take pupils), `seats` (pupils of a level fit in the school's classes; subject school j), `classrooms`,
+ * `classLimit`, `schoolSize`, `minimumEnrolment`, `beds`, `boardingSchool` (w ≤ y), `boardingSchoolBeds`
+ * (a boarding school's minimum beds), `coverage` (subject: index in the coverage rules), `closures`, `budget`,
+ * `meanTravel`.
+ */
+export type PlanRowKind =
+  | "assignment" | "linking" | "seats" | "classrooms" | "classLimit" | "schoolSize" | "minimumEnrolment" | "beds"
+  | "boardingSchool" | "boardingSchoolBeds" | "coverage" | "closures" | "budget" | "meanTravel";
 
 /** Largest coefficient the objective keeps after scaling, as in the location models. */
 const LARGEST_COEFFICIENT = 1024;
@@ -125,6 +140,9 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
   while (largest > 0 && largest / scale < LARGEST_COEFFICIENT / 4 && scale > 2 ** -20) scale /= 2;
 
   const builder = new LinearModelBuilder("minimize");
+  const rowKind: PlanRowKind[] = [];
+  const rowSubject: number[] = [];
+  const label = (row: number, kind: PlanRowKind, subject: number): void => { rowKind[row] = kind; rowSubject[row] = subject; };
   for (let o = 0; o < choices.school.length; o++) {
     builder.addColumn(choiceCost(o) / scale, 0, 1, choices.unitSplits[unitOfChoice[o]!] === 0);
   }
@@ -165,8 +183,8 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
     const start = choices.choiceStart[u]!;
     const end = choices.choiceStart[u + 1]!;
     const columns = Array.from({ length: end - start }, (_, k) => start + k);
-    builder.addRow(columns, columns.map(() => 1), 1, 1);
-    for (let o = start; o < end; o++) builder.addRow([o, openColumn[choices.school[o]!]!], [1, -1], -Infinity, 0);
+    label(builder.addRow(columns, columns.map(() => 1), 1, 1), "assignment", u);
+    for (let o = start; o < end; o++) label(builder.addRow([o, openColumn[choices.school[o]!]!], [1, -1], -Infinity, 0), "linking", choices.school[o]!);
   }
   // Per school rows, gathering the choices at each school.
   const atSchool: number[][] = Array.from({ length: m }, () => []);
@@ -182,41 +200,41 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
       if (k < 0) continue;
       classCols.push(k);
       const mine = list.filter((o) => choices.unitLevel[unitOfChoice[o]!] === levels[l]);
-      builder.addRow([...mine, k], [...mine.map(pupilsOf), -classSizeAt(rules, school.type, levels[l]!)], -Infinity, 0);
+      label(builder.addRow([...mine, k], [...mine.map(pupilsOf), -classSizeAt(rules, school.type, levels[l]!)], -Infinity, 0), "seats", j);
     }
     const a = classroomColumn[j]!;
-    builder.addRow(a >= 0 ? [...classCols, a] : classCols, a >= 0 ? [...classCols.map(() => 1), -1] : classCols.map(() => 1), -Infinity, school.classrooms);
-    builder.addRow([...classCols, openColumn[j]!], [...classCols.map(() => 1), -classLimit(context, j)], -Infinity, 0);
-    builder.addRow([...list, openColumn[j]!], [...list.map(pupilsOf), -rules.maxSchoolSize[school.type]], -Infinity, 0);
+    label(builder.addRow(a >= 0 ? [...classCols, a] : classCols, a >= 0 ? [...classCols.map(() => 1), -1] : classCols.map(() => 1), -Infinity, school.classrooms), "classrooms", j);
+    label(builder.addRow([...classCols, openColumn[j]!], [...classCols.map(() => 1), -classLimit(context, j)], -Infinity, 0), "classLimit", j);
+    label(builder.addRow([...list, openColumn[j]!], [...list.map(pupilsOf), -rules.maxSchoolSize[school.type]], -Infinity, 0), "schoolSize", j);
     const minimum = rules.minimumEnrolment[school.type];
     if (minimum > 0 && !school.protected && !school.required) {
-      builder.addRow([...list, openColumn[j]!], [...list.map(pupilsOf), -minimum], 0, Infinity);
+      label(builder.addRow([...list, openColumn[j]!], [...list.map(pupilsOf), -minimum], 0, Infinity), "minimumEnrolment", j);
     }
     const boarding = list.filter((o) => choices.boarders[o]! > 0);
     const b = bedColumn[j]!;
     if (boarding.length > 0) {
-      builder.addRow(b >= 0 ? [...boarding, b] : boarding, b >= 0 ? [...boarding.map((o) => choices.boarders[o]!), -1] : boarding.map((o) => choices.boarders[o]!), -Infinity, school.beds);
+      label(builder.addRow(b >= 0 ? [...boarding, b] : boarding, b >= 0 ? [...boarding.map((o) => choices.boarders[o]!), -1] : boarding.map((o) => choices.boarders[o]!), -Infinity, school.beds), "beds", j);
     }
   }
   // Coverage rules: three schools, resource rooms.
   for (let j = 0; j < m; j++) {
     const w = boardingSchoolColumn[j]!;
     if (w < 0) continue;
-    builder.addRow([w, openColumn[j]!], [1, -1], -Infinity, 0);
+    label(builder.addRow([w, openColumn[j]!], [1, -1], -Infinity, 0), "boardingSchool", j);
     // A boarding school for the three-schools rule has at least the minimum beds: minimum · w ≤ beds now + added.
-    builder.addRow([w, bedColumn[j]!], [rules.boardingSchoolMinimumBeds, -1], -Infinity, system.schools[j]!.beds);
+    label(builder.addRow([w, bedColumn[j]!], [rules.boardingSchoolMinimumBeds, -1], -Infinity, system.schools[j]!.beds), "boardingSchoolBeds", j);
   }
-  for (const rule of coverage) {
+  coverage.forEach((rule, r) => {
     const columns = rule.schools.flatMap((j, k) => {
       if (rule.needsBeds?.[k] !== 1) return [openColumn[j]!];
       return boardingSchoolColumn[j]! >= 0 ? [boardingSchoolColumn[j]!] : [];
     });
-    builder.addRow(columns, columns.map(() => 1), 1, Infinity);
-  }
+    label(builder.addRow(columns, columns.map(() => 1), 1, Infinity), "coverage", r);
+  });
   // Closures, budget, mean travel.
   const existing = system.schools.flatMap((s, j) => (s.existing ? [j] : []));
   if (rules.maxClosures !== null && existing.length > 0) {
-    builder.addRow(existing.map((j) => openColumn[j]!), existing.map(() => 1), existing.length - rules.maxClosures, Infinity);
+    label(builder.addRow(existing.map((j) => openColumn[j]!), existing.map(() => 1), existing.length - rules.maxClosures, Infinity), "closures", -1);
   }
   let objectiveOffset = 0;
   for (const j of existing) objectiveOffset += table.closurePerYear[j]!;
@@ -233,11 +251,11 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
       if (classroomColumn[j]! >= 0) { columns.push(classroomColumn[j]!); values.push(table.classroomPerYear[j]! * per); }
       if (bedColumn[j]! >= 0) { columns.push(bedColumn[j]!); values.push(table.bedPerYear[j]! * per); }
     }
-    builder.addRow(columns, values, -Infinity, (options.budgetYuanPerYear - objectiveOffset) * per);
+    label(builder.addRow(columns, values, -Infinity, (options.budgetYuanPerYear - objectiveOffset) * per), "budget", -1);
   }
   if (options.maxMeanTravelMinutes !== null) {
     const columns = Array.from({ length: choices.school.length }, (_, o) => o);
-    builder.addRow(columns, columns.map((o) => pupilMinutes(o, unitOfChoice[o]!) / totalPupils), -Infinity, options.maxMeanTravelMinutes);
+    label(builder.addRow(columns, columns.map((o) => pupilMinutes(o, unitOfChoice[o]!) / totalPupils), -Infinity, options.maxMeanTravelMinutes), "meanTravel", -1);
   }
   const linear = builder.build();
   return {
@@ -250,5 +268,7 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
     boardingSchoolColumn,
     objectiveScale: scale,
     objectiveOffset: travel ? 0 : objectiveOffset,
+    rowKind,
+    rowSubject: Int32Array.from(rowSubject),
   };
 }

@@ -177,12 +177,16 @@ export interface PlanInfeasibilityReason {
    * `unreachable` (a settlement's pupils of a level have no allowed school: none within the day limit and no
    * boarding allowed or within reach), `seats` (a level lacks seats even with every school open and expanded to
    * its limits), `threeSchools` (a township has no school that could be one of its three), `resourceRoom` (a
-   * settlement has no school with a resource room within the limit), `requiredForbidden`, `solver` (the solver
-   * proved that the rules together cannot be met, e.g. the budget).
+   * settlement has no school with a resource room within the limit), `conflict` (an irreducible set of rules that
+   * cannot hold together even in the LP relaxation, listed in `rules`, e.g. a budget below the least cost with the
+   * least cost given), `solver` (the solver proved that the rules together cannot be met in whole numbers:
+   * catchments, whole classes, whole schools).
    */
-  readonly code: "unreachable" | "seats" | "threeSchools" | "resourceRoom" | "solver";
+  readonly code: "unreachable" | "seats" | "threeSchools" | "resourceRoom" | "conflict" | "solver";
   /** One sentence with the numbers. */
   readonly message: string;
+  /** For `conflict`: each rule of the conflict in words, with its numbers. */
+  readonly rules?: readonly string[];
   /** Settlement ids involved. */
   readonly settlements?: readonly string[];
   /** School ids involved. */

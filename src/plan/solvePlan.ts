@@ -14,6 +14,7 @@ import { constructPlan } from "./construct.ts";
 import { coverageRules, type CoverageRule } from "./coverageRules.ts";
 import type { PlanDecisions } from "./decisions.ts";
 import { presolveReasons } from "./diagnose.ts";
+import { explainInfeasiblePlan } from "./explainConflict.ts";
 import { PlanProgress } from "./planProgress.ts";
 import { improvePlan } from "./localSearch.ts";
 import { buildPlanModel } from "./model.ts";
@@ -86,12 +87,9 @@ async function heuristicPlan(
   });
 }
 
-/** The answer when the solver proves that no plan meets the rules together. */
-function solverInfeasible(rules: PlanRules, statistics: Plan["statistics"]): PlanSolve {
-  return {
-    status: "infeasible", objective: null, bound: null, gap: null, source: "none", score: null, statistics,
-    reasons: [{ code: "solver", message: `the solver proved that no plan meets every rule together, though no check before solving failed (every settlement has an allowed school and every level enough seats in all): the rules conflict in combination, e.g. catchments (one school per settlement and level) with class, classroom and size limits, the three schools, beds${rules.budgetYuanPerYear !== null ? ", the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""} or minimum enrolments` }],
-  };
+/** The answer when the solver proves that no plan meets the rules, with the reason explained. */
+function infeasibleSolve(reason: Plan["reasons"][number], statistics: Plan["statistics"]): PlanSolve {
+  return { status: "infeasible", objective: null, bound: null, gap: null, source: "none", score: null, statistics, reasons: [reason] };
 }
 
 function checkOptions(options: PlanOptions): void {
@@ -180,8 +178,11 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
     // and the schools it opens at least half guide the heuristic.
     let lpOpen: Uint8Array | undefined;
     if (remaining !== undefined && model.linear.integer.some((flag) => flag === 1)) {
-      const relaxed = await solveLinearModel({ ...model.linear, integer: new Uint8Array(model.linear.columnCount) }, { ...common, timeLimitSeconds: remaining * RELAXATION_SHARE });
-      if (relaxed.status === "infeasible") return solverInfeasible(rules, statistics(relaxed.solver, model.linear.columnCount, model.linear.rowCount));
+      const relaxed = await solveLinearModel({ ...model.linear, integer: new Uint8Array(model.linear.columnCount) }, { ...common, timeLimitSeconds: remaining * RELAXATION_SHARE, explainInfeasibility: true });
+      if (relaxed.status === "infeasible") {
+        const reason = await explainInfeasiblePlan(model, context, prepared.coverage, common, relaxed.conflict);
+        return infeasibleSolve(reason, statistics(relaxed.solver, model.linear.columnCount, model.linear.rowCount));
+      }
       if (relaxed.status === "optimal" && relaxed.values !== null) {
         relaxationBound = relaxed.objective;
         lpOpen = Uint8Array.from(model.openColumn, (column) => (relaxed.values![column]! >= 0.5 ? 1 : 0));
@@ -218,7 +219,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   const modelBound = result.bound === null ? relaxationBound : relaxationBound === null ? result.bound : Math.max(result.bound, relaxationBound);
   const bound = modelBound === null ? null : modelBound * model.objectiveScale + model.objectiveOffset;
   if (result.status === "infeasible" || result.status === "unbounded") {
-    return result.status === "infeasible" ? solverInfeasible(rules, stats) : { status: "unbounded", objective: null, bound: null, gap: null, source: "none", score: null, reasons: [], statistics: stats };
+    return result.status === "infeasible" ? infeasibleSolve(await explainInfeasiblePlan(model, context, prepared.coverage, common), stats) : { status: "unbounded", objective: null, bound: null, gap: null, source: "none", score: null, reasons: [], statistics: stats };
   }
   let decisions: PlanDecisions | null = null;
   let source: Plan["source"] = "none";

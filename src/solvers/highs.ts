@@ -11,7 +11,7 @@ import { abortedResult, isCancelled } from "./cancel.ts";
 import { loadHighs, type Highs } from "./highsRuntime.ts";
 import type { LinearModel } from "./linearModel.ts";
 import { checkLinearSolution, modelObjective } from "./linearSolution.ts";
-import type { LinearResult, LinearSolveOptions, SolveProgress } from "./options.ts";
+import type { LinearConflict, LinearResult, LinearSolveOptions, SolveProgress } from "./options.ts";
 
 /**
  * A status from HiGHS counts as `optimal` only when the relative gap is at most this; above it the result is
@@ -118,6 +118,24 @@ function resolveInfeasibleOrUnbounded(highs: Highs, instance: HighsModel, model:
   } finally {
     feasibility.dispose();
   }
+}
+
+/**
+ * HiGHS' irreducible infeasible subsystem of an infeasible LP (from the LP, made irreducible, rows preferred to
+ * column bounds), or undefined when it finds none.
+ */
+function findConflict(highs: Highs, instance: HighsModel): LinearConflict | undefined {
+  instance.options.set("iis_strategy", highs.constants.iis.strategyRowPriority);
+  const iis = instance.getIis();
+  if (iis.rowIndex.length === 0 && iis.colIndex.length === 0) return undefined;
+  const codes = highs.constants.iis;
+  const order = [...iis.colIndex.keys()].sort((a, b) => iis.colIndex[a]! - iis.colIndex[b]!);
+  const side = (code: number): "lower" | "upper" | "both" => (code === codes.boundLower ? "lower" : code === codes.boundUpper ? "upper" : "both");
+  return {
+    rows: Int32Array.from(iis.rowIndex).sort(),
+    columns: Int32Array.from(order, (k) => iis.colIndex[k]!),
+    columnBounds: order.map((k) => side(iis.colBound[k]!)),
+  };
 }
 
 interface MipEventData {
@@ -251,6 +269,7 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
       objective = null;
       bound = null;
     }
+    const conflict = status === "infeasible" && !isMip && options.explainInfeasibility === true ? findConflict(highs, instance) : undefined;
     return {
       status,
       objective,
@@ -260,6 +279,7 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
       solver: "highs",
       seconds: elapsed(),
       ...(nodesInfo === undefined ? {} : { nodes: Number(nodesInfo) }),
+      ...(conflict === undefined ? {} : { conflict }),
     };
   } finally {
     instance.dispose();

@@ -1,6 +1,6 @@
 export type { LinearModel } from "./linearModel.ts";
 export { LinearModelBuilder } from "./linearModel.ts";
-export type { BackendChoice, LinearResult, LinearSolveOptions, SolveOptions, SolveProgress } from "./options.ts";
+export type { BackendChoice, LinearConflict, LinearResult, LinearSolveOptions, SolveOptions, SolveProgress } from "./options.ts";
 export { BACKEND_CHOICES, SOLVE_OPTION_NAMES } from "./options.ts";
 export { HIGHS_MAX_MODEL_BYTES, assertHighsFits, estimateHighsBytes, solveWithHighs } from "./highs.ts";
 export { JsLpSolverStall, solveWithJsLpSolver } from "./jsLpSolver.ts";

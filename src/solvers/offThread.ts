@@ -161,6 +161,7 @@ export async function solveOffThread(
           timeLimitSeconds: options.timeLimitSeconds,
           mipRelativeGap: options.mipRelativeGap,
           initialSolution: options.initialSolution,
+          explainInfeasibility: options.explainInfeasibility === true,
           reportProgress: options.onProgress !== undefined,
           cancelFlag: flag,
         });

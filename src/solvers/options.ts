@@ -69,12 +69,28 @@ export interface LinearResult {
   readonly gap: number | null;
   /** Length `columnCount`: the column values of the best solution, or null. */
   readonly values: Float64Array | null;
+  /**
+   * An irreducible infeasible subsystem (IIS): rows and column bounds that together admit no solution, though
+   * any one dropped does (Chinneck 2008). Present only when `explainInfeasibility` was asked of HiGHS, the status
+   * is `infeasible` and the model has no integer columns (solve its LP relaxation to explain a MIP).
+   */
+  readonly conflict?: LinearConflict;
   /** The backend that ran. */
   readonly solver: SolverName;
   /** Wall-clock seconds of the backend. */
   readonly seconds: number;
   /** Branch-and-bound nodes, where known. */
   readonly nodes?: number;
+}
+
+/** An irreducible infeasible subsystem of a linear model (see {@link LinearResult.conflict}). */
+export interface LinearConflict {
+  /** Row indices in the subsystem, ascending. */
+  readonly rows: Int32Array;
+  /** Column indices whose bounds are in the subsystem, ascending. */
+  readonly columns: Int32Array;
+  /** Same length as `columns`: which of the column's bounds is in the subsystem. */
+  readonly columnBounds: readonly ("lower" | "upper" | "both")[];
 }
 
 /** Options a backend takes for one linear model. */
@@ -89,6 +105,8 @@ export interface LinearSolveOptions {
   readonly onProgress?: (progress: SolveProgress) => void;
   /** A feasible start (length `columnCount`), e.g. from a heuristic; HiGHS uses it as its first incumbent. */
   readonly initialSolution?: Float64Array;
+  /** HiGHS, on a model without integer columns found infeasible: look for an irreducible infeasible subsystem ({@link LinearResult.conflict}). */
+  readonly explainInfeasibility?: boolean;
   /**
    * A cancel flag the backend polls in its callbacks: solving stops when `cancelFlag[0] !== 0`. Used by the
    * worker, whose thread cannot see an `AbortSignal` while HiGHS runs.

@@ -55,7 +55,8 @@ function validateOptions(model: LinearModel, options: SolveOptions & { readonly 
  * model instead.
  * @param model - the linear model (never changed)
  * @param options - backend, time limit, gap, signal, progress, `offThread`; `initialSolution` a warm start of
- *   length `columnCount` (HiGHS only)
+ *   length `columnCount` (HiGHS only); `explainInfeasibility` to get an irreducible infeasible subsystem of an
+ *   infeasible model without integer columns (HiGHS only; see {@link LinearResult.conflict})
  * @returns the status, objective, bound, gap and column values; see {@link solveWithHighs} and
  *   {@link solveWithJsLpSolver} for what each status holds
  * @throws InputError on an unknown backend name, a bad time limit, gap, `offThread`, `onProgress` or warm start, or
@@ -65,7 +66,7 @@ function validateOptions(model: LinearModel, options: SolveOptions & { readonly 
  */
 export async function solveLinearModel(
   model: LinearModel,
-  options: SolveOptions & { readonly initialSolution?: Float64Array } = {},
+  options: SolveOptions & { readonly initialSolution?: Float64Array; readonly explainInfeasibility?: boolean } = {},
 ): Promise<LinearResult> {
   validateOptions(model, options);
   validateLinearModel(model);

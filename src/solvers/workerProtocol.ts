@@ -23,6 +23,8 @@ export interface SolveRequest {
   readonly mipRelativeGap: number | undefined;
   /** Warm start of length `columnCount`, or undefined. */
   readonly initialSolution: Float64Array | undefined;
+  /** Whether HiGHS looks for an irreducible infeasible subsystem of an infeasible LP. */
+  readonly explainInfeasibility: boolean;
   /** Whether to post progress messages. */
   readonly reportProgress: boolean;
   /** Length 1, on a SharedArrayBuffer: solving stops when element 0 is not 0. Null where memory cannot be shared. */
@@ -49,6 +51,7 @@ export async function handleSolveRequest(request: SolveRequest, post: PostFromWo
       ...(request.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: request.timeLimitSeconds }),
       ...(request.mipRelativeGap === undefined ? {} : { mipRelativeGap: request.mipRelativeGap }),
       ...(request.initialSolution === undefined ? {} : { initialSolution: request.initialSolution }),
+      ...(request.explainInfeasibility ? { explainInfeasibility: true } : {}),
       ...(request.cancelFlag === null ? {} : { cancelFlag: request.cancelFlag }),
       ...(request.reportProgress ? { onProgress: (progress: SolveProgress) => post({ kind: "progress", progress }, []) } : {}),
     };

@@ -272,7 +272,55 @@ describe("planSchools agrees with the brute force on tiny systems", () => {
     expect(township).toContainEqual(expect.objectContaining({ code: "threeSchools" }));
     expect(township.find((r) => r.code === "threeSchools")!.message).toMatch(/T1/);
     const budget = await reasonsOf("a budget below the least cost is infeasible");
-    expect(budget).toContainEqual(expect.objectContaining({ code: "solver" }));
+    expect(budget).toContainEqual(expect.objectContaining({ code: "conflict", schools: ["P1"], settlements: ["v1"] }));
+    const conflict = budget.find((r) => r.code === "conflict")!;
+    expect(conflict.rules).toContain("the plan costs at most 100,000 yuan a year (the budget)");
+    expect(conflict.rules).toContain("the 30 primary1to3 pupils of settlement v1 attend a school they may reach");
+    // The least cost it gives is a proven bound: above the budget, and at most the cost of the best plan without the budget.
+    const leastCost = Number(/costs at least ([\d,]+) yuan a year/.exec(conflict.message)![1]!.replaceAll(",", ""));
+    const c = HAND_CASES.find((hand) => hand.name === "a budget below the least cost is infeasible")!;
+    const { budgetYuanPerYear: _budget, ...withoutBudget } = c.options;
+    const unlimited = await planSchools(handSystem(c), { ...withoutBudget, statusQuo: false });
+    expect(leastCost).toBeGreaterThan(100_000);
+    expect(leastCost).toBeLessThanOrEqual(unlimited.objective! + 1);
+  });
+
+  it("planSchools says the conflict lies in whole numbers when only catchments break it: three settlements of 30 and two one-class schools", async () => {
+    const system = tinySystem({
+      settlements: [
+        { id: "a", pupils: { primary1to3: 30 } },
+        { id: "b", pupils: { primary1to3: 30 } },
+        { id: "c", pupils: { primary1to3: 30 } },
+      ],
+      schools: [
+        { id: "P1", type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 1, maxAddedClassrooms: 0 },
+        { id: "P2", type: "complete primary", tier: "village", classes: { primary1to3: 1 }, classrooms: 1, maxAddedClassrooms: 0 },
+      ],
+      minutes: [[5, 5], [5, 5], [5, 5]],
+    });
+    const plan = await planSchools(system, { ...CATCHMENTS, threeSchools: false });
+    expect(plan.status).toBe("infeasible");
+    expect(plan.reasons).toEqual([expect.objectContaining({ code: "solver" })]);
+    expect(plan.reasons[0]!.message).toMatch(/LP relaxation .* meets them all, so the conflict lies in whole numbers/);
+  });
+
+  it("planSchools names the rules that conflict, with their numbers: a minimum enrolment no school can keep when none may close", async () => {
+    const system = tinySystem({
+      settlements: [{ id: "v1", pupils: { primary1to3: 30 } }],
+      schools: [{ id: "P1", type: "complete primary", tier: "village", classes: { primary1to3: 1 } }],
+      minutes: [[5]],
+    });
+    for (const timeLimitSeconds of [undefined, 10]) {
+      const plan = await planSchools(system, { ...CATCHMENTS, threeSchools: false, maxClosures: 0, minimumEnrolment: { "complete primary": 100 }, ...(timeLimitSeconds === undefined ? {} : { timeLimitSeconds }) });
+      expect(plan.status).toBe("infeasible");
+      expect(plan.reasons).toEqual([
+        expect.objectContaining({
+          code: "conflict",
+          schools: ["P1"],
+          rules: ["school P1 stays open only with at least 100 pupils (it is not protected)", "no existing school closes"],
+        }),
+      ]);
+    }
   });
 
   it("planSchools' objective equals the brute force's, and status is infeasible exactly when it finds no plan, on generated tiny systems", async () => {

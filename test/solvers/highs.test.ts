@@ -4,7 +4,10 @@ import {
   assertHighsFits,
   checkLinearSolution,
   estimateHighsBytes,
+  LinearModelBuilder,
+  solveLinearModel,
   solveWithHighs,
+  type LinearModel,
   type SolveProgress,
 } from "../../src/solvers/index.ts";
 import { SolverError } from "../../src/errors.ts";
@@ -118,5 +121,38 @@ describe("the HiGHS memory check", () => {
     expect(message).toContain("1000 bytes");
     expect(() => assertHighsFits(model)).not.toThrow();
     expect(HIGHS_MAX_MODEL_BYTES).toBe(1.5 * 1024 ** 3);
+  });
+});
+
+describe("explaining an infeasible LP", () => {
+  // x + y ≥ 3 with 0 ≤ x, y ≤ 1 is the conflict; the row z ≤ 5 and the row x + z ≤ 100 are not in it.
+  const conflicted = (): LinearModel => {
+    const builder = new LinearModelBuilder("minimize");
+    const x = builder.addColumn(1, 0, 1, false);
+    const y = builder.addColumn(1, 0, 1, false);
+    const z = builder.addColumn(1, 0, 10, false);
+    builder.addRow([x, y], [1, 1], 3, Infinity);
+    builder.addRow([z], [1], 0, 5);
+    builder.addRow([x, z], [1, 1], 0, 100);
+    return builder.build();
+  };
+
+  it("returns the irreducible infeasible subsystem, on and off the calling thread, with the bound each column contributes", async () => {
+    for (const offThread of [false, true]) {
+      const result = await solveLinearModel(conflicted(), { solver: "highs", explainInfeasibility: true, offThread });
+      expect(result.status).toBe("infeasible");
+      expect([...result.conflict!.rows]).toEqual([0]);
+      expect([...result.conflict!.columns]).toEqual([0, 1]);
+      expect(result.conflict!.columnBounds).toEqual(["upper", "upper"]);
+    }
+  });
+
+  it("gives no conflict unless asked, for a feasible LP, or for a MIP", async () => {
+    expect((await solveWithHighs(conflicted())).conflict).toBeUndefined();
+    expect((await solveWithHighs(smallLp(), { explainInfeasibility: true })).conflict).toBeUndefined();
+    const mip = { ...conflicted(), integer: Uint8Array.from([1, 1, 0]) };
+    const result = await solveWithHighs(mip, { explainInfeasibility: true });
+    expect(result.status).toBe("infeasible");
+    expect(result.conflict).toBeUndefined();
   });
 });

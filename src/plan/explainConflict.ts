@@ -1,0 +1,206 @@
+/**
+ * Infeasibility in the rules' own words: the rows and column bounds of an irreducible infeasible subsystem (IIS)
+ * of the plan MIP's LP relaxation, each said as the rule it states, with its numbers.
+ * @module
+ */
+import type { LinearConflict, SolveOptions } from "../solvers/options.ts";
+import { solveLinearModel } from "../solvers/solve.ts";
+import type { CoverageRule } from "./coverageRules.ts";
+import { buildPlanModel, classLimit, type PlanModel } from "./model.ts";
+import type { PlanInfeasibilityReason } from "./result.ts";
+import { classSizeAt } from "./rules.ts";
+import type { ScoringContext } from "./score.ts";
+
+/** The most rules a reason lists by name; the rest are counted. */
+const MOST_LISTED = 12;
+
+const yuan = (value: number): string => Math.round(value).toLocaleString("en-US");
+
+/**
+ * Says each rule of a conflict (rows and column bounds of the LP relaxation) in words.
+ * @param model - the plan model the conflict is of
+ * @param context - its scoring context
+ * @param coverage - its coverage rules (three schools, resource rooms), in model order
+ * @param conflict - the irreducible infeasible subsystem, as row and column indices of `model.linear`
+ * @returns one phrase per rule (duplicates merged, in row then column order), and the schools and settlements named
+ */
+export function conflictRules(
+  model: PlanModel,
+  context: ScoringContext,
+  coverage: readonly CoverageRule[],
+  conflict: LinearConflict,
+): { rules: string[]; schools: string[]; settlements: string[] } {
+  const { system, rules, choices } = context;
+  const { linear } = model;
+  const phrases = new Set<string>();
+  const schools = new Set<string>();
+  const settlements = new Set<string>();
+  const school = (j: number): string => {
+    const id = system.schools[j]!.id;
+    schools.add(id);
+    return `school ${id}`;
+  };
+  const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  const most = (count: number): string => (Number.isFinite(count) ? `at most ${count}` : "any number");
+  const classrooms = (j: number): string => {
+    const s = system.schools[j]!;
+    return `${school(j)} has ${plural(s.classrooms, "classroom")} and may add ${most(s.maxAddedClassrooms)}`;
+  };
+  const beds = (j: number): string => {
+    const s = system.schools[j]!;
+    return `${school(j)} has ${plural(s.beds, "bed")} and may add ${most(s.maxAddedBeds)}`;
+  };
+  for (const row of conflict.rows) {
+    const j = model.rowSubject[row]!;
+    const s = system.schools[j];
+    switch (model.rowKind[row]) {
+      case "assignment": {
+        const id = system.settlements[choices.unitSettlement[j]!]!.id;
+        settlements.add(id);
+        phrases.add(`the ${choices.unitPupils[j]} ${choices.unitLevel[j]} pupils of settlement ${id} attend a school they may reach`);
+        break;
+      }
+      case "linking":
+        phrases.add(`only open schools take pupils (${school(j)})`);
+        break;
+      case "seats": {
+        const sizes = [...new Set(system.levels.map((level) => classSizeAt(rules, s!.type, level)))].join(" or ");
+        phrases.add(`pupils at ${school(j)} sit in classes of ${sizes}`);
+        break;
+      }
+      case "classrooms":
+        phrases.add(classrooms(j));
+        break;
+      case "classLimit":
+        phrases.add(`${school(j)} holds at most ${classLimit(context, j)} classes`);
+        break;
+      case "schoolSize":
+        phrases.add(`${school(j)} takes at most ${rules.maxSchoolSize[s!.type]} pupils (${s!.type})`);
+        break;
+      case "minimumEnrolment":
+        phrases.add(`${school(j)} stays open only with at least ${rules.minimumEnrolment[s!.type]} pupils (it is not protected)`);
+        break;
+      case "beds":
+        phrases.add(beds(j));
+        break;
+      case "boardingSchool":
+      case "boardingSchoolBeds":
+        phrases.add(`${school(j)} counts as a boarding school only with at least ${rules.boardingSchoolMinimumBeds} beds`);
+        break;
+      case "coverage":
+        phrases.add(`there is ${coverage[j]!.description}`);
+        break;
+      case "closures":
+        phrases.add(rules.maxClosures === 0 ? "no existing school closes" : `at most ${plural(rules.maxClosures ?? 0, "existing school")} close`);
+        break;
+      case "budget":
+        phrases.add(`the plan costs at most ${yuan(rules.budgetYuanPerYear ?? Infinity)} yuan a year (the budget)`);
+        break;
+      case "meanTravel":
+        phrases.add(`mean one-way travel is at most ${rules.maxMeanTravelMinutes} min`);
+        break;
+    }
+  }
+  // Column bounds: which schools must or may not open, and the additions' limits (lower bounds of 0 go unsaid).
+  const columnOwner = new Map<number, [string, number]>();
+  model.openColumn.forEach((column, j) => columnOwner.set(column, ["open", j]));
+  model.classColumn.forEach((column, k) => { if (column >= 0) columnOwner.set(column, ["classes", Math.floor(k / system.levels.length)]); });
+  model.classroomColumn.forEach((column, j) => { if (column >= 0) columnOwner.set(column, ["classrooms", j]); });
+  model.bedColumn.forEach((column, j) => { if (column >= 0) columnOwner.set(column, ["beds", j]); });
+  conflict.columns.forEach((column, k) => {
+    const owner = columnOwner.get(column);
+    if (owner === undefined) return; // an assignment choice's 0 ≤ x ≤ 1
+    const [kind, j] = owner;
+    const side = conflict.columnBounds[k]!;
+    const lower = side !== "upper" && linear.columnLower[column]! > 0;
+    const upper = side !== "lower";
+    const s = system.schools[j]!;
+    if (kind === "open") {
+      if (lower) phrases.add(`${school(j)} is required`);
+      else if (upper && linear.columnUpper[column]! < 1) phrases.add(s.forbidden ? `${school(j)} is forbidden` : `${school(j)} cannot open (no settlement may attend it and it is below its minimum enrolment)`);
+    } else if (upper && kind === "classes") phrases.add(`${school(j)} holds at most ${classLimit(context, j)} classes`);
+    else if (upper && kind === "classrooms") phrases.add(classrooms(j));
+    else if (upper && kind === "beds") phrases.add(beds(j));
+  });
+  return { rules: [...phrases], schools: [...schools], settlements: [...settlements] };
+}
+
+/**
+ * The reason for a plan whose LP relaxation is infeasible: the rules of the conflict, listed.
+ * @param model - the plan model
+ * @param context - its scoring context
+ * @param coverage - its coverage rules
+ * @param conflict - the IIS of the LP relaxation
+ * @param leastCost - where the budget is in the conflict: the least annual cost of the LP relaxation without the
+ *   budget (a proven lower bound on every plan), yuan per year; else null
+ */
+export function conflictReason(
+  model: PlanModel,
+  context: ScoringContext,
+  coverage: readonly CoverageRule[],
+  conflict: LinearConflict,
+  leastCost: number | null,
+): PlanInfeasibilityReason {
+  const { rules, schools, settlements } = conflictRules(model, context, coverage, conflict);
+  const listed = rules.slice(0, MOST_LISTED).join("; ");
+  const more = rules.length > MOST_LISTED ? `; and ${rules.length - MOST_LISTED} more` : "";
+  const cost = leastCost === null ? "" : `. Without the budget, every plan costs at least ${yuan(leastCost)} yuan a year (the LP relaxation's least cost)`;
+  return {
+    code: "conflict",
+    message: `these ${rules.length} rules cannot all hold, even with fractional classes and shared catchments (an irreducible infeasible subset of the LP relaxation: relaxing any one of them removes this conflict, though others may remain): ${listed}${more}${cost}`,
+    rules,
+    ...(schools.length > 0 ? { schools } : {}),
+    ...(settlements.length > 0 ? { settlements } : {}),
+  };
+}
+
+/** The LP relaxation of a model: the same rows and bounds, no integer columns. */
+function relaxation(model: PlanModel): PlanModel["linear"] {
+  return { ...model.linear, integer: new Uint8Array(model.linear.columnCount) };
+}
+
+/**
+ * Why no plan meets the rules, after the solver proved it: HiGHS looks for an irreducible infeasible subset of the
+ * LP relaxation's rows and bounds, said as rules ({@link conflictReason}); where the budget is one of them, the LP
+ * relaxation without the budget gives the least cost any plan can have. Where the LP relaxation is feasible, the
+ * conflict lies in whole numbers (catchments, whole classes, whole schools), which no subsystem of the LP shows.
+ * @param model - the plan model
+ * @param context - its scoring context
+ * @param coverage - its coverage rules
+ * @param options - the solve's signal and thread options (HiGHS runs whatever backend the plan used)
+ * @param known - the conflict, when the LP relaxation was already solved with `explainInfeasibility`
+ */
+export async function explainInfeasiblePlan(
+  model: PlanModel,
+  context: ScoringContext,
+  coverage: readonly CoverageRule[],
+  options: Pick<SolveOptions, "signal" | "offThread">,
+  known?: LinearConflict,
+): Promise<PlanInfeasibilityReason> {
+  const { rules } = context;
+  const solve = { ...options, solver: "highs" as const };
+  let conflict = known;
+  let relaxationFeasible = false;
+  if (conflict === undefined) {
+    const relaxed = await solveLinearModel(relaxation(model), { ...solve, explainInfeasibility: true });
+    conflict = relaxed.conflict;
+    relaxationFeasible = relaxed.status === "optimal";
+  }
+  if (conflict === undefined) {
+    const limits = `${rules.budgetYuanPerYear !== null ? ", the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""}`;
+    const where = relaxationFeasible
+      ? "the LP relaxation (fractional classes, shared catchments, part-open schools) meets them all, so the conflict lies in whole numbers"
+      : "the rules conflict in combination";
+    return {
+      code: "solver",
+      message: `the solver proved that no plan meets every rule together, though no check before solving failed: ${where}, e.g. catchments (one school per settlement and level) with whole classes, classroom and size limits, the three schools, beds${limits} or minimum enrolments`,
+    };
+  }
+  let leastCost: number | null = null;
+  if (conflict.rows.some((row) => model.rowKind[row] === "budget")) {
+    const unlimited = buildPlanModel(context, coverage, { objective: "cost", budgetYuanPerYear: null, maxMeanTravelMinutes: rules.maxMeanTravelMinutes });
+    const least = await solveLinearModel(relaxation(unlimited), solve);
+    if (least.status === "optimal" && least.objective !== null) leastCost = least.objective * unlimited.objectiveScale + unlimited.objectiveOffset;
+  }
+  return conflictReason(model, context, coverage, conflict, leastCost);
+}
