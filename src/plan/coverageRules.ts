@@ -79,7 +79,7 @@ function resourceRoomRules(system: SchoolSystem): CoverageRule[] {
       result.push({
         kind: "resourceRoom",
         subject: settlement.id,
-        description: `a school with a resource room within ${group.travelLimitMinutes} min of settlement ${settlement.id} (${pupils} pupils of group ${group.id})`,
+        description: `a school with a resource room within ${group.travelLimitMinutes} min of settlement ${settlement.id} (${pupils} ${pupils === 1 ? "pupil" : "pupils"} of group ${group.id})`,
         schools,
       });
     });

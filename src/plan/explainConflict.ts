@@ -6,7 +6,7 @@
 import type { LinearConflict, SolveOptions } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
 import type { CoverageRule } from "./coverageRules.ts";
-import { buildPlanModel, classLimit, type PlanModel } from "./model.ts";
+import { buildPlanModel, classLimit, type PlanModel, type PlanRowKind } from "./model.ts";
 import type { PlanInfeasibilityReason } from "./result.ts";
 import { classSizeAt } from "./rules.ts";
 import type { ScoringContext } from "./score.ts";
@@ -57,7 +57,8 @@ export function conflictRules(
       case "assignment": {
         const id = system.settlements[choices.unitSettlement[j]!]!.id;
         settlements.add(id);
-        phrases.add(`the ${choices.unitPupils[j]} ${choices.unitLevel[j]} pupils of settlement ${id} attend a school they may reach`);
+        const pupils = choices.unitPupils[j]!;
+        phrases.add(`the ${pupils} ${choices.unitLevel[j]} ${pupils === 1 ? "pupil" : "pupils"} of settlement ${id} attend a school they may reach`);
         break;
       }
       case "linking":
@@ -131,20 +132,19 @@ export function conflictRules(
  * @param context - its scoring context
  * @param coverage - its coverage rules
  * @param conflict - the IIS of the LP relaxation
- * @param leastCost - where the budget is in the conflict: the least annual cost of the LP relaxation without the
- *   budget (a proven lower bound on every plan), yuan per year; else null
+ * @param bounds - sentences added after the rules, e.g. the least cost any plan can have where the budget is one of them
  */
 export function conflictReason(
   model: PlanModel,
   context: ScoringContext,
   coverage: readonly CoverageRule[],
   conflict: LinearConflict,
-  leastCost: number | null,
+  bounds: readonly string[] = [],
 ): PlanInfeasibilityReason {
   const { rules, schools, settlements } = conflictRules(model, context, coverage, conflict);
   const listed = rules.slice(0, MOST_LISTED).join("; ");
   const more = rules.length > MOST_LISTED ? `; and ${rules.length - MOST_LISTED} more` : "";
-  const cost = leastCost === null ? "" : `. Without the budget, every plan costs at least ${yuan(leastCost)} yuan a year (the LP relaxation's least cost)`;
+  const cost = bounds.map((sentence) => `. ${sentence}`).join("");
   return {
     code: "conflict",
     message: `these ${rules.length} rules cannot all hold, even with fractional classes and shared catchments (an irreducible infeasible subset of the LP relaxation: relaxing any one of them removes this conflict, though others may remain): ${listed}${more}${cost}`,
@@ -196,11 +196,23 @@ export async function explainInfeasiblePlan(
       message: `the solver proved that no plan meets every rule together, though no check before solving failed: ${where}, e.g. catchments (one school per settlement and level) with whole classes, classroom and size limits, the three schools, beds${limits} or minimum enrolments`,
     };
   }
-  let leastCost: number | null = null;
-  if (conflict.rows.some((row) => model.rowKind[row] === "budget")) {
+  // Where a limit is in the conflict, the best any plan can do without it (the LP relaxation's optimum, a proven bound).
+  const bounds: string[] = [];
+  const inConflict = (kind: PlanRowKind): boolean => conflict.rows.some((row) => model.rowKind[row] === kind);
+  if (inConflict("budget")) {
     const unlimited = buildPlanModel(context, coverage, { objective: "cost", budgetYuanPerYear: null, maxMeanTravelMinutes: rules.maxMeanTravelMinutes });
     const least = await solveLinearModel(relaxation(unlimited), solve);
-    if (least.status === "optimal" && least.objective !== null) leastCost = least.objective * unlimited.objectiveScale + unlimited.objectiveOffset;
+    if (least.status === "optimal" && least.objective !== null) {
+      bounds.push(`Without the budget, every plan costs at least ${yuan(least.objective * unlimited.objectiveScale + unlimited.objectiveOffset)} yuan a year (the LP relaxation's least cost)`);
+    }
   }
-  return conflictReason(model, context, coverage, conflict, leastCost);
+  if (inConflict("meanTravel")) {
+    const unlimited = buildPlanModel(context, coverage, { objective: "travel", budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: null });
+    const least = await solveLinearModel(relaxation(unlimited), solve);
+    if (least.status === "optimal" && least.objective !== null) {
+      const minutes = least.objective * unlimited.objectiveScale + unlimited.objectiveOffset;
+      bounds.push(`Without the mean-travel limit, every plan's mean one-way travel is at least ${minutes.toFixed(2)} min (the LP relaxation's least)`);
+    }
+  }
+  return conflictReason(model, context, coverage, conflict, bounds);
 }

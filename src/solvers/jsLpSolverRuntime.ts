@@ -82,7 +82,9 @@ interface JsLpSolver {
 }
 
 const namespace = jsLpSolverModule as unknown as { default?: JsLpSolver } & Partial<JsLpSolver>;
-const solver: JsLpSolver = typeof namespace.Solve === "function" ? (namespace as JsLpSolver) : namespace.default!;
+// The default export is the solver object itself where there is one (Node's ESM and CommonJS, Deno): `Solve` writes
+// to `this`, which a namespace object (frozen, or getter-only under a CommonJS interop) refuses.
+const solver: JsLpSolver = typeof namespace.default?.Solve === "function" ? namespace.default : (namespace as JsLpSolver);
 
 /**
  * Called before every simplex pivot with the number of pivots so far in the current simplex phase and the

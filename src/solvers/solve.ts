@@ -56,7 +56,7 @@ function validateOptions(model: LinearModel, options: SolveOptions & { readonly 
  * @param model - the linear model (never changed)
  * @param options - backend, time limit, gap, signal, progress, `offThread`; `initialSolution` a warm start of
  *   length `columnCount` (HiGHS only); `explainInfeasibility` to get an irreducible infeasible subsystem of an
- *   infeasible model without integer columns (HiGHS only; see {@link LinearResult.conflict})
+ *   infeasible model without integer columns (HiGHS only, which `auto` then chooses; see {@link LinearResult.conflict})
  * @returns the status, objective, bound, gap and column values; see {@link solveWithHighs} and
  *   {@link solveWithJsLpSolver} for what each status holds
  * @throws InputError on an unknown backend name, a bad time limit, gap, `offThread`, `onProgress` or warm start, or
@@ -71,7 +71,8 @@ export async function solveLinearModel(
   validateOptions(model, options);
   validateLinearModel(model);
   const choice = options.solver ?? "auto";
-  const backend = chooseBackend(model, choice);
+  // Only HiGHS explains infeasibility: "auto" takes it when an explanation is asked for.
+  const backend = options.explainInfeasibility === true && choice === "auto" ? "highs" : chooseBackend(model, choice);
   if (backend === "highs") assertHighsFits(model);
   if (options.signal?.aborted) return abortedResult(backend, 0);
   const fallbackToHighs = choice === "auto";

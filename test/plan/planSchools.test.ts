@@ -285,6 +285,22 @@ describe("planSchools agrees with the brute force on tiny systems", () => {
     expect(leastCost).toBeLessThanOrEqual(unlimited.objective! + 1);
   });
 
+  it("planSchools gives the least mean travel any plan can have when a mean-travel limit is in the conflict", async () => {
+    const system = tinySystem({
+      settlements: [{ id: "v1", pupils: { primary1to3: 30 } }, { id: "v2", pupils: { primary1to3: 30 } }],
+      schools: [
+        { id: "P1", type: "complete primary", tier: "village", classes: { primary1to3: 1 } },
+        { id: "P2", type: "complete primary", tier: "village", classes: { primary1to3: 1 } },
+      ],
+      minutes: [[5, 12], [12, 5]],
+    });
+    const plan = await planSchools(system, { ...CATCHMENTS, threeSchools: false, maxMeanTravelMinutes: 1 });
+    expect(plan.status).toBe("infeasible");
+    expect(plan.reasons[0]!.rules).toContain("mean one-way travel is at most 1 min");
+    // Every pupil has a school 5 minutes away, and none closer.
+    expect(plan.reasons[0]!.message).toMatch(/mean one-way travel is at least 5\.00 min/);
+  });
+
   it("planSchools says the conflict lies in whole numbers when only catchments break it: three settlements of 30 and two one-class schools", async () => {
     const system = tinySystem({
       settlements: [

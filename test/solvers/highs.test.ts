@@ -147,6 +147,13 @@ describe("explaining an infeasible LP", () => {
     }
   });
 
+  it("solveLinearModel with solver auto takes HiGHS when an explanation is asked for, even where it would take javascript-lp-solver", async () => {
+    const result = await solveLinearModel(conflicted(), { explainInfeasibility: true });
+    expect(result.solver).toBe("highs");
+    expect([...result.conflict!.rows]).toEqual([0]);
+    expect((await solveLinearModel(conflicted())).solver).toBe("javascript-lp-solver");
+  });
+
   it("gives no conflict unless asked, for a feasible LP, or for a MIP", async () => {
     expect((await solveWithHighs(conflicted())).conflict).toBeUndefined();
     expect((await solveWithHighs(smallLp(), { explainInfeasibility: true })).conflict).toBeUndefined();
