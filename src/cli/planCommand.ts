@@ -12,7 +12,8 @@ import { planToJson } from "../plan/planJson.ts";
 import { planSchools } from "../plan/planSchools.ts";
 import type { Plan } from "../plan/result.ts";
 import { SCHOOL_TYPES, type SchoolType } from "../plan/schoolTypes.ts";
-import { formatYuan, planSummaryMarkdown } from "../plan/summary.ts";
+import { formatYuan, nounFor } from "../plan/format.ts";
+import { planSummaryMarkdown } from "../plan/summary.ts";
 import { BACKEND_CHOICES, type BackendChoice } from "../solvers/options.ts";
 import { checkOutputPath, writeText } from "./files.ts";
 import type { CliContext } from "./io.ts";
@@ -83,7 +84,7 @@ function stdoutReport(plan: Plan, out: string): string {
   }
   if (before !== null && before.violations.length > 0) {
     const rules = new Set(before.violations.map((violation) => violation.rule)).size;
-    lines.push(`status quo breaks ${rules} ${rules === 1 ? "rule" : "rules"} in ${before.violations.length} ${before.violations.length === 1 ? "case" : "cases"}: see summary.md`);
+    lines.push(`status quo breaks ${rules} ${nounFor(rules, "rule")} in ${before.violations.length} ${nounFor(before.violations.length, "case")}: see summary.md`);
   }
   lines.push(`wrote ${OUTPUT_FILES.map((name) => join(out, name)).join(", ")}`);
   return `${lines.join("\n")}\n`;

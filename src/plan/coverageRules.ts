@@ -5,6 +5,7 @@
  * @module
  */
 import { costOf } from "../costMatrix.ts";
+import { nounFor } from "./format.ts";
 import type { PlanInfeasibilityReason } from "./result.ts";
 import type { PlanRules } from "./rules.ts";
 import { LEVELS_SERVED } from "./schoolTypes.ts";
@@ -79,7 +80,7 @@ function resourceRoomRules(system: SchoolSystem): CoverageRule[] {
       result.push({
         kind: "resourceRoom",
         subject: settlement.id,
-        description: `a school with a resource room within ${group.travelLimitMinutes} min of settlement ${settlement.id} (${pupils} ${pupils === 1 ? "pupil" : "pupils"} of group ${group.id})`,
+        description: `a school with a resource room within ${group.travelLimitMinutes} min of settlement ${settlement.id} (${pupils} ${nounFor(pupils, "pupil")} of group ${group.id})`,
         schools,
       });
     });

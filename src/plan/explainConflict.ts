@@ -3,10 +3,12 @@
  * of the plan MIP's LP relaxation, each said as the rule it states, with its numbers.
  * @module
  */
-import type { LinearConflict, SolveOptions } from "../solvers/options.ts";
+import { lpRelaxation } from "../solvers/linearModel.ts";
+import type { LinearConflict, LinearResult, SolveOptions } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
 import type { CoverageRule } from "./coverageRules.ts";
-import { buildPlanModel, classLimit, type PlanModel, type PlanRowKind } from "./model.ts";
+import { formatYuan, nounFor } from "./format.ts";
+import { buildPlanModel, classLimit, planObjectiveValue, type PlanModel, type PlanModelOptions, type PlanRowKind } from "./model.ts";
 import type { PlanInfeasibilityReason } from "./result.ts";
 import { classSizeAt } from "./rules.ts";
 import type { ScoringContext } from "./score.ts";
@@ -14,7 +16,6 @@ import type { ScoringContext } from "./score.ts";
 /** The most rules a reason lists by name; the rest are counted. */
 const MOST_LISTED = 12;
 
-const yuan = (value: number): string => Math.round(value).toLocaleString("en-US");
 
 /**
  * Says each rule of a conflict (rows and column bounds of the LP relaxation) in words.
@@ -40,7 +41,7 @@ export function conflictRules(
     schools.add(id);
     return `school ${id}`;
   };
-  const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? "" : "s"}`;
+  const plural = (count: number, noun: string): string => `${count} ${nounFor(count, noun)}`;
   const most = (count: number): string => (Number.isFinite(count) ? `at most ${count}` : "any number");
   const classrooms = (j: number): string => {
     const s = system.schools[j]!;
@@ -58,7 +59,7 @@ export function conflictRules(
         const id = system.settlements[choices.unitSettlement[j]!]!.id;
         settlements.add(id);
         const pupils = choices.unitPupils[j]!;
-        phrases.add(`the ${pupils} ${choices.unitLevel[j]} ${pupils === 1 ? "pupil" : "pupils"} of settlement ${id} attend a school they may reach`);
+        phrases.add(`the ${pupils} ${choices.unitLevel[j]} ${nounFor(pupils, "pupil")} of settlement ${id} attend a school they may reach`);
         break;
       }
       case "linking":
@@ -95,7 +96,7 @@ export function conflictRules(
         phrases.add(rules.maxClosures === 0 ? "no existing school closes" : `at most ${plural(rules.maxClosures ?? 0, "existing school")} close`);
         break;
       case "budget":
-        phrases.add(`the plan costs at most ${yuan(rules.budgetYuanPerYear ?? Infinity)} yuan a year (the budget)`);
+        phrases.add(`the plan costs at most ${formatYuan(rules.budgetYuanPerYear)} yuan a year (the budget)`);
         break;
       case "meanTravel":
         phrases.add(`mean one-way travel is at most ${rules.maxMeanTravelMinutes} min`);
@@ -144,51 +145,56 @@ export function conflictReason(
   const { rules, schools, settlements } = conflictRules(model, context, coverage, conflict);
   const listed = rules.slice(0, MOST_LISTED).join("; ");
   const more = rules.length > MOST_LISTED ? `; and ${rules.length - MOST_LISTED} more` : "";
-  const cost = bounds.map((sentence) => `. ${sentence}`).join("");
+  const boundSentences = bounds.map((sentence) => `. ${sentence}`).join("");
   return {
     code: "conflict",
-    message: `these ${rules.length} rules cannot all hold, even with fractional classes and shared catchments (an irreducible infeasible subset of the LP relaxation: relaxing any one of them removes this conflict, though others may remain): ${listed}${more}${cost}`,
+    message: `these ${rules.length} rules cannot all hold, even with fractional classes and shared catchments (an irreducible infeasible subset of the LP relaxation: relaxing any one of them removes this conflict, though others may remain): ${listed}${more}${boundSentences}`,
     rules,
     ...(schools.length > 0 ? { schools } : {}),
     ...(settlements.length > 0 ? { settlements } : {}),
   };
 }
 
-/** The LP relaxation of a model: the same rows and bounds, no integer columns. */
-function relaxation(model: PlanModel): PlanModel["linear"] {
-  return { ...model.linear, integer: new Uint8Array(model.linear.columnCount) };
+/**
+ * The least value of the LP relaxation of the plan model built with `limits` (a proven bound on every plan under
+ * them), in the plan's unit; null when that LP has no optimum.
+ */
+async function leastWithout(
+  context: ScoringContext,
+  coverage: readonly CoverageRule[],
+  limits: PlanModelOptions,
+  options: Pick<SolveOptions, "signal" | "offThread">,
+): Promise<number | null> {
+  const model = buildPlanModel(context, coverage, limits);
+  const least = await solveLinearModel(lpRelaxation(model.linear), { ...options, solver: "highs" });
+  return least.status === "optimal" && least.objective !== null ? planObjectiveValue(model, least.objective) : null;
 }
 
 /**
  * Why no plan meets the rules, after the solver proved it: HiGHS looks for an irreducible infeasible subset of the
- * LP relaxation's rows and bounds, said as rules ({@link conflictReason}); where the budget is one of them, the LP
- * relaxation without the budget gives the least cost any plan can have. Where the LP relaxation is feasible, the
- * conflict lies in whole numbers (catchments, whole classes, whole schools), which no subsystem of the LP shows.
+ * LP relaxation's rows and bounds, said as rules ({@link conflictReason}); where the budget or the mean-travel
+ * limit is one of them, the LP relaxation without it gives the least cost or mean travel any plan can have. Where
+ * the LP relaxation is feasible, the conflict lies in whole numbers (catchments, whole classes, whole schools),
+ * which no subsystem of the LP shows.
  * @param model - the plan model
  * @param context - its scoring context
  * @param coverage - its coverage rules
- * @param options - the solve's signal and thread options (HiGHS runs whatever backend the plan used)
- * @param known - the conflict, when the LP relaxation was already solved with `explainInfeasibility`
+ * @param options - the solve's signal and thread options (the explaining solves always run on HiGHS)
+ * @param relaxation - the LP relaxation's result when it was already solved with `explainInfeasibility`; solved
+ *   here otherwise
  */
 export async function explainInfeasiblePlan(
   model: PlanModel,
   context: ScoringContext,
   coverage: readonly CoverageRule[],
   options: Pick<SolveOptions, "signal" | "offThread">,
-  known?: LinearConflict,
+  relaxation?: Pick<LinearResult, "status" | "conflict">,
 ): Promise<PlanInfeasibilityReason> {
   const { rules } = context;
-  const solve = { ...options, solver: "highs" as const };
-  let conflict = known;
-  let relaxationFeasible = false;
-  if (conflict === undefined) {
-    const relaxed = await solveLinearModel(relaxation(model), { ...solve, explainInfeasibility: true });
-    conflict = relaxed.conflict;
-    relaxationFeasible = relaxed.status === "optimal";
-  }
+  const { status, conflict } = relaxation ?? (await solveLinearModel(lpRelaxation(model.linear), { ...options, solver: "highs", explainInfeasibility: true }));
   if (conflict === undefined) {
     const limits = `${rules.budgetYuanPerYear !== null ? ", the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""}`;
-    const where = relaxationFeasible
+    const where = status === "optimal"
       ? "the LP relaxation (fractional classes, shared catchments, part-open schools) meets them all, so the conflict lies in whole numbers"
       : "the rules conflict in combination";
     return {
@@ -200,19 +206,12 @@ export async function explainInfeasiblePlan(
   const bounds: string[] = [];
   const inConflict = (kind: PlanRowKind): boolean => conflict.rows.some((row) => model.rowKind[row] === kind);
   if (inConflict("budget")) {
-    const unlimited = buildPlanModel(context, coverage, { objective: "cost", budgetYuanPerYear: null, maxMeanTravelMinutes: rules.maxMeanTravelMinutes });
-    const least = await solveLinearModel(relaxation(unlimited), solve);
-    if (least.status === "optimal" && least.objective !== null) {
-      bounds.push(`Without the budget, every plan costs at least ${yuan(least.objective * unlimited.objectiveScale + unlimited.objectiveOffset)} yuan a year (the LP relaxation's least cost)`);
-    }
+    const leastCost = await leastWithout(context, coverage, { objective: "cost", budgetYuanPerYear: null, maxMeanTravelMinutes: rules.maxMeanTravelMinutes }, options);
+    if (leastCost !== null) bounds.push(`Without the budget, every plan costs at least ${formatYuan(leastCost)} yuan a year (the LP relaxation's least cost)`);
   }
   if (inConflict("meanTravel")) {
-    const unlimited = buildPlanModel(context, coverage, { objective: "travel", budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: null });
-    const least = await solveLinearModel(relaxation(unlimited), solve);
-    if (least.status === "optimal" && least.objective !== null) {
-      const minutes = least.objective * unlimited.objectiveScale + unlimited.objectiveOffset;
-      bounds.push(`Without the mean-travel limit, every plan's mean one-way travel is at least ${minutes.toFixed(2)} min (the LP relaxation's least)`);
-    }
+    const leastMinutes = await leastWithout(context, coverage, { objective: "travel", budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: null }, options);
+    if (leastMinutes !== null) bounds.push(`Without the mean-travel limit, every plan's mean one-way travel is at least ${leastMinutes.toFixed(2)} min (the LP relaxation's least)`);
   }
   return conflictReason(model, context, coverage, conflict, bounds);
 }

@@ -12,7 +12,7 @@
 import type { CoverageRule } from "./coverageRules.ts";
 import type { PlanDecisions } from "./decisions.ts";
 import type { PlanObjective } from "./options.ts";
-import { PlanState, type PlanLimits } from "./planState.ts";
+import { IMPROVEMENT_STEP, PlanState, type PlanLimits } from "./planState.ts";
 import type { ScoringContext } from "./score.ts";
 import { reassignLevel } from "./transportation.ts";
 
@@ -47,16 +47,13 @@ const MAX_ROUNDS = 10;
 /** A swap tries closing at most this many of the schools the opened school drew most pupils from. */
 const SWAP_DONORS = 4;
 
-/** The objective must fall by more than this share of itself for a move to count (guards against float noise). */
-const RELATIVE_STEP = 1e-9;
-
 /** Moves each catchment unit to its best open choice while that lowers the objective; true if any moved. */
 function unitMoves(context: ScoringContext, state: PlanState, shouldStop: () => boolean, units?: readonly number[]): boolean {
   const { choices } = context;
   let changed = false;
   for (let pass = 0; pass < 20 && !shouldStop(); pass++) {
     let moved = false;
-    const step = RELATIVE_STEP * Math.max(1, Math.abs(state.objective));
+    const step = IMPROVEMENT_STEP * Math.max(1, Math.abs(state.objective));
     const list = units ?? Array.from({ length: choices.unitCount }, (_, u) => u);
     for (const u of list) {
       const current = state.choiceOf[u]!;
@@ -86,12 +83,11 @@ function unitMoves(context: ScoringContext, state: PlanState, shouldStop: () => 
 async function unitSwaps(context: ScoringContext, state: PlanState, shouldStop: () => boolean, pause: () => Promise<void>): Promise<boolean> {
   const { choices, system } = context;
   const L = system.levels.length;
-  const levelOf = (u: number): number => system.levels.indexOf(choices.unitLevel[u]!);
   const at = new Map<number, number[]>();
   for (let u = 0; u < choices.unitCount; u++) {
     const o = state.choiceOf[u]!;
     if (o < 0) continue;
-    const key = choices.school[o]! * L + levelOf(u);
+    const key = choices.school[o]! * L + state.levelIndexOf(u);
     const list = at.get(key);
     if (list === undefined) at.set(key, [u]);
     else list.push(u);
@@ -109,8 +105,8 @@ async function unitSwaps(context: ScoringContext, state: PlanState, shouldStop: 
     const oU = state.choiceOf[u]!;
     if (oU < 0) continue;
     const a = choices.school[oU]!;
-    const l = levelOf(u);
-    const step = RELATIVE_STEP * Math.max(1, Math.abs(state.objective));
+    const l = state.levelIndexOf(u);
+    const step = IMPROVEMENT_STEP * Math.max(1, Math.abs(state.objective));
     let swapped = false;
     for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]! && !swapped; o++) {
       const b = choices.school[o]!;
@@ -195,7 +191,7 @@ function closable(context: ScoringContext, state: PlanState, j: number): boolean
  * Opens closed school j and moves to it, largest gain first, the units whose choice there costs less; returns the
  * units that could move there.
  */
-function attract(context: ScoringContext, state: PlanState, j: number, objective: PlanObjective): number[] {
+function attract(context: ScoringContext, state: PlanState, j: number): number[] {
   const { choices } = context;
   const reach: number[] = [];
   state.setOpen(j, true);
@@ -206,7 +202,7 @@ function attract(context: ScoringContext, state: PlanState, j: number, objective
     for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
       if (choices.school[o] !== j) continue;
       reach.push(u);
-      const gain = objective === "cost" ? choices.cost[current]! - choices.cost[o]! : choices.unitPupils[u]! * (choices.minutes[current]! - choices.minutes[o]!);
+      const gain = -state.choiceChange(u, o);
       if (gain > 0) gains.push({ unit: u, choice: o, gain });
     }
   }
@@ -239,13 +235,8 @@ function yielder(intervalMs: number): () => Promise<void> {
   };
 }
 
-/** Whether the state meets every rule and its objective is below `before` by more than float noise. */
-function better(state: PlanState, before: number): boolean {
-  return state.objective < before - RELATIVE_STEP * Math.max(1, Math.abs(before)) && state.feasible();
-}
-
 /** Unit moves and swaps, drops, adds and swaps of schools, in rounds while any lowers the objective. */
-async function searchNeighbourhoods(context: ScoringContext, state: PlanState, objective: PlanObjective, shouldStop: () => boolean, pause: () => Promise<void>): Promise<void> {
+async function searchNeighbourhoods(context: ScoringContext, state: PlanState, shouldStop: () => boolean, pause: () => Promise<void>): Promise<void> {
   const m = context.system.schools.length;
   unitMoves(context, state, shouldStop);
   for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
@@ -263,7 +254,7 @@ async function searchNeighbourhoods(context: ScoringContext, state: PlanState, o
       const receivers = drain(context, state, j);
       if (receivers !== null) {
         unitMoves(context, state, shouldStop, affected(context, state, receivers));
-        if (better(state, before)) { improved = true; continue; }
+        if (state.improvesOn(before)) { improved = true; continue; }
       }
       state.restore(snapshot);
     }
@@ -275,13 +266,13 @@ async function searchNeighbourhoods(context: ScoringContext, state: PlanState, o
       const before = state.objective;
       const snapshot = state.snapshot();
       const enrolledBefore = Array.from({ length: m }, (_, k) => state.enrolledAt(k));
-      const reach = attract(context, state, j, objective);
+      const reach = attract(context, state, j);
       if (state.enrolledAt(j) <= 0) { state.restore(snapshot); continue; }
       const changed = new Uint8Array(m);
       changed[j] = 1;
       for (let k = 0; k < m; k++) if (state.enrolledAt(k) < enrolledBefore[k]! - 1e-9) changed[k] = 1;
       unitMoves(context, state, shouldStop, affected(context, state, changed, reach));
-      if (better(state, before)) { improved = true; continue; }
+      if (state.improvesOn(before)) { improved = true; continue; }
       const added = state.snapshot();
       const donors = Array.from({ length: m }, (_, k) => k)
         .filter((k) => k !== j && closable(context, state, k) && state.enrolledAt(k) < enrolledBefore[k]! - 1e-9)
@@ -295,7 +286,7 @@ async function searchNeighbourhoods(context: ScoringContext, state: PlanState, o
         if (receivers !== null) {
           receivers[j] = 1;
           unitMoves(context, state, shouldStop, affected(context, state, receivers, reach));
-          if (better(state, before)) { swapped = true; break; }
+          if (state.improvesOn(before)) { swapped = true; break; }
         }
         state.restore(added);
       }
@@ -328,7 +319,7 @@ export async function improvePlan(context: ScoringContext, coverage: readonly Co
   };
   const descend = async (): Promise<void> => {
     for (let round = 0; round < MAX_ROUNDS && !shouldStop(); round++) {
-      await searchNeighbourhoods(context, state, options.objective, shouldStop, pause);
+      await searchNeighbourhoods(context, state, shouldStop, pause);
       report();
       let reassigned = false;
       for (let l = 0; l < context.system.levels.length && !shouldStop(); l++) {
@@ -356,7 +347,7 @@ export async function improvePlan(context: ScoringContext, coverage: readonly Co
       continue;
     }
     await descend();
-    if (better(state, bestObjective)) {
+    if (state.improvesOn(bestObjective)) {
       best = state.snapshot();
       bestObjective = state.objective;
     } else state.restore(best);

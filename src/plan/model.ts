@@ -68,6 +68,16 @@ export type PlanRowKind =
   | "assignment" | "linking" | "seats" | "classrooms" | "classLimit" | "schoolSize" | "minimumEnrolment" | "beds"
   | "boardingSchool" | "boardingSchoolBeds" | "coverage" | "closures" | "budget" | "meanTravel";
 
+/**
+ * A value of the model's linear objective (a solver's objective or bound) in the plan's unit: yuan per year, or
+ * minutes for the travel objective.
+ * @param model - the plan model
+ * @param value - the linear objective's value
+ */
+export function planObjectiveValue(model: Pick<PlanModel, "objectiveScale" | "objectiveOffset">, value: number): number {
+  return value * model.objectiveScale + model.objectiveOffset;
+}
+
 /** Largest coefficient the objective keeps after scaling, as in the location models. */
 const LARGEST_COEFFICIENT = 1024;
 

@@ -6,7 +6,7 @@
  */
 import { relativeGap } from "../solution.ts";
 import type { SolveProgress } from "../solvers/options.ts";
-import type { PlanModel } from "./model.ts";
+import { planObjectiveValue, type PlanModel } from "./model.ts";
 
 /** Turns the phases' news into {@link SolveProgress} reports for the caller's callback. */
 export class PlanProgress {
@@ -25,7 +25,7 @@ export class PlanProgress {
   ) {}
 
   private toPlan(value: number | null): number | null {
-    return value === null ? null : value * this.model.objectiveScale + this.model.objectiveOffset;
+    return value === null ? null : planObjectiveValue(this.model, value);
   }
 
   private report(bound: number | null, nodes: number | null): void {

@@ -35,7 +35,9 @@ import { tradeoffCurve } from "./tradeoff.ts";
  *   reports come from every phase, in the plan's units: yuan per year or minutes, seconds since the call)
  * @returns the plan: status, objective, bound, gap, schools, assignments, costs, travel, status quo, reasons
  *   (status `infeasible`: the settlements out of reach, the levels short of seats, the townships without a
- *   possible central school, or the solver's proof), the trade-off curve when asked
+ *   possible central school; after the solver's proof, the rules that conflict in the LP relaxation, in words with
+ *   their numbers, and the least cost or mean travel where the budget or the mean-travel limit is among them), the
+ *   trade-off curve when asked
  * @throws InputError on an unknown option name or a bad option value (naming it), costs that price kilometres
  *   without distances
  * @throws SolverError when the backend fails or the model would not fit in HiGHS' memory

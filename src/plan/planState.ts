@@ -10,7 +10,7 @@ import type { PlanDecisions, Placement } from "./decisions.ts";
 import { classLimit } from "./model.ts";
 import type { PlanObjective } from "./options.ts";
 import { classSizeAt } from "./rules.ts";
-import { addedBeds, classesFor, PUPIL_TOLERANCE, type ScoringContext } from "./score.ts";
+import { addedBeds, bedsNeeded, classesFor, PUPIL_TOLERANCE, type ScoringContext } from "./score.ts";
 
 /** A unit's share on a choice, for units that may split (kept as given). */
 interface FixedShare {
@@ -28,6 +28,9 @@ export interface PlanLimits {
 }
 
 /** Open schools, catchment choices, loads and exact costs of one plan. */
+/** The objective must fall by more than this share of itself for a change to count as better (guards against float noise). */
+export const IMPROVEMENT_STEP = 1e-9;
+
 export class PlanState {
   /** Length m: 1 where the school is open. */
   readonly open: Uint8Array;
@@ -153,11 +156,6 @@ export class PlanState {
     return classes;
   }
 
-  /** Boarders of school j in whole beds under whole-class rules. */
-  private bedsFor(boarders: number): number {
-    return this.context.rules.wholeClasses ? Math.ceil(boarders - PUPIL_TOLERANCE) : boarders;
-  }
-
   /** Annual cost of open school j with `classes` classes and `boarders` boarders, as {@link scoreDecisions} counts it. */
   private openCost(j: number, classes: number, boarders: number): number {
     const { system, table } = this.context;
@@ -187,7 +185,7 @@ export class PlanState {
     if (this.open[j] !== 1) return this.enrolled[j]! <= PUPIL_TOLERANCE;
     if (this.enrolled[j]! > rules.maxSchoolSize[school.type] + PUPIL_TOLERANCE) return false;
     if (this.classesAt(j) > this.classCap[j]! + 1e-9) return false;
-    if (this.bedsFor(this.boarders[j]!) > school.beds + school.maxAddedBeds + 1e-9) return false;
+    if (bedsNeeded(this.boarders[j]!, this.context.rules.wholeClasses) > school.beds + school.maxAddedBeds + 1e-9) return false;
     const minimum = rules.minimumEnrolment[school.type];
     if (minimum > 0 && !school.protected && !school.required && this.enrolled[j]! < minimum - 1e-9) return false;
     return true;
@@ -279,14 +277,14 @@ export class PlanState {
     let schoolChange: number;
     if (j1 === j2) {
       const boarders = this.boarders[j2]! - q1 + q2;
-      if (this.bedsFor(boarders) > school2.beds + school2.maxAddedBeds + 1e-9) return Infinity;
+      if (bedsNeeded(boarders, this.context.rules.wholeClasses) > school2.beds + school2.maxAddedBeds + 1e-9) return Infinity;
       schoolChange = this.openCost(j2, this.classesAt(j2), boarders) - this.schoolCost[j2]!;
     } else {
       if (this.enrolled[j2]! + pupils > rules.maxSchoolSize[school2.type] + PUPIL_TOLERANCE) return Infinity;
       const classes2 = this.classesAt(j2) + this.classChange(u, j2, pupils);
       if (classes2 > this.classCap[j2]! + 1e-9) return Infinity;
       const boarders2 = this.boarders[j2]! + q2;
-      if (this.bedsFor(boarders2) > school2.beds + school2.maxAddedBeds + 1e-9) return Infinity;
+      if (bedsNeeded(boarders2, this.context.rules.wholeClasses) > school2.beds + school2.maxAddedBeds + 1e-9) return Infinity;
       schoolChange = this.openCost(j2, classes2, boarders2) - this.schoolCost[j2]!;
       if (j1 !== this.draining) {
         const school1 = system.schools[j1]!;
@@ -404,6 +402,11 @@ export class PlanState {
     this.choiceOf.set(snapshot.choiceOf);
     this.minimumAddedBeds.set(snapshot.minimumAddedBeds);
     this.recompute();
+  }
+
+  /** Whether every rule holds and the objective is below `before` by more than float noise ({@link IMPROVEMENT_STEP}). */
+  improvesOn(before: number): boolean {
+    return this.objective < before - IMPROVEMENT_STEP * Math.max(1, Math.abs(before)) && this.feasible();
   }
 
   /** Whether every school, coverage rule and limit holds. */

@@ -179,11 +179,12 @@ export interface PlanInfeasibilityReason {
    * its limits), `threeSchools` (a township has no school that could be one of its three), `resourceRoom` (a
    * settlement has no school with a resource room within the limit), `conflict` (an irreducible set of rules that
    * cannot hold together even in the LP relaxation, listed in `rules`, e.g. a budget below the least cost with the
-   * least cost given), `solver` (the solver proved that the rules together cannot be met in whole numbers:
-   * catchments, whole classes, whole schools).
+   * least cost given), `solver` (the solver proved that the rules together cannot be met, and no conflict of the
+   * LP relaxation shows why: where the LP relaxation meets every rule the message says the conflict lies in whole
+   * numbers, i.e. catchments, whole classes, whole schools).
    */
   readonly code: "unreachable" | "seats" | "threeSchools" | "resourceRoom" | "conflict" | "solver";
-  /** One sentence with the numbers. */
+  /** What is wrong, with the numbers: one sentence, and for `conflict` the bounds it gives after it. */
   readonly message: string;
   /** For `conflict`: each rule of the conflict in words, with its numbers. */
   readonly rules?: readonly string[];

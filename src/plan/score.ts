@@ -48,7 +48,16 @@ export function classesFor(pupils: number, classSize: number, whole: boolean): n
  * @param whole - whole-class rules (whole beds)
  */
 export function addedBeds(boarders: number, beds: number, minimumAdded: number, whole: boolean): number {
-  return Math.max(0, (whole ? Math.ceil(boarders - PUPIL_TOLERANCE) : boarders) - beds, minimumAdded);
+  return Math.max(0, bedsNeeded(boarders, whole) - beds, minimumAdded);
+}
+
+/**
+ * The beds `boarders` need: whole beds under whole-class rules.
+ * @param boarders - pupils who board
+ * @param whole - whether the rules count whole classes (and so whole beds)
+ */
+export function bedsNeeded(boarders: number, whole: boolean): number {
+  return whole ? Math.ceil(boarders - PUPIL_TOLERANCE) : boarders;
 }
 
 function assignmentRows(context: ScoringContext, decisions: PlanDecisions): PlannedAssignment[] {

@@ -6,6 +6,7 @@
  */
 import { InputError } from "../errors.ts";
 import { relativeGap, type SolveStatus } from "../solution.ts";
+import { lpRelaxation } from "../solvers/linearModel.ts";
 import { checkLinearSolution } from "../solvers/linearSolution.ts";
 import type { LinearResult, SolveProgress } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
@@ -17,7 +18,7 @@ import { presolveReasons } from "./diagnose.ts";
 import { explainInfeasiblePlan } from "./explainConflict.ts";
 import { PlanProgress } from "./planProgress.ts";
 import { improvePlan } from "./localSearch.ts";
-import { buildPlanModel } from "./model.ts";
+import { buildPlanModel, planObjectiveValue } from "./model.ts";
 import { decodePlanValues, planStartValues } from "./modelValues.ts";
 import { PLAN_OPTION_NAMES, type PlanObjective, type PlanOptions } from "./options.ts";
 import type { Plan, PlanScore } from "./result.ts";
@@ -170,6 +171,8 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   };
   let result: LinearResult;
   let relaxationBound: number | null = null;
+  // The LP relaxation's result, when solved first (under a time limit).
+  let relaxed: LinearResult | undefined;
   const progress = new PlanProgress(options.onProgress, started, model);
   let start: Float64Array | undefined;
   let heuristic: PlanDecisions | null = null;
@@ -178,14 +181,15 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
     // and the schools it opens at least half guide the heuristic.
     let lpOpen: Uint8Array | undefined;
     if (remaining !== undefined && model.linear.integer.some((flag) => flag === 1)) {
-      const relaxed = await solveLinearModel({ ...model.linear, integer: new Uint8Array(model.linear.columnCount) }, { ...common, timeLimitSeconds: remaining * RELAXATION_SHARE, explainInfeasibility: true });
+      relaxed = await solveLinearModel(lpRelaxation(model.linear), { ...common, timeLimitSeconds: remaining * RELAXATION_SHARE, explainInfeasibility: true });
       if (relaxed.status === "infeasible") {
-        const reason = await explainInfeasiblePlan(model, context, prepared.coverage, common, relaxed.conflict);
+        const reason = await explainInfeasiblePlan(model, context, prepared.coverage, common, relaxed);
         return infeasibleSolve(reason, statistics(relaxed.solver, model.linear.columnCount, model.linear.rowCount));
       }
-      if (relaxed.status === "optimal" && relaxed.values !== null) {
+      const values = relaxed.values;
+      if (relaxed.status === "optimal" && values !== null) {
         relaxationBound = relaxed.objective;
-        lpOpen = Uint8Array.from(model.openColumn, (column) => (relaxed.values![column]! >= 0.5 ? 1 : 0));
+        lpOpen = Uint8Array.from(model.openColumn, (column) => (values[column]! >= 0.5 ? 1 : 0));
         progress.relaxationSolved(relaxed.objective!);
       }
     }
@@ -217,9 +221,9 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   if (result.status === "aborted" && watchdog?.signal.aborted === true && options.signal?.aborted !== true) result = { ...result, status: "timeLimit" };
   const stats = statistics(result.solver, model.linear.columnCount, model.linear.rowCount, result.nodes);
   const modelBound = result.bound === null ? relaxationBound : relaxationBound === null ? result.bound : Math.max(result.bound, relaxationBound);
-  const bound = modelBound === null ? null : modelBound * model.objectiveScale + model.objectiveOffset;
+  const bound = modelBound === null ? null : planObjectiveValue(model, modelBound);
   if (result.status === "infeasible" || result.status === "unbounded") {
-    return result.status === "infeasible" ? infeasibleSolve(await explainInfeasiblePlan(model, context, prepared.coverage, common), stats) : { status: "unbounded", objective: null, bound: null, gap: null, source: "none", score: null, reasons: [], statistics: stats };
+    return result.status === "infeasible" ? infeasibleSolve(await explainInfeasiblePlan(model, context, prepared.coverage, common, relaxed?.status === "optimal" ? relaxed : undefined), stats) : { status: "unbounded", objective: null, bound: null, gap: null, source: "none", score: null, reasons: [], statistics: stats };
   }
   let decisions: PlanDecisions | null = null;
   let source: Plan["source"] = "none";

@@ -8,6 +8,7 @@ import type { LevelId } from "../norms/levels.ts";
 import type { Plan, PlanCostBreakdown, PlannedSchool, PlanScore, PlanTravel, SchoolAction } from "./result.ts";
 import { SCHOOL_TYPES, type SchoolType } from "./schoolTypes.ts";
 import type { SchoolSystem } from "./system.ts";
+import { formatYuan, nounFor } from "./format.ts";
 
 /** Options of {@link planSummaryMarkdown}. */
 export interface PlanSummaryOptions {
@@ -39,19 +40,6 @@ const COST_ITEMS: readonly (readonly [keyof PlanCostBreakdown, string])[] = [
   ["total", "total"],
 ];
 
-/** A whole number with thousands separators (a minus sign for negatives). */
-function grouped(value: number): string {
-  const whole = Math.abs(value).toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${Math.round(value) < 0 ? "−" : ""}${whole}`;
-}
-
-/**
- * Whole yuan with thousands separators, e.g. `formatYuan(24414208.6)` is `"24,414,209"`.
- * @param value - yuan; null, undefined or not finite give "—"
- */
-export function formatYuan(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? "—" : grouped(value);
-}
 
 /** A number to `decimals` places (trailing zeros dropped); "—" when not finite or absent. */
 function num(value: number | null | undefined, decimals = 1): string {
@@ -213,7 +201,7 @@ function actionsSection(schools: readonly PlannedSchool[], score: PlanScore): st
       if (list === undefined) continue;
       const detail = (school: PlannedSchool): string => {
         if (action === "close") return schoolLabel(school);
-        const plural = (count: number, word: string): string => `+${num(count)} ${word}${count === 1 ? "" : "s"}`;
+        const plural = (count: number, word: string): string => `+${num(count)} ${nounFor(count, word)}`;
         const added = [school.classroomsAdded > 0 ? plural(school.classroomsAdded, "classroom") : "", school.bedsAdded > 0 ? plural(school.bedsAdded, "bed") : ""].filter(Boolean);
         return added.length === 0 ? schoolLabel(school) : `${schoolLabel(school)} (${added.join(", ")})`;
       };
@@ -313,7 +301,7 @@ export function planSummaryMarkdown(plan: Plan, system: SchoolSystem, options: P
     );
   }
   const { statistics } = plan;
-  const nodes = statistics.nodes === undefined ? "" : `, ${num(statistics.nodes)} ${statistics.nodes === 1 ? "node" : "nodes"}`;
+  const nodes = statistics.nodes === undefined ? "" : `, ${num(statistics.nodes)} ${nounFor(statistics.nodes, "node")}`;
   lines.push(
     statistics.solver === "none"
       ? `No solve was needed (${num(statistics.seconds, 1)} s): the rules were found to fail before solving.`

@@ -130,7 +130,7 @@ export async function reassignLevel(context: ScoringContext, state: PlanState, l
     }
     if (best >= 0) state.move(u, best);
   }
-  if (state.objective < before - 1e-9 * Math.max(1, Math.abs(before)) && state.feasible()) return true;
+  if (state.improvesOn(before)) return true;
   state.restore(snapshot);
   return false;
 }

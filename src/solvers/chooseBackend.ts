@@ -1,6 +1,6 @@
 /**
  * Which backend `solver: "auto"` runs: HiGHS, except for models small enough that javascript-lp-solver was
- * measured to be as fast.
+ * measured to be as fast (and for which no infeasibility explanation is asked: only HiGHS gives one).
  * @module
  */
 import { toJsLpModel } from "./jsLpSolver.ts";
@@ -51,13 +51,16 @@ const JS_LP_MAX_LP_CELLS = 500;
  * cells in its dense tableau, about a 30-point × 12-site p-median; LPs with at most 500 cells, about 20 × 20).
  * Its branch and bound has no cutting planes and grows exponentially on hard models (a 24-item knapsack takes
  * it seconds), its dense tableau needs gigabytes beyond about a 100 × 100 p-median, and its simplex can cycle on
- * degenerate models (then `solveLinearModel` falls back to HiGHS), so the limits are small.
+ * degenerate models (then `solveLinearModel` falls back to HiGHS), so the limits are small. `auto` takes HiGHS
+ * whatever the size when `explainInfeasibility` is asked, as only HiGHS finds an irreducible infeasible subsystem.
  * @param model - the linear model
  * @param choice - `"highs"`, `"javascript-lp-solver"` or `"auto"`
+ * @param explainInfeasibility - whether the caller asks for an infeasibility explanation; default false
  * @returns the backend that will run
  */
-export function chooseBackend(model: LinearModel, choice: BackendChoice): "highs" | "javascript-lp-solver" {
+export function chooseBackend(model: LinearModel, choice: BackendChoice, explainInfeasibility = false): "highs" | "javascript-lp-solver" {
   if (choice !== "auto") return choice;
+  if (explainInfeasibility) return "highs";
   let integerColumns = 0;
   for (let c = 0; c < model.columnCount; c++) integerColumns += model.integer[c] === 1 ? 1 : 0;
   const isMip = integerColumns > 0;

@@ -130,6 +130,7 @@ function findConflict(highs: Highs, instance: HighsModel): LinearConflict | unde
   if (iis.rowIndex.length === 0 && iis.colIndex.length === 0) return undefined;
   const codes = highs.constants.iis;
   const order = [...iis.colIndex.keys()].sort((a, b) => iis.colIndex[a]! - iis.colIndex[b]!);
+  // HiGHS says lower, upper or boxed (both); a free column (no finite bound) cannot be in a conflict by a bound.
   const side = (code: number): "lower" | "upper" | "both" => (code === codes.boundLower ? "lower" : code === codes.boundUpper ? "upper" : "both");
   return {
     rows: Int32Array.from(iis.rowIndex).sort(),

@@ -1,5 +1,5 @@
 export type { LinearModel } from "./linearModel.ts";
-export { LinearModelBuilder } from "./linearModel.ts";
+export { LinearModelBuilder, lpRelaxation } from "./linearModel.ts";
 export type { BackendChoice, LinearConflict, LinearResult, LinearSolveOptions, SolveOptions, SolveProgress } from "./options.ts";
 export { BACKEND_CHOICES, SOLVE_OPTION_NAMES } from "./options.ts";
 export { HIGHS_MAX_MODEL_BYTES, assertHighsFits, estimateHighsBytes, solveWithHighs } from "./highs.ts";
@@ -7,4 +7,4 @@ export { JsLpSolverStall, solveWithJsLpSolver } from "./jsLpSolver.ts";
 export { chooseBackend } from "./chooseBackend.ts";
 export { checkLinearSolution } from "./linearSolution.ts";
 export { validateLinearModel } from "./validateModel.ts";
-export { solveLinearModel } from "./solve.ts";
+export { solveLinearModel, type LinearModelSolveOptions } from "./solve.ts";

@@ -164,3 +164,12 @@ export class LinearModelBuilder {
     };
   }
 }
+
+/**
+ * The LP relaxation of a model: the same rows, bounds and objective with every column continuous. Shares the
+ * model's arrays except `integer` (the model is not changed).
+ * @param model - the linear model
+ */
+export function lpRelaxation(model: LinearModel): LinearModel {
+  return { ...model, integer: new Uint8Array(model.columnCount) };
+}

@@ -71,8 +71,10 @@ export interface LinearResult {
   readonly values: Float64Array | null;
   /**
    * An irreducible infeasible subsystem (IIS): rows and column bounds that together admit no solution, though
-   * any one dropped does (Chinneck 2008). Present only when `explainInfeasibility` was asked of HiGHS, the status
-   * is `infeasible` and the model has no integer columns (solve its LP relaxation to explain a MIP).
+   * any one dropped does (Chinneck 2008), as HiGHS' `getIis` finds it (from the LP, made irreducible, rows
+   * preferred to bounds; HiGHS may return a candidate it could not prove irreducible within its limits). Present
+   * only when `explainInfeasibility` was asked of HiGHS, the status is `infeasible` and the model has no integer
+   * columns (solve its LP relaxation, {@link lpRelaxation}, to explain a MIP).
    */
   readonly conflict?: LinearConflict;
   /** The backend that ran. */
@@ -85,7 +87,7 @@ export interface LinearResult {
 
 /** An irreducible infeasible subsystem of a linear model (see {@link LinearResult.conflict}). */
 export interface LinearConflict {
-  /** Row indices in the subsystem, ascending. */
+  /** Row indices in the subsystem, ascending (which of a ranged row's bounds counts is not given). */
   readonly rows: Int32Array;
   /** Column indices whose bounds are in the subsystem, ascending. */
   readonly columns: Int32Array;

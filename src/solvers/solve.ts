@@ -8,11 +8,14 @@ import { chooseBackend } from "./chooseBackend.ts";
 import { assertHighsFits } from "./highs.ts";
 import type { LinearModel } from "./linearModel.ts";
 import { solveOffThread } from "./offThread.ts";
-import { BACKEND_CHOICES, type LinearResult, type SolveOptions } from "./options.ts";
+import { BACKEND_CHOICES, type LinearResult, type LinearSolveOptions, type SolveOptions } from "./options.ts";
 import { runBackend } from "./runBackend.ts";
 import { validateLinearModel } from "./validateModel.ts";
 
-function validateOptions(model: LinearModel, options: SolveOptions & { readonly initialSolution?: Float64Array }): void {
+/** What {@link solveLinearModel} takes: the solve options, a warm start and the infeasibility explanation switch. */
+export type LinearModelSolveOptions = SolveOptions & Pick<LinearSolveOptions, "initialSolution" | "explainInfeasibility">;
+
+function validateOptions(model: LinearModel, options: LinearModelSolveOptions): void {
   const solver = options.solver ?? "auto";
   if (!BACKEND_CHOICES.includes(solver)) {
     throw new InputError({ source: "options", field: "solver", value: solver }, `must be one of ${BACKEND_CHOICES.join(", ")}`);
@@ -66,13 +69,12 @@ function validateOptions(model: LinearModel, options: SolveOptions & { readonly 
  */
 export async function solveLinearModel(
   model: LinearModel,
-  options: SolveOptions & { readonly initialSolution?: Float64Array; readonly explainInfeasibility?: boolean } = {},
+  options: LinearModelSolveOptions = {},
 ): Promise<LinearResult> {
   validateOptions(model, options);
   validateLinearModel(model);
   const choice = options.solver ?? "auto";
-  // Only HiGHS explains infeasibility: "auto" takes it when an explanation is asked for.
-  const backend = options.explainInfeasibility === true && choice === "auto" ? "highs" : chooseBackend(model, choice);
+  const backend = chooseBackend(model, choice, options.explainInfeasibility === true);
   if (backend === "highs") assertHighsFits(model);
   if (options.signal?.aborted) return abortedResult(backend, 0);
   const fallbackToHighs = choice === "auto";

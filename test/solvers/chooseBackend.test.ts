@@ -21,6 +21,8 @@ describe("chooseBackend", () => {
     expect(chooseBackend(pMedianModel(20, 10, 3, 1), "auto")).toBe("javascript-lp-solver");
     expect(chooseBackend(smallMip(), "auto")).toBe("javascript-lp-solver");
     expect(chooseBackend(smallLp(), "auto")).toBe("javascript-lp-solver");
+    expect(chooseBackend(smallLp(), "auto", true)).toBe("highs"); // only HiGHS explains infeasibility
+    expect(chooseBackend(smallLp(), "javascript-lp-solver", true)).toBe("javascript-lp-solver");
     expect(chooseBackend(infeasibleModel(true), "auto")).toBe("javascript-lp-solver");
   });
 
