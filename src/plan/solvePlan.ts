@@ -173,6 +173,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   let relaxationBound: number | null = null;
   // The LP relaxation's result, when solved first (under a time limit).
   let relaxed: LinearResult | undefined;
+  let infeasibility: Plan["reasons"][number] | undefined;
   const progress = new PlanProgress(options.onProgress, started, model);
   let start: Float64Array | undefined;
   let heuristic: PlanDecisions | null = null;
@@ -215,6 +216,8 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
       ...(options.onProgress === undefined ? {} : { onProgress: (p: SolveProgress) => progress.solverReported(p) }),
       ...(start === undefined ? {} : { initialSolution: start }),
     });
+    // Explained under the same watchdog: finding the conflict runs more LP solves.
+    if (result.status === "infeasible") infeasibility = await explainInfeasiblePlan(model, context, prepared.coverage, common, relaxed?.status === "optimal" ? relaxed : undefined);
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
@@ -222,9 +225,8 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   const stats = statistics(result.solver, model.linear.columnCount, model.linear.rowCount, result.nodes);
   const modelBound = result.bound === null ? relaxationBound : relaxationBound === null ? result.bound : Math.max(result.bound, relaxationBound);
   const bound = modelBound === null ? null : planObjectiveValue(model, modelBound);
-  if (result.status === "infeasible" || result.status === "unbounded") {
-    return result.status === "infeasible" ? infeasibleSolve(await explainInfeasiblePlan(model, context, prepared.coverage, common, relaxed?.status === "optimal" ? relaxed : undefined), stats) : { status: "unbounded", objective: null, bound: null, gap: null, source: "none", score: null, reasons: [], statistics: stats };
-  }
+  if (result.status === "infeasible") return infeasibleSolve(infeasibility!, stats); // explained above whenever infeasible
+  if (result.status === "unbounded") return { status: "unbounded", objective: null, bound: null, gap: null, source: "none", score: null, reasons: [], statistics: stats };
   let decisions: PlanDecisions | null = null;
   let source: Plan["source"] = "none";
   if (result.values !== null) {
