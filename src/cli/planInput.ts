@@ -88,10 +88,31 @@ export function parseLevelSpeeds(text: string): Partial<Record<LevelId, number>>
   return speeds;
 }
 
-/** Reads `--norms F.json` (a NormOverrides object) onto {@link CHINA_NORMS}; errors name the file. */
+/** Plan rules that are options of the plan, not norms: the flag that sets each (a norms file cannot). */
+const RULE_FLAGS: Readonly<Record<string, string>> = {
+  budgetYuanPerYear: "--budget",
+  maxClosures: "--max-closures",
+  maxMeanTravelMinutes: "--max-mean-travel",
+  threeSchools: "--no-three-schools",
+  boardingSchoolMinimumBeds: "--boarding-school-beds",
+  splitAbovePupils: "--split-above",
+  minimumEnrolment: "--minimum-enrolment",
+};
+
+/**
+ * Reads `--norms F.json` (a NormOverrides object) onto {@link CHINA_NORMS}; errors name the file, and a plan rule
+ * given as a norm names the flag that sets it.
+ */
 async function readNorms(path: string | undefined): Promise<PlanningNorms> {
   if (path === undefined) return CHINA_NORMS;
-  return withNormOverrides(CHINA_NORMS, (await readJson(path, "--norms")) as NormOverrides, path);
+  const overrides = await readJson(path, "--norms");
+  if (typeof overrides === "object" && overrides !== null) {
+    for (const [key, value] of Object.entries(overrides)) {
+      const flag = RULE_FLAGS[key];
+      if (flag !== undefined && !(key in CHINA_NORMS)) throw new InputError({ source: path, field: key, value }, `is a plan rule, not a norm: set it with ${flag}`);
+    }
+  }
+  return withNormOverrides(CHINA_NORMS, overrides as NormOverrides, path);
 }
 
 /** Reads `--cost-figures F.json` (Partial<PlanCosts>), checked now so that a bad figure names the file. */

@@ -34,6 +34,8 @@ export interface PlanGeoJSONMetadata {
   readonly levels: readonly LevelId[];
   /** How the travel times were obtained. */
   readonly travelBasis: string;
+  /** Why no plan meets the rules (status `infeasible`), with the numbers, as in plan.json; empty otherwise. */
+  readonly reasons: Plan["reasons"];
   /**
    * The coordinate system of the geometry, present only when it is not WGS-84 (`gcj02` or `bd09`, as asked with
    * {@link PlanGeoJSONOptions.crs}); GeoJSON (RFC 7946) assumes WGS-84, so such output is for Chinese map services.
@@ -174,8 +176,8 @@ function assignmentFeature(row: PlannedAssignment, geo: PlanGeoLayers, crs: Coor
  * - `assignment`: one LineString from settlement to school per assignment row, with `settlement`, `level`,
  *   `school`, `pupils`, `travelMinutes`, `travelMetres` and `boarding`.
  *
- * Without a plan (status `infeasible`, or none found in time) the plan's properties are null and there are no
- * assignment lines. Feature ids are prefixed with the layer (`"school:P1"`, `"settlement:S1"`,
+ * Without a plan (status `infeasible`, or none found in time) the plan's properties are null, there are no
+ * assignment lines, and the metadata carries the reasons. Feature ids are prefixed with the layer (`"school:P1"`, `"settlement:S1"`,
  * `"assignment:S1:junior:J1"`, with `":boarding"` for boarding rows) so they stay unique; an input property named
  * like an added one is replaced. Rounding and nulls as in {@link planToJson}: pupils and minutes to 0.01, metres
  * whole, utilization to 0.0001, null for a figure that is not finite. The collection carries a
@@ -219,6 +221,7 @@ export function planToGeoJSON(plan: Plan, geo: PlanGeoLayers, options: PlanGeoJS
       source: plan.source,
       levels: [...levels],
       travelBasis: plan.travelBasis,
+      reasons: plan.reasons.map((reason) => ({ ...reason })),
       ...(crs === "wgs84" ? {} : { coordinateSystem: crs }),
     },
   };

@@ -33,6 +33,7 @@ beforeAll(async () => {
   await writeFile(path("norms.json"), JSON.stringify(COUNTY_NORMS));
   await writeFile(path("tiny-norms.json"), JSON.stringify({ dayTravelLimitMinutes: { kindergarten: null } }));
   await writeFile(path("bad-norms.json"), JSON.stringify({ dayTravelLimitMinutes: { primary1to3: -5 } }));
+  await writeFile(path("rule-as-norm.json"), JSON.stringify({ maxClosures: 0 }));
   await writeFile(path("one-minute.json"), JSON.stringify({ dayTravelLimitMinutes: { primary1to3: 1 } }));
   await writeFile(path("groups-object.json"), JSON.stringify({ id: "disability" }));
   await writeFile(path("bad-figures.json"), JSON.stringify({ classPerYear: -1 }));
@@ -359,6 +360,13 @@ describe("school-layout plan on bad input", () => {
     const result = await run(...tinyArgs(path("never")), "--norms", path("bad-norms.json"));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`school-layout: ${path("bad-norms.json")}, "dayTravelLimitMinutes.primary1to3": must be a finite number > 0`);
+    expect(existsSync(path("never"))).toBe(false);
+  });
+
+  it("rejects a plan rule given as a norm, naming the flag that sets it", async () => {
+    const result = await run(...tinyArgs(path("never")), "--norms", path("rule-as-norm.json"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`school-layout: ${path("rule-as-norm.json")}, "maxClosures": is a plan rule, not a norm: set it with --max-closures`);
     expect(existsSync(path("never"))).toBe(false);
   });
 

@@ -79,6 +79,7 @@ describe("planToGeoJSON", () => {
       source: plan.source,
       levels: ["kindergarten", "primary1to3", "primary4to6"],
       travelBasis: geo.system.travelBasis,
+      reasons: [],
     });
   });
 
@@ -95,7 +96,7 @@ describe("planToGeoJSON", () => {
     expect(line.geometry.coordinates[0]).not.toEqual((wgs.features.at(-1) as Feature<LineString>).geometry.coordinates[0]);
   });
 
-  it("writes null plan properties and no lines for an infeasible plan", () => {
+  it("writes null plan properties, no lines and the reasons for an infeasible plan", () => {
     const collection = planToGeoJSON(infeasible, geo);
     expect(layer(collection.features, "assignment")).toEqual([]);
     const [k1] = layer(collection.features, "school");
@@ -103,6 +104,8 @@ describe("planToGeoJSON", () => {
     const [v1] = layer(collection.features, "settlement");
     expect(v1!.properties).toMatchObject({ school_primary1to3: null, minutes_primary1to3: null, boarding_primary1to3: null });
     expect(collection.metadata).toMatchObject({ status: "infeasible", objective: null, gap: null });
+    expect(infeasible.reasons.length).toBeGreaterThan(0);
+    expect(collection.metadata.reasons).toEqual(infeasible.reasons);
   });
 
   it("does not mutate the input features or the plan", () => {
