@@ -1,0 +1,30 @@
+/**
+ * The one typed message catalogue of school-layout's outputs (maps, report, summary), in Chinese and English.
+ * Each part of the outputs keeps its words in its own section file; this file puts them together.
+ * @module
+ */
+import { COMMON_MESSAGES, type CommonMessages, type Language } from "./common.ts";
+import { MAP_MESSAGES, type MapMessages } from "./map.ts";
+
+/** Every message of one language, by section. */
+export interface Messages {
+  /** The language. */
+  readonly language: Language;
+  /** Shared words: levels, school types, actions, numbers. */
+  readonly common: CommonMessages;
+  /** Maps: legends, titles, scale bar, corner notes. */
+  readonly map: MapMessages;
+}
+
+/**
+ * The messages of one language.
+ * @param language - `zh` or `en`
+ */
+export function messagesFor(language: Language): Messages {
+  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language] };
+}
+
+export { COMMON_MESSAGES, LANGUAGES, checkLanguage } from "./common.ts";
+export type { CommonMessages, Language } from "./common.ts";
+export { MAP_MESSAGES } from "./map.ts";
+export type { MapMessages } from "./map.ts";
