@@ -1,12 +1,13 @@
 /**
- * `school-layout generate county`: write a seeded synthetic county (boundary, settlements, schools, roads as
- * GeoJSON, and a README saying it is synthetic) to a folder. Node-only.
+ * `school-layout generate county`: write a seeded synthetic county (boundary, settlements, schools, candidate
+ * sites, roads as GeoJSON, and a README saying it is synthetic) to a folder that `school-layout plan` plans as it
+ * comes. Node-only.
  * @module
  */
 import { join } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
-import { generateCounty, type CountyOptions, type ResolvedCountyOptions, type SyntheticCounty } from "../synthetic/index.ts";
+import { countyCandidateSites, generateCounty, type CountyOptions, type ResolvedCountyOptions, type SyntheticCounty } from "../synthetic/index.ts";
 import { checkOutputPath, writeText } from "./files.ts";
 import type { CliContext } from "./io.ts";
 import { parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
@@ -30,7 +31,7 @@ export interface GenerateCountyCommandOptions {
 }
 
 /** The files `generate county` writes, in order. */
-export const GENERATED_FILES = ["boundary.geojson", "settlements.geojson", "schools.geojson", "roads.geojson", "README.md"] as const;
+export const GENERATED_FILES = ["boundary.geojson", "settlements.geojson", "schools.geojson", "candidates.geojson", "roads.geojson", "README.md"] as const;
 
 /** Parses a whole number ≥ 0 (the seed). */
 function parseSeed(text: string): number {
@@ -47,11 +48,12 @@ function segmentCount(county: SyntheticCounty): number {
 }
 
 /**
- * The README written beside the GeoJSON: says plainly that the data is synthetic, with the seed, the parameters
- * and what each file holds.
+ * The README written beside the GeoJSON: says plainly that the data is synthetic, with the seed, the parameters,
+ * what each file holds and how to plan it.
  * @param county - the generated county
+ * @param candidateCount - the number of candidate sites written (default: those {@link countyCandidateSites} makes)
  */
-export function syntheticReadme(county: SyntheticCounty): string {
+export function syntheticReadme(county: SyntheticCounty, candidateCount = countyCandidateSites(county).features.length): string {
   const p: ResolvedCountyOptions = county.metadata.parameters;
   const totals = county.settlements.features.reduce(
     (sum, { properties: s }) => ({ population: sum.population + s.population, pupils: sum.pupils + s.kindergarten + s.primary1to3 + s.primary4to6 + s.junior + s.senior }),
@@ -62,7 +64,7 @@ export function syntheticReadme(county: SyntheticCounty): string {
     "",
     "**SYNTHETIC DATA.** Everything in this folder was made up by `school-layout generate county` (the",
     "`generateCounty` function of school-layout) from a seed. It describes no real place: the boundary, settlements,",
-    "names, populations, pupils, schools and roads are all invented, to look like a mountainous county of northern",
+    "names, populations, pupils, schools, candidate sites and roads are all invented, to look like a mountainous county of northern",
     "Guangdong for tests, examples and benchmarks. Every feature has `synthetic: true`; every file has a `metadata`",
     "member with the seed and parameters. The same parameters give the same files, byte for byte.",
     "",
@@ -87,8 +89,17 @@ export function syntheticReadme(county: SyntheticCounty): string {
     "- `boundary.geojson`: one Polygon, the county outline (`id`, `name`, `areaKm2`).",
     `- \`settlements.geojson\`: ${county.settlements.features.length} Points: \`id\`, \`name\`, \`kind\` (county seat, township seat, village), \`township\` (id), \`population\` (people), and children per school level named by the level ids \`kindergarten\` (ages 3–5), \`primary1to3\` (6–8), \`primary4to6\` (9–11), \`junior\` (12–14), \`senior\` (15–17), from age shares of the 2020 census of Guangdong's northern mountain counties.`,
     `- \`schools.geojson\`: ${county.schools.features.length} Points, existing schools at the county seat and the township seats: \`id\`, \`name\`, \`type\` (kindergarten, complete primary, nine-year, junior, complete secondary), \`tier\` (county seat, township), \`settlement\`, \`township\`, \`classes\` per level id (seats = classes × 30 / 45 / 50 pupils), \`beds\` (boarding).`,
+    `- \`candidates.geojson\`: ${candidateCount} Points, candidate sites for new schools (\`existing: false\`; the plan decides which to build), with the schools' properties (\`id\` C-<settlement>-<ny|cp|tp|kg>, \`name\`, \`type\`, \`tier\`, \`settlement\`, \`township\`, \`maxAddedClassrooms\`, \`maxAddedBeds\`) and \`purpose\` (why it is a candidate): new central schools at the county seat (a complete primary, a kindergarten) and at each township seat (a boarding nine-year school with up to 400 beds, a central kindergarten); village kindergartens and teaching points (complete primaries where the pupils within reach exceed four classes) within 1,000 m of every settlement no existing school serves on foot (a greedy cover), so that kindergarten and grades 1–3 can stay within their day-travel limits; a complete primary at each township's largest village. A planner's first sketch, not a recommendation.`,
     `- \`roads.geojson\`: ${county.roads.features.length} LineStrings (${segmentCount(county)} segments) with OSM-style \`highway\` (primary, secondary, tertiary, unclassified, track) and \`maxspeed\` (km/h) where posted; no one-way roads. Lines connect only where they share a vertex; the network is connected and every settlement is a road vertex.`,
     "- `README.md`: this file.",
+    "",
+    "## Plan it",
+    "",
+    "The folder plans as it comes (travel by the labelled straight-line fallback; add `--roads DIR/roads.geojson` for travel on the roads):",
+    "",
+    "```",
+    "school-layout plan --settlements DIR/settlements.geojson --schools DIR/schools.geojson --candidates DIR/candidates.geojson --time-limit 60 --out DIR/plan",
+    "```",
     "",
   ].join("\n");
 }
@@ -104,13 +115,14 @@ async function runGenerateCounty(options: GenerateCountyCommandOptions, context:
   };
   for (const file of GENERATED_FILES) await checkOutputPath(join(options.out, file), "--out");
   const county = generateCounty(countyOptions);
-  const layers = [county.boundary, county.settlements, county.schools, county.roads];
+  const candidates = countyCandidateSites(county);
+  const layers = [county.boundary, county.settlements, county.schools, candidates, county.roads];
   for (let k = 0; k < layers.length; k++) await writeText(join(options.out, GENERATED_FILES[k]!), `${JSON.stringify(layers[k])}\n`, "--out");
-  await writeText(join(options.out, "README.md"), syntheticReadme(county), "--out");
+  await writeText(join(options.out, "README.md"), syntheticReadme(county, candidates.features.length), "--out");
   const p = county.metadata.parameters;
   context.streams.stdout.write(
     `synthetic county (seed ${p.seed}): ${county.settlements.features.length} settlements in ${p.townships} townships, ` +
-      `${county.schools.features.length} schools, ${county.roads.features.length} roads (${segmentCount(county)} segments), ` +
+      `${county.schools.features.length} schools, ${candidates.features.length} candidate sites, ${county.roads.features.length} roads (${segmentCount(county)} segments), ` +
       `${p.areaKm2} km², ${p.population} people → ${options.out}\n`,
   );
 }
@@ -120,10 +132,10 @@ export function registerGenerateCommand(program: Command, context: CliContext): 
   const generate = program.command("generate").description("generate synthetic data (labelled synthetic) for tests, examples and benchmarks");
   generate
     .command("county")
-    .description("write a seeded synthetic mountainous county: boundary, settlements with pupils, schools, roads (GeoJSON) and a README")
+    .description("write a seeded synthetic mountainous county that `plan` plans as it comes: boundary, settlements with pupils, schools, candidate sites, roads (GeoJSON) and a README")
     .requiredOption("--settlements <n>", "number of settlements (county seat, township seats, villages)", parsePositiveInteger)
     .requiredOption("--seed <s>", "seed of the generator, a whole number 0..4294967295 (same seed, same files)", parseSeed)
-    .requiredOption("--out <dir>", "folder to write boundary.geojson, settlements.geojson, schools.geojson, roads.geojson, README.md")
+    .requiredOption("--out <dir>", "folder to write boundary.geojson, settlements.geojson, schools.geojson, candidates.geojson, roads.geojson, README.md")
     .option("--townships <n>", "number of townships (default: settlements ÷ 15, between 3 and 30)", parsePositiveInteger)
     .option("--area <km2>", "county area in km² (default: 13 per settlement, between 2000 and 4000)", parsePositiveNumber)
     .option("--population <n>", "total population (default: 1200 per settlement, at most 500000)", parsePositiveInteger)

@@ -1,8 +1,10 @@
 /**
  * `school-layout travel`: a long-format travel-time table from demand points to sites, on a road network or by
- * the labelled straight-line fallback, in the form `solve --costs` reads.
+ * the labelled straight-line fallback, in the form `solve --costs` reads: a plain CSV, with how the times were
+ * made (the basis), the mode, the cutoff and the counts in a sidecar `F.meta.json` beside it.
  * @module
  */
+import { basename } from "node:path";
 import type { Command } from "commander";
 import { COORDINATE_SYSTEMS, type CoordinateSystem } from "../io/coordinateSystem.ts";
 import { readDemandPoints, readSites } from "../io/index.ts";
@@ -18,9 +20,10 @@ import { FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR } from "../travel/f
 import { forEachAllowedSite, type CostMatrix } from "../costMatrix.ts";
 import { checkOutputPath, readJson, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
+import { VERSION } from "./main.ts";
 import { parseChoice, parseNonNegativeNumber, parsePositiveNumber } from "./parsers.ts";
 import { readRoadNetwork } from "./roads.ts";
-import { computeTravelMatrix } from "./travelMatrix.ts";
+import { computeTravelMatrix, costTableMetaPath, writeCostTableMeta, type TravelTableMeta } from "./travelMatrix.ts";
 
 /** The options of `travel`, as commander parses them. */
 export interface TravelCommandOptions {
@@ -48,8 +51,22 @@ function csvField(value: string): string {
 function number(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? "" : String(Math.round(value * 1000) / 1000);
 }
+/** A written table: its text (a plain CSV), its columns, its data rows and how the times were made. */
+interface Table {
+  readonly text: string;
+  readonly columns: readonly string[];
+  readonly rows: number;
+  readonly basis: string;
+}
 
-/** The table: a `# basis:` comment line, a header, then one row per pair with a time. */
+/** The columns of the pair table and of the `--nearest` table. */
+const PAIR_COLUMNS = ["from", "to", "minutes", "metres", "from_leg_metres", "to_leg_metres"] as const;
+const NEAREST_COLUMNS = ["from", "nearest", "minutes", "metres", "from_leg_metres"] as const;
+
+/**
+ * The table: a header, then one row per pair with a time. Plain CSV (no comment line, which pandas, Excel and
+ * QGIS would read as data); the basis goes into the sidecar beside it.
+ */
 function tableOf(
   basis: string,
   fromIds: readonly string[],
@@ -58,8 +75,8 @@ function tableOf(
   metres: CostMatrix | undefined,
   fromLegs: Float64Array | undefined,
   toLegs: Float64Array | undefined,
-): { text: string; pairs: number } {
-  const lines = [`# basis: ${basis}`, "from,to,minutes,metres,from_leg_metres,to_leg_metres"];
+): Table {
+  const lines = [PAIR_COLUMNS.join(",")];
   const metresOf = new Map<number, number>();
   for (let i = 0; i < fromIds.length; i++) {
     metresOf.clear();
@@ -70,7 +87,7 @@ function tableOf(
       );
     });
   }
-  return { text: `${lines.join("\n")}\n`, pairs: lines.length - 2 };
+  return { text: `${lines.join("\n")}\n`, columns: PAIR_COLUMNS, rows: lines.length - 1, basis };
 }
 
 /** The `--nearest` table: one row per demand point with its nearest site (empty where none is reachable). */
@@ -82,13 +99,40 @@ function nearestTableOf(
   minutes: Float64Array,
   metres: Float64Array,
   legs: Float64Array,
-): string {
-  const lines = [`# basis: ${basis}`, "from,nearest,minutes,metres,from_leg_metres"];
+): Table {
+  const lines = [NEAREST_COLUMNS.join(",")];
   fromIds.forEach((id, i) => {
     const j = facility[i]!;
     lines.push([csvField(id), j < 0 ? "" : csvField(toIds[j]!), number(minutes[i]), number(metres[i]), number(legs[i])].join(","));
   });
-  return `${lines.join("\n")}\n`;
+  return { text: `${lines.join("\n")}\n`, columns: NEAREST_COLUMNS, rows: lines.length - 1, basis };
+}
+
+/**
+ * Writes the table to `--out` with its sidecar `--out.meta.json` (basis, mode, cutoff, counts, the program that
+ * wrote it), or to standard output plain (the basis is on standard error then).
+ */
+async function writeTable(table: Table, options: TravelCommandOptions, fromCount: number, toCount: number, context: CliContext): Promise<void> {
+  if (options.out === undefined) {
+    context.streams.stdout.write(table.text);
+    return;
+  }
+  await writeText(options.out, table.text, "--out");
+  const meta: TravelTableMeta = {
+    createdBy: `school-layout ${VERSION} travel`,
+    table: basename(options.out),
+    columns: table.columns,
+    basis: table.basis,
+    unit: "minutes",
+    mode: options.mode,
+    roads: options.roads ?? null,
+    cutoffMinutes: options.cutoff ?? null,
+    from: { file: options.from, count: fromCount },
+    to: { file: options.to, count: toCount },
+    rows: table.rows,
+  };
+  await writeCostTableMeta(options.out, meta, "--out");
+  context.streams.stderr.write(`travel: wrote ${options.out} and its basis in ${costTableMetaPath(options.out)}\n`);
 }
 
 async function runTravel(options: TravelCommandOptions, context: CliContext): Promise<void> {
@@ -103,7 +147,7 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
   const to = readSites(await readJson(options.to, "--to"), { ...idOption, source: options.to, crs: options.crs });
   const fromIds = from.points.map((point, i) => String(point.id ?? i));
   const toIds = to.sites.map((site, j) => String(site.id ?? j));
-  let table: { text: string; pairs: number };
+  let table: Table;
   if (options.roads === undefined) {
     const costOptions = {
       metric: "greatCircle" as const,
@@ -136,8 +180,7 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
       if (unreached.length > 0) {
         streams.stderr.write(`travel: no site${within} for ${unreached.slice(0, 10).join(", ")}${unreached.length > 10 ? ", ..." : ""}\n`);
       }
-      if (options.out === undefined) streams.stdout.write(text);
-      else await writeText(options.out, text, "--out");
+      await writeTable(text, options, fromIds.length, toIds.length, context);
       return;
     }
     const matrix = await computeTravelMatrix(network, segmentMinutes(network, options.mode), from.coordinates, to.coordinates, {
@@ -157,9 +200,8 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
     }
   }
   const total = fromIds.length * toIds.length;
-  streams.stderr.write(`travel: ${table.pairs} of ${total} pairs have a time${options.cutoff === undefined ? "" : ` within ${options.cutoff} minutes`}\n`);
-  if (options.out === undefined) streams.stdout.write(table.text);
-  else await writeText(options.out, table.text, "--out");
+  streams.stderr.write(`travel: ${table.rows} of ${total} pairs have a time${options.cutoff === undefined ? "" : ` within ${options.cutoff} minutes`}\n`);
+  await writeTable(table, options, fromIds.length, toIds.length, context);
 }
 
 /** Registers `travel` on the program. */
@@ -180,6 +222,6 @@ export function registerTravelCommand(program: Command, context: CliContext): vo
     .option("--speed <kmh>", "without --roads: speed of the straight-line fallback (default by mode)", parsePositiveNumber)
     .option("--detour <factor>", `without --roads: detour factor of the straight-line fallback (default ${FALLBACK_DETOUR_FACTOR})`, parsePositiveNumber)
     .option("--nearest", "with --roads: one row per demand point with its nearest site (from,nearest,minutes,metres,from_leg_metres)")
-    .option("--out <file>", "write the CSV here (default: standard output)")
+    .option("--out <file>", "write the CSV here, plain, with its basis (how the times were made), mode, cutoff and counts in <file>.meta.json beside it (default: the CSV to standard output, the basis to standard error)")
     .action((options: TravelCommandOptions) => runTravel(options, context));
 }

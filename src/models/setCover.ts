@@ -48,6 +48,13 @@ export function buildSetCoverModel(problem: Problem, rules: SiteRules, radius: n
  * cheapest open allowed site (ties to the lowest site index), which for a point with weight > 0 is within the
  * radius.
  *
+ * Site capacities and fixed costs are not part of set covering and are ignored, as in p-median: a problem
+ * that carries them (so that the same problem can go to {@link solveCapacitatedPMedian} or
+ * {@link solveFixedCharge}) solves as if every site were uncapacitated and cost 1 to open, and an open site's
+ * `load` may exceed its capacity. A capacitated covering model is not offered yet; to see whether the cover
+ * fits, compare `solution.load[j]` with `problem.sites[j].capacity`, or solve capacitated-p-median with p =
+ * the cover's size and a cost cutoff at the radius. The command line refuses `--capacity` for this model.
+ *
  * Reference: Toregas, C., Swain, R., ReVelle, C. & Bergman, L. (1971), "The location of emergency service
  * facilities", Operations Research 19(6), 1363–1373.
  *

@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, Point } from "geojson";
 import { InputError } from "../errors.ts";
 import { greatCircleMetres } from "../travel/distance.ts";
-import type { SettlementProperties, SyntheticCounty } from "./types.ts";
+import type { SettlementProperties, SyntheticCounty, SyntheticSchoolTier } from "./types.ts";
 
 /** Properties of a synthetic candidate site (the school-system reader's property names). */
 export interface CandidateProperties {
@@ -14,20 +14,28 @@ export interface CandidateProperties {
   readonly id: string;
   /** A made-up name. */
   readonly name: string;
-  /** `teaching point`, `complete primary` or `kindergarten`. */
-  readonly type: "teaching point" | "complete primary" | "kindergarten";
-  /** Always `village`. */
-  readonly tier: "village";
+  /**
+   * `teaching point`, `complete primary` or `kindergarten` ({@link candidateSites}); also `nine-year` for the
+   * township seats' central schools of {@link countyCandidateSites}.
+   */
+  readonly type: "teaching point" | "complete primary" | "kindergarten" | "nine-year";
+  /** `village` ({@link candidateSites}: always); `county seat` or `township` for sites at the seats. */
+  readonly tier: SyntheticSchoolTier;
   /** Township id of the village. */
   readonly township: string;
   /** Always false: a candidate, not an existing school. */
   readonly existing: false;
-  /** Most classrooms it may build: 4 for a teaching point (建标109-2008: 4 classes), 12 for a primary, 6 for a kindergarten. */
+  /**
+   * Most classrooms it may build: in {@link candidateSites} 4 for a teaching point (建标109-2008: 4 classes), 12
+   * for a primary, 6 for a kindergarten; in {@link countyCandidateSites} enough for the pupils within its reach.
+   */
   readonly maxAddedClassrooms: number;
-  /** Always 0: village sites house no boarders. */
-  readonly maxAddedBeds: 0;
+  /** Most boarding beds it may build: 0 at villages (no boarders); up to 400 at a township seat's nine-year school. */
+  readonly maxAddedBeds: number;
   /** Id of the settlement it stands in. */
   readonly settlement: string;
+  /** Why it is a candidate, in words ({@link countyCandidateSites} only; not read by the planner). */
+  readonly purpose?: string;
   /** Always true. */
   readonly synthetic: true;
 }

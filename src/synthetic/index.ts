@@ -8,6 +8,8 @@ export { SYNTHETIC_CLASS_SIZE } from "./schools.ts";
 export { SeededRandom } from "./random.ts";
 export { candidateSites } from "./candidates.ts";
 export type { CandidateProperties, CandidateSiteOptions } from "./candidates.ts";
+export { countyCandidateSites } from "./countyCandidates.ts";
+export type { CountyCandidateOptions } from "./countyCandidates.ts";
 export type {
   BoundaryProperties,
   RoadProperties,

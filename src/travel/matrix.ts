@@ -43,6 +43,16 @@ export interface CostMatrixOptions {
   readonly cutoff?: number;
 }
 
+/** The names {@link CostMatrixOptions} holds; any other name is rejected, as the models reject theirs. */
+const COST_MATRIX_OPTION_NAMES: readonly (keyof CostMatrixOptions)[] = [
+  "metric",
+  "unit",
+  "speedKmPerHour",
+  "detourFactor",
+  "kNearest",
+  "cutoff",
+];
+
 interface CheckedOptions {
   readonly metric: "greatCircle" | "planar";
   readonly unit: "metres" | "kilometres" | "minutes";
@@ -57,6 +67,18 @@ interface CheckedOptions {
  * @internal
  */
 export function checkCostMatrixOptions(options: CostMatrixOptions = {}): CheckedOptions {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new InputError({ source: "options", field: "costMatrixFromCoordinates", value: options }, "must be an options object");
+  }
+  const known: readonly string[] = COST_MATRIX_OPTION_NAMES;
+  for (const name of Object.keys(options)) {
+    if (!known.includes(name)) {
+      throw new InputError(
+        { source: "options", field: name, value: (options as Record<string, unknown>)[name] },
+        `is not an option of costMatrixFromCoordinates; it reads ${COST_MATRIX_OPTION_NAMES.join(", ")}`,
+      );
+    }
+  }
   const metric = options.metric ?? "greatCircle";
   if (metric !== "greatCircle" && metric !== "planar") {
     throw new InputError({ source: "options", field: "metric", value: metric }, 'must be "greatCircle" or "planar"');
@@ -165,7 +187,8 @@ function fillRow(demand: PreparedPoints, i: number, sites: PreparedPoints, optio
  * @param options - metric, unit, speed, detour factor, kNearest, cutoff; see {@link CostMatrixOptions}
  * @returns an n × m {@link CostMatrix} in `options.unit` (dense or sparse as above)
  * @throws InputError on an odd-length or non-finite coordinate array, a longitude/latitude out of range or
- *   swapped (great circle), or bad options
+ *   swapped (great circle), or bad options (an unknown option name included, e.g. `speedKmh` or `detour`:
+ *   misspelt options are errors, never ignored)
  * @example
  * ```ts
  * const costs = costMatrixFromCoordinates(

@@ -142,6 +142,19 @@ describe("costMatrixFromCoordinates", () => {
     expectInputError(run({ metric: "manhattan" }), '"metric"', '"manhattan"');
     expectInputError(run({ unit: "miles" }), '"unit"', '"miles"');
   });
+
+  // Regression (issue 10, item 8): an unknown option name was ignored silently, so a misspelt detour factor or
+  // speed gave great-circle metres with no word.
+  it("throws InputError naming an option it does not know and quoting its value, listing the ones it reads", () => {
+    const run = (options: object) => () => costMatrixFromCoordinates(lonLat(demand), lonLat(sites), options);
+    expectInputError(run({ detour: 1.3 }), '"detour"', "is not an option of costMatrixFromCoordinates", "detourFactor", "got 1.3");
+    expectInputError(run({ unit: "minutes", speedKmPerHour: 30, speedKmh: 30 }), '"speedKmh"', "speedKmPerHour", "got 30");
+    expectInputError(run({ radius: 5000 }), '"radius"', "metric, unit, speedKmPerHour, detourFactor, kNearest, cutoff");
+    expectInputError(() => describeCostMatrixOptions({ k: 3 } as object), '"k"', "is not an option");
+    expectInputError(() => costMatrixFromCoordinates(lonLat(demand), lonLat(sites), null as unknown as object), "must be an options object");
+    // known names, undefined values included, are still accepted
+    expect(costMatrixFromCoordinates(lonLat(demand), lonLat(sites), { unit: "metres", kNearest: undefined }).kind).toBe("dense");
+  });
 });
 
 describe("kNearestCostMatrix", () => {
