@@ -5,6 +5,7 @@
  */
 import { COMMON_MESSAGES, type CommonMessages, type Language } from "./common.ts";
 import { MAP_MESSAGES, type MapMessages } from "./map.ts";
+import { REPORT_MESSAGES, type ReportMessages } from "./report.ts";
 
 /** Every message of one language, by section. */
 export interface Messages {
@@ -14,6 +15,8 @@ export interface Messages {
   readonly common: CommonMessages;
   /** Maps: legends, titles, scale bar, corner notes. */
   readonly map: MapMessages;
+  /** The plan report and summary.md: sections, tables, sentences. */
+  readonly report: ReportMessages;
 }
 
 /**
@@ -21,10 +24,12 @@ export interface Messages {
  * @param language - `zh` or `en`
  */
 export function messagesFor(language: Language): Messages {
-  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language] };
+  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], report: REPORT_MESSAGES[language] };
 }
 
 export { COMMON_MESSAGES, LANGUAGES, checkLanguage } from "./common.ts";
 export type { CommonMessages, Language } from "./common.ts";
 export { MAP_MESSAGES } from "./map.ts";
 export type { MapMessages } from "./map.ts";
+export { REPORT_MESSAGES } from "./report.ts";
+export type { ReportMessages, StatusWords } from "./report.ts";

@@ -1,0 +1,55 @@
+/**
+ * What every section of the plan report reads: the plan, its system, the messages of the chosen language, the
+ * evaluations of the plan and the status quo, and number formatting.
+ * @module
+ */
+import type { LevelId } from "../../norms/levels.ts";
+import type { LayoutEvaluation } from "../../metrics/evaluate.ts";
+import type { Plan, PlanScore } from "../../plan/result.ts";
+import type { SchoolSystem } from "../../plan/system.ts";
+import type { Messages } from "../messages/index.ts";
+
+/** The inputs of the report's sections. */
+export interface ReportContext {
+  /** The plan. */
+  readonly plan: Plan;
+  /** The plan's figures, when it has a plan (status with a layout); null otherwise. */
+  readonly score: PlanScore | null;
+  /** The system it was made for. */
+  readonly system: SchoolSystem;
+  /** Messages of the report's language. */
+  readonly messages: Messages;
+  /** The plan's evaluation; null without a plan. */
+  readonly planEvaluation: LayoutEvaluation | null;
+  /** The status quo's evaluation; null when the plan has no status quo. */
+  readonly statusQuoEvaluation: LayoutEvaluation | null;
+}
+
+/** The plan's figures when it has a complete layout, else null. */
+export function scoreOf(plan: Plan): PlanScore | null {
+  const { schools, assignments, costs, travel, counts } = plan;
+  return schools !== undefined && assignments !== undefined && costs !== undefined && travel !== undefined && counts !== undefined ? { schools, assignments, costs, travel, counts } : null;
+}
+
+/** A number with `digits` decimals in the report's language; "—" for null, undefined or not finite. */
+export function formatNumber(context: ReportContext, value: number | null | undefined, digits = 0): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? context.messages.common.missing : context.messages.common.number(value, digits);
+}
+
+/** A fraction as a percent; "—" for null. */
+export function formatPercent(context: ReportContext, value: number | null | undefined, digits = 1): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? context.messages.common.missing : context.messages.common.percent(value, digits);
+}
+
+/** A signed change b − a with `digits` decimals; "—" when either is missing; "0" when it rounds to 0. */
+export function formatChange(context: ReportContext, a: number | null | undefined, b: number | null | undefined, digits = 0): string {
+  if (a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) return context.messages.common.missing;
+  const difference = b - a;
+  const text = context.messages.common.number(difference, digits);
+  return Number(difference.toFixed(digits)) === 0 ? "0" : difference > 0 ? `+${text}` : text;
+}
+
+/** The name of a level in the report's language. */
+export function levelName(context: ReportContext, level: LevelId): string {
+  return context.messages.common.levels[level];
+}

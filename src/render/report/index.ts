@@ -1,0 +1,3 @@
+// The plan report in HTML or Markdown (named exports only).
+export { planReportDocument, planReportHtml, planSummaryMarkdown } from "./planReport.ts";
+export type { PlanReportOptions, ReportFigure } from "./planReport.ts";

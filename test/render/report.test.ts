@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Plan } from "../../src/plan/result.ts";
+import type { SchoolSystem } from "../../src/plan/system.ts";
+import { COMMON_MESSAGES } from "../../src/render/messages/common.ts";
+import { planReportDocument, planReportHtml, planSummaryMarkdown } from "../../src/render/report/index.ts";
+import { tinyPlan } from "../plan/planFixture.ts";
+
+let plan: Plan;
+let system: SchoolSystem;
+
+beforeAll(async () => {
+  const tiny = await tinyPlan({ timeLimitSeconds: 5, tradeoffPoints: 3 });
+  plan = tiny.plan;
+  system = tiny.geo.system;
+});
+
+/** The cells of the table row whose first cell is `label`, from the HTML. */
+function rowCells(html: string, label: string): string[] {
+  const row = html.split("<tr>").find((part) => part.startsWith(`<td>${label}</td>`));
+  if (row === undefined) throw new Error(`no row ${label}`);
+  return [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((match) => match[1]!);
+}
+
+describe("planReportHtml", () => {
+  it("is one self-contained page: no script, no stylesheet link, no external resource", () => {
+    const html = planReportHtml(plan, system, { language: "en" });
+    expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+    expect(html).not.toMatch(/<script|<link|<iframe|<img/i);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:|\/\/)/i);
+    expect(html).not.toMatch(/url\(/i);
+    expect(html).not.toMatch(/@import/i);
+  });
+
+  it("gives the plan's own figures in the headline: cost, mean trip, schools closed and built, the gap", () => {
+    const html = planReportHtml(plan, system, { language: "en" });
+    const en = COMMON_MESSAGES.en;
+    expect(rowCells(html, "annual cost (yuan/yr)").slice(1, 3)).toEqual([en.number(plan.costs!.total), en.number(plan.statusQuo!.costs.total)]);
+    expect(rowCells(html, "mean one-way trip (min)")[1]).toBe(en.number(plan.travel!.meanMinutes, 1));
+    expect(rowCells(html, "schools closed")[1]).toBe(String(plan.counts!.closed));
+    expect(rowCells(html, "schools built")[1]).toBe(String(plan.counts!.built));
+    expect(rowCells(html, "proven gap of the plan")[1]).toBe(en.percent(plan.gap!, 2));
+  });
+
+  it("lists every school the plan keeps, builds or closes, with its action, and no candidate left unbuilt", () => {
+    const html = planReportHtml(plan, system, { language: "en" });
+    for (const school of plan.schools!) {
+      if (school.action === "not built") expect(html).not.toContain(`<td>${school.id}</td><td>${school.name}</td>`);
+      else expect(rowCells(html, school.id)[4]).toBe(COMMON_MESSAGES.en.actions[school.action]);
+    }
+  });
+
+  it("draws the trade-off curve as an inline SVG chart when the plan has trade-off points", () => {
+    const html = planReportHtml(plan, system);
+    expect(plan.tradeoff.length).toBe(3);
+    expect(html).toMatch(/<figure><svg [^>]*aria-label="Annual cost against mean one-way travel"/);
+    expect((html.match(/<circle [^>]*r="4"/g) ?? []).length).toBe(plan.tradeoff.filter((point) => point.costYuanPerYear !== null).length);
+  });
+
+  it("writes Chinese with the norms' official names when asked, and English by default", () => {
+    const zh = planReportHtml(plan, system, { language: "zh" });
+    const en = planReportHtml(plan, system);
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain("<h2 id=\"headline\">规划概要</h2>");
+    expect(zh).toContain("适用规则");
+    expect(zh).toContain("国办发〔2018〕27号");
+    expect(en).toContain("<h2 id=\"headline\">The plan at a glance</h2>");
+    expect(en).toContain("国办发〔2018〕27号");
+    expect(en).not.toContain("规划概要");
+  });
+
+  it("keeps a school named <script> as text", () => {
+    const renamed: Plan = { ...plan, schools: plan.schools!.map((school, index) => (index === 0 ? { ...school, name: "<script>alert(1)</script>" } : school)) };
+    const html = planReportHtml(renamed, system);
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("shows the figures it is given in the Maps section, and says balance totals are missing when none are given", () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><g id="test-map"/></svg>';
+    const html = planReportHtml(plan, system, { figures: [{ svg, caption: "a map" }] });
+    expect(html).toContain('<h2 id="maps">Maps</h2>');
+    expect(html).toContain(`<figure>${svg}<figcaption>a map</figcaption></figure>`);
+    expect(html).toContain("the balance figures cannot be computed");
+  });
+
+  it("refuses a language it does not have, naming the value", () => {
+    expect(() => planReportHtml(plan, system, { language: "fr" as "en" })).toThrow(/"fr"/);
+  });
+
+  it("does not mutate the plan", () => {
+    const before = JSON.stringify(plan);
+    planReportHtml(plan, system, { language: "zh" });
+    expect(JSON.stringify(plan)).toBe(before);
+  });
+});
+
+describe("planSummaryMarkdown", () => {
+  it("is the report's document in Markdown: the same headings and headline figures", () => {
+    const document = planReportDocument(plan, system, { language: "zh" });
+    const markdown = planSummaryMarkdown(plan, system, { language: "zh" });
+    for (const block of document.blocks) if (block.kind === "heading") expect(markdown).toContain(`${"#".repeat(block.level)} ${block.text}`);
+    expect(markdown).toContain(`| 年度成本（元/年） | ${COMMON_MESSAGES.zh.number(plan.costs!.total)} |`);
+    expect(markdown.endsWith("\n")).toBe(true);
+  });
+
+  it("links a figure that names a file and leaves out one that does not", () => {
+    const svg = "<svg/>";
+    const markdown = planSummaryMarkdown(plan, system, { figures: [{ svg, caption: "plan map", markdownImage: "map.png" }, { svg, caption: "no file" }] });
+    expect(markdown).toContain("![plan map](map.png)");
+    expect(markdown).not.toContain("no file");
+  });
+});
