@@ -5,15 +5,17 @@
  * with example files in examples/plan-input/.
  * @module
  */
+import { area } from "@turf/turf";
 import type { Feature } from "geojson";
 import { InputError, quoteValue, type InputLocation } from "../errors.ts";
 import { LEVELS, type LevelId } from "../norms/levels.ts";
 import { SCHOOL_TIERS, SCHOOL_TYPES, type SchoolTier, type SchoolType } from "../plan/schoolTypes.ts";
 import { createSchoolSystem, type SchoolInput, type SchoolSystem, type SettlementInput, type SpecialGroup } from "../plan/system.ts";
-import { travelMinutesByLevel, type TravelByLevel, type TravelByLevelOptions } from "../plan/travelByLevel.ts";
+import { travelMinutesByLevel, withinAreaAssumptions, type TravelByLevel, type TravelByLevelOptions } from "../plan/travelByLevel.ts";
 import type { CoordinateSystem } from "./coordinateSystem.ts";
 import { readDemandPoints } from "./geojson.ts";
 import {
+  GROUP_PROPERTY_PREFIX,
   SCHOOL_FLAG_PROPERTIES,
   SCHOOL_NUMBER_PROPERTIES,
   propertiesOf,
@@ -27,6 +29,7 @@ import {
   type Located,
 } from "./schoolSystemProperties.ts";
 import { readFeatureFlag } from "./values.ts";
+import type { withinAreaTrip } from "../plan/withinArea.ts";
 
 /** Options shared by {@link readSettlementLayer} and {@link readSchoolLayer}. */
 export interface SchoolSystemLayerOptions {
@@ -89,13 +92,16 @@ function readLayer(
  * `id`, `name`, `township`; pupils per level either as properties named by the level ids (`kindergarten`,
  * `primary1to3`, `primary4to6`, `junior`, `senior`, as the synthetic county generator writes them) or as a
  * nested `pupils` object; special-group pupils as a nested `groups` object (`{ "<groupId>": { "<level>": n } }`)
- * or flat `group:<groupId>:<level>` properties. Numeric strings are accepted. Other properties are ignored.
- * The input is never mutated.
+ * or flat `group:<groupId>:<level>` properties; the area the settlement stands for, `areaKm2` (km², a finite
+ * number ≥ 0), which wins over a Polygon's or MultiPolygon's own area (turf's geodesic `area`, read where the
+ * property is absent or null; a Point without the property has no area). Pupils of a settlement with an area
+ * travel at least the mean trip inside it (see {@link withinAreaTrip}). Numeric strings are accepted. Other
+ * properties are ignored. The input is never mutated.
  * @param collection - a parsed GeoJSON FeatureCollection (any value is checked)
  * @param options - coordinate system, id property, layer name; see {@link SchoolSystemLayerOptions}
  * @returns the settlements, their WGS-84 coordinates and features; see {@link SettlementLayer}
  * @throws InputError naming the layer (default `"settlements"`), the feature (index and id), the field and the
- *   value: not a FeatureCollection, a missing or bad geometry, a duplicate id, a settlement without any level
+ *   value: an `areaKm2` that is not a finite number ≥ 0, not a FeatureCollection, a missing or bad geometry, a duplicate id, a settlement without any level
  *   count (probably the wrong file), pupils given both flat and nested, an unknown level, a count that is not
  *   a number ≥ 0, a malformed group
  * @example
@@ -118,15 +124,31 @@ export function readSettlementLayer(collection: unknown, options: SchoolSystemLa
     const name = readText(where, properties, "name");
     const township = readText(where, properties, "township");
     const groups = readGroupCounts(where, properties);
+    const areaProperty = propertyValue(properties, "areaKm2");
+    const areaKm2 = areaProperty === undefined ? undefined : readArea(where, areaProperty);
     settlements.push({
       id: where.id,
       ...(name == null ? {} : { name }),
       ...(township === undefined ? {} : { township }),
       pupils,
       ...(groups === undefined ? {} : { groups }),
+      ...(areaKm2 === undefined ? {} : { areaKm2 }),
     });
   });
+  // A polygon's own area where no areaKm2 property is given (on the WGS-84 copies; turf's geodesic area, m²).
+  read.features.forEach((feature, index) => {
+    const settlement = settlements[index]!;
+    const type = feature.geometry?.type;
+    if (settlement.areaKm2 === undefined && (type === "Polygon" || type === "MultiPolygon")) {
+      settlements[index] = { ...settlement, areaKm2: area(feature) / 1e6 };
+    }
+  });
   return { settlements, coordinates: read.coordinates, features: read.features };
+}
+
+/** Reads the `areaKm2` property: a finite number ≥ 0 (numeric strings accepted). */
+function readArea(where: Located, raw: unknown): number {
+  return readCount(where, "areaKm2", raw, false);
 }
 
 function readChoice<T extends string>(where: Located, properties: Readonly<Record<string, unknown>>, field: string, choices: readonly T[]): T {
@@ -242,7 +264,11 @@ export interface GeoSchoolSystem {
  * An error of {@link createSchoolSystem} about a settlement or school, moved to the layer and feature index it
  * came from (schools and candidates are one list there), with the field as the property path.
  */
-function relocate(error: InputError, layers: readonly { readonly from: string; readonly to: string; readonly offset: number; readonly count: number }[]): InputError {
+function relocate(
+  error: InputError,
+  layers: readonly { readonly from: string; readonly to: string; readonly offset: number; readonly count: number }[],
+  propertyOf: (layer: string, index: number, field: string) => string = (_layer, _index, field) => `properties.${field}`,
+): InputError {
   const old = error.location;
   if (old.index === undefined) return error;
   const layer = layers.find((entry) => entry.from === old.source && old.index! >= entry.offset && old.index! < entry.offset + entry.count);
@@ -256,17 +282,36 @@ function relocate(error: InputError, layers: readonly { readonly from: string; r
     source: layer.to,
     index: old.index - layer.offset,
     ...(old.id === undefined ? {} : { id: old.id }),
-    field: old.field === "id" ? "id" : `properties.${old.field}`,
+    field: old.field === "id" ? "id" : propertyOf(layer.to, old.index - layer.offset, old.field ?? ""),
     ...("value" in old ? { value } : {}),
   };
   return new InputError(location, problem);
 }
 
 /**
+ * The property path of a settlement's field as the feature gives it: a special group's field (`groups.<id>` or
+ * `groups.<id>.<level>`) names the flat `group:<id>:<level>` property where the feature uses the flat form (it
+ * has no nested `groups` object), so that a message names a property the file has.
+ */
+function settlementProperty(feature: Feature | undefined, field: string): string {
+  const match = /^groups\.([^.]+)(?:\.(.+))?$/.exec(field);
+  if (feature === undefined || match === null) return `properties.${field}`;
+  const properties = propertiesOf(feature);
+  if (propertyValue(properties, "groups") !== undefined) return `properties.${field}`;
+  const [, group, level] = match;
+  if (level !== undefined) return `properties.${GROUP_PROPERTY_PREFIX}${group}:${level}`;
+  const prefix = `${GROUP_PROPERTY_PREFIX}${group}:`;
+  const flat = Object.keys(properties).filter((name) => name.startsWith(prefix) && propertyValue(properties, name) !== undefined);
+  return flat.length === 0 ? `properties.${field}` : `properties.${flat.join(", properties.")}`;
+}
+
+/**
  * Builds a school system from GeoJSON layers: reads the settlements, the existing schools and the candidate
  * sites ({@link readSettlementLayer}, {@link readSchoolLayer}), joins schools and candidates (candidates
  * after; ids unique across both), computes travel minutes and metres per level ({@link travelMinutesByLevel})
- * and checks the whole with {@link createSchoolSystem}. Inputs are never mutated.
+ * and checks the whole with {@link createSchoolSystem}, which raises the times of settlements with an area to at
+ * least the trip inside it, at the speeds and detour of the travel options ({@link withinAreaAssumptions}). The
+ * returned `travel` holds the matrices as routed, before that floor; `system` holds them after it. Inputs are never mutated.
  * @param input - the three layers, coordinate system, levels, special groups and travel options; see
  *   {@link SchoolSystemGeoJSONInput}
  * @returns the system, the coordinates and features of settlements and schools, and the travel matrices; see
@@ -312,6 +357,7 @@ export function schoolSystemFromGeoJSON(input: SchoolSystemGeoJSONInput): GeoSch
     throw new InputError({ source: names.settlements, field: "pupils", value: 0 }, "no level to plan: no settlement has pupils of any level");
   }
   const travel = travelMinutesByLevel(settlementLayer.coordinates, schoolCoordinates, levels, input.travel);
+  const withinArea = withinAreaAssumptions(levels, input.travel);
   let system: SchoolSystem;
   try {
     system = createSchoolSystem({
@@ -321,6 +367,7 @@ export function schoolSystemFromGeoJSON(input: SchoolSystemGeoJSONInput): GeoSch
       travelMinutes: travel.travelMinutes,
       travelMetres: travel.travelMetres,
       travelBasis: travel.basis,
+      withinArea,
       ...(input.groups === undefined ? {} : { groups: input.groups }),
     });
   } catch (error) {
@@ -329,7 +376,7 @@ export function schoolSystemFromGeoJSON(input: SchoolSystemGeoJSONInput): GeoSch
       { from: "settlements", to: names.settlements, offset: 0, count: settlements.length },
       { from: "schools", to: names.schools, offset: 0, count: schoolLayer.schools.length },
       { from: "schools", to: names.candidates, offset: schoolLayer.schools.length, count: candidates.length },
-    ]);
+    ], (layer, index, field) => settlementProperty(layer === names.settlements ? settlementLayer.features[index] : undefined, field));
   }
   return {
     system,

@@ -31,7 +31,7 @@ export const SCHOOL_FLAG_PROPERTIES = ["existing", "resourceRoom", "required", "
  * besides the flat special-group properties `group:<groupId>:<level>` ({@link GROUP_PROPERTY_PREFIX}).
  * docs/schemas/settlements.schema.json documents the same names (a test keeps the two in step).
  */
-export const SETTLEMENT_PROPERTIES: readonly string[] = Object.freeze(["id", "name", "township", ...LEVELS, "pupils", "groups"]);
+export const SETTLEMENT_PROPERTIES: readonly string[] = Object.freeze(["id", "name", "township", ...LEVELS, "pupils", "groups", "areaKm2"]);
 
 /**
  * Every property name a school or candidate-site feature's properties may hold that {@link readSchoolLayer}

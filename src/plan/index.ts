@@ -27,9 +27,12 @@ export type {
 export { buildPlanModel } from "./model.ts";
 export type { PlanModel, PlanModelOptions, PlanRowKind } from "./model.ts";
 export { planSchools } from "./planSchools.ts";
+export { PLAN_TIME_MARGIN_SECONDS } from "./deadline.ts";
 export { checkPlan } from "./checkPlan.ts";
 export type { PlanCheck } from "./checkPlan.ts";
-export { DEFAULT_LEVEL_MODES, travelMinutesByLevel } from "./travelByLevel.ts";
+export { DEFAULT_LEVEL_MODES, travelMinutesByLevel, withinAreaAssumptions } from "./travelByLevel.ts";
+export { withinAreaMetres, withinAreaTrip } from "./withinArea.ts";
+export type { WithinAreaAssumptions, WithinAreaRule } from "./withinArea.ts";
 export type { FallbackTravelByLevelOptions, NetworkTravelByLevelOptions, StraightLineAssumptions, TravelByLevel, TravelByLevelOptions, TravelByLevelPart } from "./travelByLevel.ts";
 export { findNecessarySmallSchools } from "./smallSchools.ts";
 export type { DependentSettlement, NecessarySchool, SmallSchoolGuarantee, SmallSchoolOptions } from "./smallSchools.ts";

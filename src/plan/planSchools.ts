@@ -3,6 +3,7 @@
  * @module
  */
 import { checkPlan } from "./checkPlan.ts";
+import type { PLAN_TIME_MARGIN_SECONDS } from "./deadline.ts";
 import type { PlanOptions } from "./options.ts";
 import type { Plan } from "./result.ts";
 import { scoreDecisions } from "./score.ts";
@@ -23,9 +24,11 @@ import { tradeoffCurve } from "./tradeoff.ts";
  * a time limit the LP relaxation is solved first (its value is a proven bound even when the MIP stops before its
  * root node; the schools it opens at least half seed the construction), the heuristic runs until half the limit
  * has passed, and HiGHS gets the rest; the heuristic's plan is returned (status `timeLimit`, source `heuristic`)
- * when the solver finds none better. The time limit counts from the call (model, LP and heuristic included) and
- * is enforced: a solve that overruns it (HiGHS can in a long root phase) runs off the calling thread and is
- * stopped a few seconds after. Every plan's figures are recomputed from
+ * when the solver finds none better. The time limit counts from the call (preparation, model, LP and heuristic
+ * included) and is enforced: the solver gets the time left less a reserve for the work after it (2 % of the
+ * limit, at most 1 s), and a solve that overruns (HiGHS can in a long root phase) runs off the calling thread and
+ * is stopped 0.5 s after the limit, so the call ends within the limit plus about {@link PLAN_TIME_MARGIN_SECONDS}
+ * (1 s; without a trade-off curve, whose solves come on top). Every plan's figures are recomputed from
  * its decisions; the status quo (current schools, nearest school per settlement and level) is scored the same
  * way and checked with {@link checkPlan}.
  * @param system - from {@link createSchoolSystem} or {@link schoolSystemFromGeoJSON}
@@ -49,10 +52,11 @@ import { tradeoffCurve } from "./tradeoff.ts";
  * ```
  */
 export async function planSchools(system: SchoolSystem, options: PlanOptions = {}): Promise<Plan> {
+  const started = performance.now();
   const prepared = preparePlan(system, options);
   const { context } = prepared;
   const objective = options.objective ?? "cost";
-  const solved = await solvePreparedPlan(prepared, options, context.rules);
+  const solved = await solvePreparedPlan(prepared, options, context.rules, started);
   let statusQuo: Plan["statusQuo"] = null;
   if (options.statusQuo ?? true) {
     const score = scoreDecisions(context, statusQuoDecisions(context));

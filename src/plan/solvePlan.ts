@@ -12,6 +12,8 @@ import type { LinearResult, SolveProgress } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
 import { assignmentChoices } from "./choices.ts";
 import { constructPlan } from "./construct.ts";
+import { planDeadline } from "./deadline.ts";
+import type { SolverName } from "../solution.ts";
 import { coverageRules, type CoverageRule } from "./coverageRules.ts";
 import type { PlanDecisions } from "./decisions.ts";
 import { presolveReasons } from "./diagnose.ts";
@@ -88,6 +90,26 @@ async function heuristicPlan(
   });
 }
 
+/**
+ * The solve's result, or — when it has not answered `ms` milliseconds from now (the hard stop after the limit) —
+ * a result stopped by the time limit without a solution. The abandoned solve's worker is ended by its runner once
+ * the watchdog has fired; its late answer or error is ignored.
+ */
+async function byHardStop(solve: Promise<LinearResult>, ms: number, solver: SolverName): Promise<LinearResult> {
+  if (!(ms <= MAX_TIMER_MS)) return solve;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const started = performance.now();
+  const stopped = new Promise<LinearResult>((resolve) => {
+    timer = setTimeout(() => resolve({ status: "timeLimit", objective: null, bound: null, gap: null, values: null, solver, seconds: (performance.now() - started) / 1000 }), Math.max(0, ms));
+  });
+  solve.catch(() => undefined);
+  try {
+    return await Promise.race([solve, stopped]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The answer when the solver proves that no plan meets the rules, with the reason explained. */
 function infeasibleSolve(reason: Plan["reasons"][number], statistics: Plan["statistics"]): PlanSolve {
   return { status: "infeasible", objective: null, bound: null, gap: null, source: "none", score: null, statistics, reasons: [reason] };
@@ -140,9 +162,11 @@ function betterThan(context: ScoringContext, a: PlanDecisions, b: PlanDecisions,
  * @param prepared - from {@link preparePlan}
  * @param options - the plan options
  * @param rules - the rules of this solve (the trade-off changes ε)
+ * @param startedAt - `performance.now()` when the time limit began (default: now); {@link planSchools} passes the
+ *   start of the call, so that preparing the plan counts against the limit
  */
-export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOptions, rules: PlanRules): Promise<PlanSolve> {
-  const started = performance.now();
+export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOptions, rules: PlanRules, startedAt?: number): Promise<PlanSolve> {
+  const started = startedAt ?? performance.now();
   const objective = options.objective ?? "cost";
   const context: ScoringContext = { ...prepared.context, rules };
   const reasons = presolveReasons(context, prepared.coverage);
@@ -154,15 +178,22 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
   }
   const model = buildPlanModel(context, prepared.coverage, { objective, budgetYuanPerYear: rules.budgetYuanPerYear, maxMeanTravelMinutes: rules.maxMeanTravelMinutes });
   const aborted = (): boolean => options.signal?.aborted === true;
-  // The time limit counts from the start of planSchools; HiGHS may overrun its own limit in a long root phase, so
-  // a watchdog stops it (off the calling thread) soon after, and the heuristic's plan is returned if it has none.
-  const secondsLeft = (): number | undefined =>
-    options.timeLimitSeconds === undefined ? undefined : Math.max(0.1, options.timeLimitSeconds - (performance.now() - started) / 1000);
+  // The time limit counts from the start of planSchools; each solver gets the time left less a reserve for the
+  // work after it (src/plan/deadline.ts). HiGHS may overrun its own limit in a long root phase, so a watchdog
+  // stops it (off the calling thread) just after the limit, and the heuristic's plan is returned if it has none.
+  const deadline = (): ReturnType<typeof planDeadline> | undefined =>
+    options.timeLimitSeconds === undefined ? undefined : planDeadline(options.timeLimitSeconds, (performance.now() - started) / 1000);
+  const secondsLeft = (): number | undefined => deadline()?.solverSeconds;
   const remaining = secondsLeft();
   // Timers hold at most 2^31 − 1 ms (about 24.8 days); a longer limit needs no watchdog.
-  const watchdogMs = remaining === undefined ? Infinity : (remaining * 1.05 + 3) * 1000;
+  const watchdogMs = deadline()?.watchdogMs ?? Infinity;
   const watchdog = watchdogMs <= MAX_TIMER_MS && options.offThread !== false ? new AbortController() : undefined;
   const timer = watchdog === undefined ? undefined : setTimeout(() => watchdog.abort(), watchdogMs);
+  // Off the calling thread, the call stops waiting for a solver that has not answered the watchdog soon after it.
+  const hardStopped = (solve: Promise<LinearResult>): Promise<LinearResult> => {
+    const at = deadline()?.hardStopMs;
+    return watchdog === undefined || at === undefined ? solve : byHardStop(solve, at, options.solver === "javascript-lp-solver" ? "javascript-lp-solver" : "highs");
+  };
   const signal = watchdog === undefined ? options.signal : options.signal === undefined ? watchdog.signal : AbortSignal.any([options.signal, watchdog.signal]);
   const common = {
     ...(options.solver === undefined ? {} : { solver: options.solver }),
@@ -182,7 +213,7 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
     // and the schools it opens at least half guide the heuristic.
     let lpOpen: Uint8Array | undefined;
     if (remaining !== undefined && model.linear.integer.some((flag) => flag === 1)) {
-      relaxed = await solveLinearModel(lpRelaxation(model.linear), { ...common, timeLimitSeconds: remaining * RELAXATION_SHARE, explainInfeasibility: true });
+      relaxed = await hardStopped(solveLinearModel(lpRelaxation(model.linear), { ...common, timeLimitSeconds: remaining * RELAXATION_SHARE, explainInfeasibility: true }));
       if (relaxed.status === "infeasible") {
         const reason = await explainInfeasiblePlan(model, context, prepared.coverage, common, relaxed);
         return infeasibleSolve(reason, statistics(relaxed.solver, model.linear.columnCount, model.linear.rowCount));
@@ -209,13 +240,15 @@ export async function solvePreparedPlan(prepared: PreparedPlan, options: PlanOpt
       if (values !== null && checkLinearSolution(model.linear, values) === null) start = values;
     }
     const left = secondsLeft();
-    result = await solveLinearModel(model.linear, {
-      ...common,
-      ...(left === undefined ? {} : { timeLimitSeconds: left }),
-      ...(options.mipRelativeGap === undefined ? {} : { mipRelativeGap: options.mipRelativeGap }),
-      ...(options.onProgress === undefined ? {} : { onProgress: (p: SolveProgress) => progress.solverReported(p) }),
-      ...(start === undefined ? {} : { initialSolution: start }),
-    });
+    result = await hardStopped(
+      solveLinearModel(model.linear, {
+        ...common,
+        ...(left === undefined ? {} : { timeLimitSeconds: left }),
+        ...(options.mipRelativeGap === undefined ? {} : { mipRelativeGap: options.mipRelativeGap }),
+        ...(options.onProgress === undefined ? {} : { onProgress: (p: SolveProgress) => progress.solverReported(p) }),
+        ...(start === undefined ? {} : { initialSolution: start }),
+      }),
+    );
     // Explained under the same watchdog: finding the conflict runs more LP solves.
     if (result.status === "infeasible") infeasibility = await explainInfeasiblePlan(model, context, prepared.coverage, common, relaxed?.status === "optimal" ? relaxed : undefined);
   } finally {

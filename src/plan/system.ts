@@ -9,6 +9,7 @@ import { LEVELS, type LevelId } from "../norms/levels.ts";
 import type { SchoolCostOverrides } from "./costs.ts";
 import { LEVELS_SERVED, type SchoolTier, type SchoolType } from "./schoolTypes.ts";
 import { checkGroup, checkSchool, checkSettlement } from "./systemChecks.ts";
+import { describeWithinAreaRule, floorRows, resolveWithinAreaRule, withinAreaMetres, withinAreaTrip, type WithinAreaAssumptions, type WithinAreaRule } from "./withinArea.ts";
 
 /** Pupils per level, each ≥ 0 (fractions allowed: estimates from census shares). */
 export type PupilsByLevel = Readonly<Record<LevelId, number>>;
@@ -28,6 +29,12 @@ export interface SettlementInput {
    * same level, so never more than it.
    */
   readonly groups?: Readonly<Record<string, Readonly<Partial<Record<LevelId, number>>>>>;
+  /**
+   * The area the settlement stands for, km², finite ≥ 0 (from the GeoJSON property `areaKm2`, or a polygon's
+   * area). Its pupils then travel at least the mean trip inside the area to any school (see
+   * {@link withinAreaTrip}: (2/3)·√(A/π) × detour ÷ speed). Default 0: the settlement is a point, as before.
+   */
+  readonly areaKm2?: number | null;
 }
 
 /** A settlement, checked. */
@@ -42,6 +49,8 @@ export interface Settlement {
   readonly pupils: PupilsByLevel;
   /** Special-group pupils per level by group id (only groups the system declares). */
   readonly groups: Readonly<Record<string, PupilsByLevel>>;
+  /** The area it stands for, km² (0 for a point); see {@link SettlementInput.areaKm2}. */
+  readonly areaKm2: number;
 }
 
 /** An existing school or a candidate site for a new one, as the caller gives it. */
@@ -164,6 +173,12 @@ export interface SchoolSystemInput {
   readonly travelBasis?: string;
   /** Special groups and their rules. Default none. */
   readonly groups?: readonly SpecialGroup[];
+  /**
+   * The speeds and detour of the trip inside a settlement's area (settlements with `areaKm2` > 0). Default: the
+   * straight-line fallback's assumptions, walk 5 km/h for kindergarten and grades 1–3, school bus 40 km/h above,
+   * detour 1.3 (`schoolSystemFromGeoJSON` passes the speeds and detour of its travel options).
+   */
+  readonly withinArea?: WithinAreaAssumptions;
 }
 
 /** A checked, frozen school system; see {@link createSchoolSystem}. */
@@ -174,14 +189,52 @@ export interface SchoolSystem {
   readonly settlements: readonly Settlement[];
   /** Length m: schools (existing and candidate). */
   readonly schools: readonly School[];
-  /** Minutes per planned level (n × m, unit minutes). */
+  /**
+   * Minutes per planned level (n × m, unit minutes): the given times with the within-area floor applied (each
+   * settlement's times at least its {@link withinAreaTrip}); the objective, the heuristics, `checkPlan` and the
+   * metrics all read these.
+   */
   readonly travelMinutes: Readonly<Partial<Record<LevelId, CostMatrix>>>;
-  /** Metres per level, where given. */
+  /** Metres per level, where given, with the within-area floor ({@link withinAreaMetres}) applied. */
   readonly travelMetres: Readonly<Partial<Record<LevelId, CostMatrix>>>;
-  /** How the travel times were obtained; "" where not said. */
+  /**
+   * How the travel times were obtained; "" where not said. Where some settlement has an area, a sentence on the
+   * within-area rule is appended (once).
+   */
   readonly travelBasis: string;
   /** Special groups (defaults filled in). */
   readonly groups: readonly Required<SpecialGroup>[];
+  /** The within-area assumptions in force (every level filled in). */
+  readonly withinArea: WithinAreaRule;
+}
+
+/** Marks the within-area sentence in a travel basis, so that it is appended once. */
+const WITHIN_AREA_BASIS = "within a settlement's area A:";
+
+/**
+ * Applies the within-area floor to the matrices of each level: row i raised to at least the trip inside
+ * settlement i's area (minutes by the level's speed, or metres). Matrices shared by levels of one floor stay
+ * shared; a matrix with nothing to raise is kept as it is.
+ */
+function floorMatrices(
+  matrices: Readonly<Partial<Record<LevelId, CostMatrix>>>,
+  floorOf: (level: LevelId) => Float64Array,
+  keyOf: (level: LevelId) => string,
+): Readonly<Partial<Record<LevelId, CostMatrix>>> {
+  const done = new Map<CostMatrix, Map<string, CostMatrix>>();
+  const result: Partial<Record<LevelId, CostMatrix>> = {};
+  for (const [level, matrix] of Object.entries(matrices) as Array<[LevelId, CostMatrix]>) {
+    const byKey = done.get(matrix) ?? new Map<string, CostMatrix>();
+    done.set(matrix, byKey);
+    const key = keyOf(level);
+    let floored = byKey.get(key);
+    if (floored === undefined) {
+      floored = floorRows(matrix, floorOf(level));
+      byKey.set(key, floored);
+    }
+    result[level] = floored;
+  }
+  return Object.freeze(result);
 }
 
 function checkMatrices(
@@ -222,12 +275,15 @@ function checkMatrices(
  * @param input - settlements (n ≥ 1), schools (m ≥ 1, existing and candidate), travel minutes per planned level
  *   (n × m, unit minutes), optional metres, special groups
  * @returns the system with defaults filled in: pupils of every level (0 where absent), classrooms = Σ classes,
- *   beds 0, no limits on additions, groups' defaults
+ *   beds 0, no limits on additions, groups' defaults, area 0; travel times and metres of settlements with an area
+ *   raised to at least the mean trip inside it (see {@link withinAreaTrip}: (2/3)·√(A/π) × detour ÷ the level's
+ *   speed; the given matrices are not mutated)
  * @throws InputError naming the settlement or school (index, id), the field and the value: duplicate or bad ids,
  *   unknown levels, negative or fractional counts, classes of a level the type does not serve, classrooms fewer
  *   than classes, a candidate with classrooms or beds, required and forbidden together, unknown cost names, an
  *   undeclared group or one larger than its level's pupils, matrices of the wrong shape or unit, a planned level
- *   without travel minutes or that no school type serves
+ *   without travel minutes or that no school type serves, an `areaKm2` that is not a finite number ≥ 0, within-area
+ *   speeds not finite and > 0 or a detour factor below 1
  * @example
  * ```ts
  * const system = createSchoolSystem({
@@ -268,13 +324,33 @@ export function createSchoolSystem(input: SchoolSystemInput): SchoolSystem {
   const settlements = input.settlements.map((settlement, i) => checkSettlement(settlement, i, settlementIds, groupIds));
   const n = settlements.length;
   const m = schools.length;
+  const withinArea = resolveWithinAreaRule(input.withinArea);
+  let travelMinutes = checkMatrices("travelMinutes", input.travelMinutes, levels, n, m, ["minutes"], true);
+  let travelMetres = checkMatrices("travelMetres", input.travelMetres, levels, n, m, ["metres"], false);
+  let travelBasis = input.travelBasis ?? "";
+  if (typeof travelBasis !== "string") throw new InputError({ source: "system", field: "travelBasis", value: travelBasis }, "must be a string");
+  if (settlements.some((settlement) => settlement.areaKm2 > 0)) {
+    const detour = withinArea.detourFactor;
+    const metresFloor = Float64Array.from(settlements, (settlement) => withinAreaMetres(settlement.areaKm2, detour));
+    travelMinutes = floorMatrices(
+      travelMinutes,
+      (level) => Float64Array.from(settlements, (settlement) => withinAreaTrip(settlement.areaKm2, withinArea.speedKmPerHour[level], detour)),
+      (level) => String(withinArea.speedKmPerHour[level]),
+    );
+    travelMetres = floorMatrices(travelMetres, () => metresFloor, () => "metres");
+    if (!travelBasis.includes(WITHIN_AREA_BASIS)) {
+      const sentence = describeWithinAreaRule(withinArea, levels);
+      travelBasis = travelBasis === "" ? sentence : `${travelBasis}; ${sentence}`;
+    }
+  }
   return Object.freeze({
     levels: Object.freeze(levels),
     settlements: Object.freeze(settlements),
     schools: Object.freeze(schools),
-    travelMinutes: checkMatrices("travelMinutes", input.travelMinutes, levels, n, m, ["minutes"], true),
-    travelMetres: checkMatrices("travelMetres", input.travelMetres, levels, n, m, ["metres"], false),
-    travelBasis: input.travelBasis ?? "",
+    travelMinutes,
+    travelMetres,
+    travelBasis,
     groups: Object.freeze(groups),
+    withinArea,
   });
 }

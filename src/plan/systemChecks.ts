@@ -51,7 +51,7 @@ function wholeOrInfinity(source: string, index: number, id: string, field: strin
 
 /**
  * Checks one settlement: a unique id, pupils per level, special-group pupils of declared groups (never more than the
- * level's pupils).
+ * level's pupils), the area (`areaKm2`: a finite number ≥ 0; absent or null is 0).
  * @throws InputError naming the settlement, the field and the value
  */
 export function checkSettlement(raw: SettlementInput, i: number, seen: Map<string, number>, groupIds: ReadonlySet<string>): Settlement {
@@ -77,7 +77,15 @@ export function checkSettlement(raw: SettlementInput, i: number, seen: Map<strin
   }
   for (const group of groupIds) groups[group] ??= Object.freeze(noPupils());
   const name = raw.name === undefined ? id : String(raw.name);
-  return Object.freeze({ id, name, township: optionalText(source, i, id, "township", raw.township), pupils: Object.freeze(pupils), groups: Object.freeze(groups) });
+  const areaKm2 = raw.areaKm2 === undefined || raw.areaKm2 === null ? 0 : checkNonNegative(source, i, id, "areaKm2", raw.areaKm2);
+  return Object.freeze({
+    id,
+    name,
+    township: optionalText(source, i, id, "township", raw.township),
+    pupils: Object.freeze(pupils),
+    groups: Object.freeze(groups),
+    areaKm2,
+  });
 }
 
 /**

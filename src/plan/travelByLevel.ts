@@ -12,6 +12,7 @@ import type { RoadNetwork } from "../travel/network/roadNetwork.ts";
 import { segmentMinutes } from "../travel/network/speeds.ts";
 import { FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR } from "../travel/fallback.ts";
 import { TRAVEL_MODES, type TravelMode } from "../travel/network/travelMode.ts";
+import type { WithinAreaAssumptions } from "./withinArea.ts";
 import type { RoutingOptions } from "../travel/routing/context.ts";
 import type { Reachability } from "../travel/routing/reachability.ts";
 import { travelTimeMatrix } from "../travel/routing/travelTimeMatrix.ts";
@@ -274,4 +275,24 @@ export function travelMinutesByLevel(
   return hasNetwork
     ? onNetwork(settlementCoordinates, schoolCoordinates, checkedLevels, options as NetworkTravelByLevelOptions)
     : byFallback(settlementCoordinates, schoolCoordinates, checkedLevels, options as FallbackTravelByLevelOptions);
+}
+
+/**
+ * The within-area assumptions ({@link WithinAreaAssumptions}) that go with travel options, so that the trip inside
+ * a settlement's area uses the same speeds and detour as the trips between settlements and schools. In the
+ * straight-line fallback: its detour factor and each level's speed. On a road network (whose roads inside a
+ * village are not mapped): the detour {@link FALLBACK_DETOUR_FACTOR} (1.3) and the fallback speed of each level's
+ * mode ({@link FALLBACK_SPEEDS_KM_PER_HOUR}: walk 5 km/h, school bus 40 km/h).
+ * @param levels - the levels
+ * @param options - the travel options, as {@link travelMinutesByLevel} takes them
+ * @throws InputError as {@link travelMinutesByLevel} on unknown levels, modes, bad speeds or detour
+ */
+export function withinAreaAssumptions(levels: readonly LevelId[], options: TravelByLevelOptions): WithinAreaAssumptions {
+  const checkedLevels = checkLevels(levels);
+  const given = options as { readonly modes?: unknown; readonly fallback?: StraightLineAssumptions };
+  const modes = resolveModes(checkedLevels, given.modes);
+  const speeds = given.fallback === undefined ? {} : checkLevelRecord("fallback.speedKmPerHour", given.fallback.speedKmPerHour);
+  const speedKmPerHour: Partial<Record<LevelId, number>> = {};
+  for (const level of checkedLevels) speedKmPerHour[level] = checkSpeed(level, speeds[level] ?? FALLBACK_SPEEDS_KM_PER_HOUR[modes[level]]);
+  return { speedKmPerHour, detourFactor: given.fallback?.detourFactor ?? FALLBACK_DETOUR_FACTOR };
 }

@@ -373,8 +373,17 @@ describe("school-layout plan on bad input", () => {
   it("gives the reader's error for a special group the settlements use but no --groups declares, with a hint", async () => {
     const result = await run(...tinyWithout("--groups"));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^school-layout: .*tiny-settlements\.geojson 0 \(id "v1"\), "properties\.groups\.disability": is not a declared special group; declared: none/);
+    // The flat property the file has (regression: the message named "properties.groups.disability", which it has not).
+    expect(result.stderr).toMatch(/^school-layout: .*tiny-settlements\.geojson 0 \(id "v1"\), "properties\.group:disability:primary4to6": is not a declared special group; declared: none/);
     expect(result.stderr).toContain("(declare the special groups with --groups F.json)");
+  });
+
+  it("names the flat group property of examples/plan-input's settlements when run without --groups", async () => {
+    const result = await run("plan", "--settlements", example("settlements.geojson"), "--schools", example("schools.geojson"), "--candidates", example("candidates.geojson"), "--out", path("no-groups"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/settlements\.geojson 0 \(id "S1"\), "properties\.group:disability:primary4to6": is not a declared special group/);
+    expect(result.stderr).not.toContain("properties.groups.");
+    expect(result.stderr).toContain("--groups F.json");
   });
 
   it("rejects a groups file that is not an array, naming the file", async () => {

@@ -62,10 +62,10 @@ describe("readSettlementLayer", () => {
     );
   });
 
-  it("accepts numeric strings, a feature id and a polygon's centroid", () => {
+  it("accepts numeric strings, a feature id and a polygon's centroid and area", () => {
     const square = { type: "Polygon" as const, coordinates: [[[114.7, 23.9], [114.72, 23.9], [114.72, 23.92], [114.7, 23.92], [114.7, 23.9]]] };
     const layer = readSettlementLayer(settlements({ type: "Feature", id: 7, geometry: square, properties: { junior: " 12 ", "group:g:junior": "3" } }));
-    expect(layer.settlements[0]).toEqual({ id: "7", pupils: { junior: 12 }, groups: { g: { junior: 3 } } });
+    expect(layer.settlements[0]).toEqual({ id: "7", pupils: { junior: 12 }, groups: { g: { junior: 3 } }, areaKm2: expect.closeTo(4.5213, 3) });
     expect(layer.coordinates[0]).toBeCloseTo(114.71, 9);
     expect(layer.coordinates[1]).toBeCloseTo(23.91, 9);
   });
@@ -242,6 +242,19 @@ describe("schoolSystemFromGeoJSON", () => {
     expect(frozen).toEqual(copy);
   });
 
+  it("names the flat group:<id>:<level> property a settlement has when its group is not declared (regression: named properties.groups.<id>)", () => {
+    const flat = settlements(village("S1", 0, { "group:disability:primary4to6": 3 }));
+    const error = expectInputError(
+      () => schoolSystemFromGeoJSON({ settlements: flat, schools, travel: FALLBACK }),
+      'settlements 0 (id "S1")',
+      '"properties.group:disability:primary4to6"',
+      "not a declared special group",
+    );
+    expect(error.location.field).toBe("properties.group:disability:primary4to6");
+    const nested = settlements(village("S1", 0, { groups: { disability: { primary4to6: 3 } } }));
+    expectInputError(() => schoolSystemFromGeoJSON({ settlements: nested, schools, travel: FALLBACK }), '"properties.groups.disability"', "not a declared special group");
+  });
+
   it("throws naming both layers when a candidate reuses a school's id", () => {
     const error = expectInputError(
       () => schoolSystemFromGeoJSON({ settlements: villages, schools, candidates: collection(primary("C1", 0.04), primary("J1", 0.05)), travel: FALLBACK }),
@@ -283,7 +296,7 @@ describe("schoolSystemFromGeoJSON", () => {
     expectInputError(
       () => schoolSystemFromGeoJSON({ settlements: settlements(village("S1", 0), village("S2", 0, { "group:g:junior": 99 })), schools, groups: [{ id: "g", rule: "boardingCare" }], travel: FALLBACK }),
       'settlements 1 (id "S2")',
-      '"properties.groups.g.junior"',
+      '"properties.group:g:junior"', // the flat property the feature has
       "must not exceed",
       "got 99",
     );
