@@ -3,7 +3,9 @@
  * @module
  */
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname, extname } from "node:path";
+import { csvToPointLayer, rowsToPointLayer } from "../io/tableLayers.ts";
+import { readSheetRows } from "../io/xlsx.node.ts";
 import { CliError } from "./io.ts";
 
 /** Reads a text file; a missing or unreadable file is a {@link CliError} naming the option and the path. */
@@ -17,14 +19,110 @@ export async function readText(path: string, option: string): Promise<string> {
   }
 }
 
-/** Reads and parses a JSON (or GeoJSON) file; invalid JSON is a {@link CliError} naming the file. */
+/** The UTF-8 byte-order mark some editors (Notepad, Excel) write at the start of a file. */
+const BYTE_ORDER_MARK = "\uFEFF";
+
+/**
+ * Reads and parses a JSON (or GeoJSON) file; a leading UTF-8 byte-order mark is dropped. Invalid JSON is a
+ * {@link CliError} naming the file and saying what the file looks like instead (CSV, a workbook, XML, …).
+ */
 export async function readJson(path: string, option: string): Promise<unknown> {
-  const text = await readText(path, option);
+  const raw = await readText(path, option);
+  const text = raw.startsWith(BYTE_ORDER_MARK) ? raw.slice(1) : raw;
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new CliError(`${option} "${path}": not valid JSON (${(error as Error).message})`);
+    const looks = describeContent(text);
+    const hint = looks === "JSON" ? "" : `; the file looks like ${looks}${looks.startsWith("CSV") ? ": name it .csv to read it as a table with longitude/latitude columns" : looks.startsWith("an .xlsx") ? ": name it .xlsx" : ""}`;
+    throw new CliError(`${option} "${path}": not valid JSON (${(error as Error).message})${hint}`);
   }
+}
+
+/** What a file's text looks like, for messages: `JSON`, `CSV (first line "…")`, `an .xlsx workbook or other zip file`, `XML or HTML`, `empty`, or its first characters. */
+export function describeContent(text: string): string {
+  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  const trimmed = body.trimStart();
+  if (trimmed === "") return "empty";
+  if (body.startsWith("PK\u0003\u0004")) return "an .xlsx workbook or other zip file";
+  if (trimmed.startsWith("{") || trimmed.startsWith("[")) return "JSON";
+  if (trimmed.startsWith("<")) return "XML or HTML";
+  const firstLine = trimmed.split(/\r?\n/, 1)[0]!;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(firstLine)) return "a binary file";
+  const shown = JSON.stringify(firstLine.length > 60 ? `${firstLine.slice(0, 57)}...` : firstLine);
+  if (firstLine.includes(",") || firstLine.includes("\t") || firstLine.includes(";")) return `CSV (first line ${shown})`;
+  return `text starting ${shown}`;
+}
+
+/** Column and sheet choices for reading a point layer from a table (CSV or .xlsx). */
+export interface LayerTableOptions {
+  /** The longitude (x) column of CSV/.xlsx layers (case-insensitive); default `longitude`, `lon`, `lng`, `long` or `x`. */
+  readonly longitude?: string;
+  /** The latitude (y) column of CSV/.xlsx layers (case-insensitive); default `latitude`, `lat` or `y`. */
+  readonly latitude?: string;
+}
+
+/** The formats a point layer may come in, for messages. */
+const LAYER_FORMATS = "GeoJSON (.geojson, .json), CSV (.csv) or an .xlsx workbook, with longitude/latitude columns for tables";
+
+/**
+ * Splits `book.xlsx#Sheet name` into the file and the sheet; other paths have no sheet. A file whose own name
+ * holds `#` is read as is where it exists.
+ */
+async function splitSheet(path: string): Promise<{ file: string; sheet?: string }> {
+  const at = path.lastIndexOf("#");
+  if (at < 0 || !path.slice(0, at).toLowerCase().endsWith(".xlsx")) return { file: path };
+  try {
+    await stat(path);
+    return { file: path };
+  } catch {
+    return { file: path.slice(0, at), sheet: path.slice(at + 1) };
+  }
+}
+
+async function readBytes(path: string, option: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : String((error as Error).message);
+    throw new CliError(`${option} "${path}": ${why}`);
+  }
+}
+
+/**
+ * Reads a point layer given to `--settlements`, `--schools`, `--candidates`, `--demand` or `--sites` as a GeoJSON
+ * value, by the file's extension: `.geojson`/`.json` as GeoJSON (a byte-order mark dropped); `.csv` as a table
+ * (RFC 4180, UTF-8, a byte-order mark dropped); `.xlsx` as a table on its first sheet, or the sheet named after
+ * `#` (`schools.xlsx#Schools`). A table's rows become Points from its longitude/latitude columns (see
+ * {@link LayerTableOptions}), its other columns properties (text as text; empty cells absent). Another extension
+ * is read by its content (JSON, CSV, or a workbook), and anything else says what was expected and what the file
+ * looks like.
+ * @throws CliError for an unreadable file or one of no known format (naming the option and the path);
+ *   InputError naming the file, the row (1-based, as a spreadsheet shows it) and the column for a bad table
+ */
+export async function readLayer(path: string, option: string, columns: LayerTableOptions = {}): Promise<unknown> {
+  const { file, sheet } = await splitSheet(path);
+  const extension = extname(file).toLowerCase();
+  const tableOptions = { source: file, ...(columns.longitude === undefined ? {} : { longitude: columns.longitude }), ...(columns.latitude === undefined ? {} : { latitude: columns.latitude }) };
+  if (extension === ".geojson" || extension === ".json") return readJson(file, option);
+  if (extension === ".xlsx") {
+    const bytes = await readBytes(file, option);
+    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+      const looks = describeContent(new TextDecoder().decode(bytes.subarray(0, 4096)));
+      throw new CliError(`${option} "${file}": expected an .xlsx workbook; the file looks like ${looks}`);
+    }
+    return rowsToPointLayer(await readSheetRows(bytes, file, sheet), tableOptions);
+  }
+  if (sheet !== undefined) throw new CliError(`${option} "${path}": a sheet (#${sheet}) is only for .xlsx workbooks`);
+  if (extension === ".csv") return csvToPointLayer(await readText(file, option), tableOptions);
+  const bytes = await readBytes(file, option);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return rowsToPointLayer(await readSheetRows(bytes, file), tableOptions);
+  const text = new TextDecoder().decode(bytes);
+  const looks = describeContent(text);
+  if (looks === "JSON") return readJson(file, option);
+  if (looks.startsWith("CSV")) return csvToPointLayer(text, tableOptions);
+  throw new CliError(`${option} "${file}": expected ${LAYER_FORMATS}; the file looks like ${looks}`);
 }
 
 /**

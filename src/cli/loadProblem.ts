@@ -15,7 +15,7 @@ import {
 } from "../io/index.ts";
 import type { Problem } from "../problem.ts";
 import { segmentMinutes } from "../travel/index.ts";
-import { readJson, readText } from "./files.ts";
+import { readJson, readLayer, readText, type LayerTableOptions } from "./files.ts";
 import { CliError, type CliStreams } from "./io.ts";
 import { readRoadNetwork } from "./roads.ts";
 import { computeTravelMatrix } from "./travelMatrix.ts";
@@ -30,11 +30,12 @@ function costColumns(options: SolveCommandOptions): { from: string; to: string; 
 }
 
 /**
- * Reads the problem the options describe: `--problem`, or `--demand` and `--sites` with optional `--costs`.
+ * Reads the problem the options describe: `--problem`, or `--demand` and `--sites` (GeoJSON, CSV or .xlsx; see
+ * {@link readLayer}; `longitude`/`latitude` name a table's coordinate columns) with optional `--costs`.
  * @returns the problem, and the GeoJSON layers it came from (null for `--problem`)
  * @throws CliError for missing or clashing options and unreadable files; InputError for bad content
  */
-export async function loadProblem(options: SolveCommandOptions, streams: CliStreams): Promise<{ problem: Problem; geo: GeoProblem | null }> {
+export async function loadProblem(options: SolveCommandOptions & LayerTableOptions, streams: CliStreams): Promise<{ problem: Problem; geo: GeoProblem | null }> {
   if (options.problem !== undefined) {
     const layerFlags = ["demand", "sites", "costs", "roads", "weight", "capacity", "fixedCost", "required", "forbidden", "id"] as const;
     const clash = layerFlags.find((key) => options[key] !== undefined);
@@ -43,10 +44,14 @@ export async function loadProblem(options: SolveCommandOptions, streams: CliStre
     return { problem, geo: null };
   }
   if (options.demand === undefined || options.sites === undefined) {
-    throw new CliError("give --demand F and --sites F (GeoJSON), or --problem F.json");
+    throw new CliError("give --demand F and --sites F (GeoJSON, CSV or .xlsx), or --problem F.json");
   }
-  const demandCollection = await readJson(options.demand, "--demand");
-  const siteCollection = await readJson(options.sites, "--sites");
+  const columns: LayerTableOptions = {
+    ...(options.longitude === undefined ? {} : { longitude: options.longitude }),
+    ...(options.latitude === undefined ? {} : { latitude: options.latitude }),
+  };
+  const demandCollection = await readLayer(options.demand, "--demand", columns);
+  const siteCollection = await readLayer(options.sites, "--sites", columns);
   if (options.costs !== undefined && options.roads !== undefined) throw new CliError("give --costs or --roads, not both");
   const demandOptions = {
     source: options.demand,
@@ -77,6 +82,7 @@ export async function loadProblem(options: SolveCommandOptions, streams: CliStre
       siteIds,
       unit: options.costUnit,
       source: options.costs,
+      optionNames: { from: "--cost-from", to: "--cost-to", value: "--cost-value" },
       missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
     });
   } else if (options.roads !== undefined) {

@@ -15,14 +15,18 @@ import { resolvePlanCosts } from "../plan/schoolCosts.ts";
 import { createSchoolSystem, type SpecialGroup } from "../plan/system.ts";
 import type { TravelByLevelOptions } from "../plan/travelByLevel.ts";
 import { TRAVEL_MODES, type TravelMode } from "../travel/index.ts";
-import { readJson, readText } from "./files.ts";
+import { readJson, readLayer, readText, type LayerTableOptions } from "./files.ts";
 import { CliError, type CliStreams } from "./io.ts";
 import { parsePositiveNumber } from "./parsers.ts";
 import { readRoadNetwork } from "./roads.ts";
 import { flagOf } from "./solveOptions.ts";
 
-/** The input options of `plan`, as commander parses them. */
-export interface PlanInputOptions {
+/**
+ * The input options of `plan`, as commander parses them. The layers (`--settlements`, `--schools`,
+ * `--candidates`) are GeoJSON, CSV or .xlsx (see {@link readLayer}); `longitude`/`latitude` name the coordinate
+ * columns of tables (flags `--longitude COL`, `--latitude COL`).
+ */
+export interface PlanInputOptions extends LayerTableOptions {
   readonly settlements: string;
   readonly schools: string;
   readonly candidates?: string;
@@ -177,6 +181,7 @@ async function withCostTable(geo: GeoSchoolSystem, options: PlanInputOptions): P
     siteIds: system.schools.map((school) => school.id),
     unit,
     source: path,
+    optionNames: { from: "--cost-from", to: "--cost-to", value: "--cost-value" },
     missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
   });
   const travelMinutes = Object.fromEntries(system.levels.map((level) => [level, minutes]));
@@ -206,7 +211,8 @@ function warnUnreachable(geo: GeoSchoolSystem, streams: CliStreams): void {
 }
 
 /**
- * Reads every input file of `plan` and builds the school system.
+ * Reads every input file of `plan` and builds the school system. The layers may be GeoJSON, CSV or .xlsx
+ * (`F.xlsx#Sheet` for a sheet other than the first).
  * @throws CliError for unreadable files, clashing options, a groups file that is not an array, bad cost figures
  *   (naming the file); InputError for bad layer content (naming the file, feature and field) and bad norm
  *   overrides (naming the norms file); an undeclared group gets a hint to give --groups
@@ -215,9 +221,13 @@ export async function loadPlanInput(options: PlanInputOptions, streams: CliStrea
   const norms = await readNorms(options.norms);
   const costs = await readCostFigures(options.costFigures);
   const groups = await readGroups(options.groups);
-  const settlements = await readJson(options.settlements, "--settlements");
-  const schools = await readJson(options.schools, "--schools");
-  const candidates = options.candidates === undefined ? undefined : await readJson(options.candidates, "--candidates");
+  const columns: LayerTableOptions = {
+    ...(options.longitude === undefined ? {} : { longitude: options.longitude }),
+    ...(options.latitude === undefined ? {} : { latitude: options.latitude }),
+  };
+  const settlements = await readLayer(options.settlements, "--settlements", columns);
+  const schools = await readLayer(options.schools, "--schools", columns);
+  const candidates = options.candidates === undefined ? undefined : await readLayer(options.candidates, "--candidates", columns);
   const travel = await travelOptions(options);
   let geo: GeoSchoolSystem;
   try {

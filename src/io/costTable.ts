@@ -31,6 +31,11 @@ export interface CostTableOptions {
   readonly missing?: "error" | "notAllowed";
   /** The file name, quoted in error messages. Default `"costs"`. */
   readonly source?: string;
+  /**
+   * What the caller calls the `from`, `to` and `value` options, for the message when one names no column, e.g.
+   * `{ value: "--cost-value" }` on the command line. Default the option names `from`, `to`, `value`.
+   */
+  readonly optionNames?: Readonly<Partial<Record<"from" | "to" | "value", string>>>;
 }
 
 interface CsvRecord {
@@ -120,7 +125,8 @@ export function readCostTable(text: string, options: CostTableOptions): CostMatr
     const position = header.indexOf(name);
     if (position < 0) {
       const there = header.length === 0 ? "the table is empty" : `the columns are ${header.map((h) => JSON.stringify(h)).join(", ")}`;
-      throw new InputError({ source: `${source} line 1`, field: key, value: name }, `names no column; ${there}`);
+      const option = options.optionNames?.[key] ?? key;
+      throw new InputError({ source: `${source} line 1`, field: option, value: name }, `names no column (the ${key} column, option ${option}); ${there}`);
     }
     return position;
   };

@@ -20,3 +20,7 @@ export type { GeoSchoolSystem, ReadSchoolLayerOptions, SchoolLayer, SchoolSystem
 export { CLASSES_PROPERTY_PREFIX, COST_PROPERTY_PREFIX, GROUP_PROPERTY_PREFIX, SCHOOL_PROPERTIES, SETTLEMENT_PROPERTIES } from "./schoolSystemProperties.ts";
 export { planToGeoJSON } from "./planGeoJSON.ts";
 export type { PlanFeatureCollection, PlanGeoJSONMetadata, PlanGeoJSONOptions, PlanGeoLayers, PlanLayer } from "./planGeoJSON.ts";
+export { balanceTable, planTables, tableToCsv } from "./planTables.ts";
+export type { BalanceColumn, LocalizedText, PlanTable, PlanTablesOptions, TableCell, TableColumn, TableLanguage } from "./planTables.ts";
+export { csvToPointLayer, LATITUDE_COLUMNS, LONGITUDE_COLUMNS, parseCsvRows, rowsToPointLayer } from "./tableLayers.ts";
+export type { PointLayerOptions, TableRows } from "./tableLayers.ts";

@@ -69,7 +69,8 @@ export function readFeatureValue<T>(
 /**
  * Reads a required number ≥ 0 (numeric strings accepted) by property or accessor; `Infinity` only where
  * `allowInfinity`.
- * @throws InputError naming the feature, the field and the value when missing, non-numeric, NaN or negative
+ * @throws InputError naming the feature, the field and the value when missing (a null property is said to be
+ *   null, not absent), non-numeric, NaN or negative
  * @internal
  */
 export function readFeatureNumber(
@@ -81,8 +82,15 @@ export function readFeatureNumber(
 ): number {
   const { value, field } = readFeatureValue(feature, where.index, accessor, name);
   if (value === undefined) {
-    const why = typeof accessor === "function" ? "the accessor returned nothing" : `the feature has no property ${JSON.stringify(accessor)}`;
-    throw new InputError({ ...where, field, value }, `missing ${name}: ${why}`);
+    const properties = (feature.properties ?? {}) as Record<string, unknown>;
+    const isNull = typeof accessor === "string" && Object.hasOwn(properties, accessor) && properties[accessor] === null;
+    const why =
+      typeof accessor === "function"
+        ? "the accessor returned nothing"
+        : isNull
+          ? `the property ${JSON.stringify(accessor)} is null (an empty attribute?); give a number`
+          : `the feature has no property ${JSON.stringify(accessor)}`;
+    throw new InputError({ ...where, field, value: isNull ? null : value }, `missing ${name}: ${why}`);
   }
   return checkNonNegative(where.source, where.index, where.id, field, readNumeric(value), allowInfinity);
 }

@@ -1,0 +1,374 @@
+/**
+ * A plan as tables (schools, assignments, townships, costs, the status quo, and a hook for balance figures),
+ * with units in the headers and headers in English or Chinese, and RFC 4180 CSV text of a table. Pure: runs
+ * unchanged in Node, Deno and browsers; the workbook writer is Node-only (src/io/xlsx.node.ts).
+ * @module
+ */
+import { InputError } from "../errors.ts";
+import type { LevelId } from "../norms/levels.ts";
+import type { Plan, PlannedAssignment, PlannedSchool, PlanCostBreakdown } from "../plan/result.ts";
+import type { SchoolSystem } from "../plan/system.ts";
+
+/** The language of the table headers: English or Chinese. */
+export type TableLanguage = "en" | "zh";
+
+/** A header text in both languages. (Kept here for now; to move into the message catalogue.) */
+export interface LocalizedText {
+  /** English. */
+  readonly en: string;
+  /** Chinese (simplified). */
+  readonly zh: string;
+}
+
+/** One cell of a table: a number (unformatted, in the unit its header names), text, a flag, or empty (null). */
+export type TableCell = string | number | boolean | null;
+
+/** One column of a table. */
+export interface TableColumn {
+  /** The key of the column's value in each row, e.g. `"travelMinutes"` or `"enrolment.junior"`. */
+  readonly key: string;
+  /** The header shown, with its unit, e.g. `"travel (min)"`. */
+  readonly header: string;
+}
+
+/** A table: a name (used as the CSV file stem and the sheet name), its columns, and its rows. */
+export interface PlanTable {
+  /** The table's name: `schools`, `assignments`, `townships`, `costs`, `statusQuo` or `balance`. */
+  readonly name: string;
+  /** The columns, in order. */
+  readonly columns: readonly TableColumn[];
+  /** The rows, each keyed by column key; a key a row lacks is an empty cell. */
+  readonly rows: readonly Readonly<Record<string, TableCell>>[];
+}
+
+/** A column of the balance table given by the module that computes the balance figures. */
+export interface BalanceColumn {
+  /** The key of the value in each balance row. */
+  readonly key: string;
+  /** The header, with its unit: one text for both languages, or one per language. */
+  readonly header: string | LocalizedText;
+}
+
+/** Options for {@link planTables}. */
+export interface PlanTablesOptions {
+  /** The header language. Default `"en"`. */
+  readonly language?: TableLanguage;
+  /**
+   * Pre-computed balance rows (e.g. per township or level, from the metrics module), one object of cells per
+   * row; the `balance` table is added only where given. Not mutated.
+   */
+  readonly balance?: readonly Readonly<Record<string, TableCell>>[];
+  /** The balance table's columns; default the keys of the balance rows in order of first appearance, as headers. */
+  readonly balanceColumns?: readonly BalanceColumn[];
+}
+
+/** Header words of the plan tables, `{ en, zh }` (local for now; to move into the message catalogue). */
+const WORDS = {
+  id: { en: "id", zh: "编号" },
+  name: { en: "name", zh: "名称" },
+  type: { en: "type", zh: "类型" },
+  tier: { en: "tier", zh: "层级" },
+  township: { en: "township", zh: "乡镇" },
+  existing: { en: "existing", zh: "现有" },
+  action: { en: "action", zh: "处置" },
+  open: { en: "open", zh: "开办" },
+  enrolment: { en: "enrolment", zh: "在校生" },
+  classes: { en: "classes", zh: "班数" },
+  seats: { en: "seats", zh: "学位" },
+  classrooms: { en: "classrooms", zh: "教室" },
+  classroomsAdded: { en: "classrooms added", zh: "新增教室" },
+  beds: { en: "beds", zh: "床位" },
+  bedsAdded: { en: "beds added", zh: "新增床位" },
+  boarders: { en: "boarders", zh: "寄宿生" },
+  utilization: { en: "utilization (share)", zh: "学位利用率（比例）" },
+  small: { en: "small school", zh: "小规模学校" },
+  settlement: { en: "settlement", zh: "居民点" },
+  level: { en: "level", zh: "学段" },
+  school: { en: "school", zh: "学校" },
+  pupils: { en: "pupils", zh: "学生" },
+  travelMinutes: { en: "travel (min)", zh: "单程时间（分钟）" },
+  travelMetres: { en: "travel (m)", zh: "单程距离（米）" },
+  boarding: { en: "boarding", zh: "寄宿" },
+  settlements: { en: "settlements", zh: "居民点数" },
+  schoolsOpen: { en: "schools open", zh: "开办学校数" },
+  schoolsClosed: { en: "schools closed", zh: "撤并学校数" },
+  schoolsBuilt: { en: "schools built", zh: "新建学校数" },
+  meanTrip: { en: "mean trip (min)", zh: "平均单程时间（分钟）" },
+  item: { en: "item", zh: "项目" },
+  planCost: { en: "plan (yuan/yr)", zh: "规划方案（元/年）" },
+  statusQuoCost: { en: "status quo (yuan/yr)", zh: "现状（元/年）" },
+  difference: { en: "difference (yuan/yr)", zh: "差额（元/年）" },
+  pupilsUnit: { en: "pupils", zh: "人" },
+  classesUnit: { en: "classes", zh: "班" },
+} as const satisfies Readonly<Record<string, LocalizedText>>;
+
+/** Level names, `{ en, zh }`. */
+const LEVEL_WORDS: Readonly<Record<LevelId, LocalizedText>> = {
+  kindergarten: { en: "kindergarten", zh: "幼儿园" },
+  primary1to3: { en: "primary 1–3", zh: "小学1–3年级" },
+  primary4to6: { en: "primary 4–6", zh: "小学4–6年级" },
+  junior: { en: "junior secondary", zh: "初中" },
+  senior: { en: "senior secondary", zh: "高中" },
+};
+
+/** Cost item names, `{ en, zh }`, in the order of {@link PlanCostBreakdown}. */
+const COST_WORDS: Readonly<Record<keyof PlanCostBreakdown, LocalizedText>> = {
+  schools: { en: "running cost of open schools", zh: "学校运行费" },
+  newSchools: { en: "new schools (annualised)", zh: "新建学校（年化）" },
+  closures: { en: "closures", zh: "撤并费用" },
+  classes: { en: "running cost of classes", zh: "班级运行费" },
+  classrooms: { en: "added classrooms (annualised)", zh: "新增教室（年化）" },
+  beds: { en: "added beds (annualised)", zh: "新增床位（年化）" },
+  boarders: { en: "boarders", zh: "寄宿费用" },
+  transport: { en: "transport", zh: "交通费用" },
+  total: { en: "total", zh: "合计" },
+};
+
+const COST_ITEMS = Object.keys(COST_WORDS) as (keyof PlanCostBreakdown)[];
+
+/** A header with a per-level part: `enrolment: junior secondary (pupils)` / `在校生：初中（人）`. */
+function levelHeader(language: TableLanguage, word: LocalizedText, level: LevelId, unit: LocalizedText): string {
+  return language === "zh" ? `${word.zh}：${LEVEL_WORDS[level].zh}（${unit.zh}）` : `${word.en}: ${LEVEL_WORDS[level].en} (${unit.en})`;
+}
+
+function schoolColumns(language: TableLanguage, levels: readonly LevelId[]): TableColumn[] {
+  const plain = (key: keyof typeof WORDS): TableColumn => ({ key, header: WORDS[key][language] });
+  return [
+    ...(["id", "name", "type", "tier", "township", "existing", "action", "open"] as const).map(plain),
+    ...levels.map((level) => ({ key: `enrolment.${level}`, header: levelHeader(language, WORDS.enrolment, level, WORDS.pupilsUnit) })),
+    ...levels.map((level) => ({ key: `classes.${level}`, header: levelHeader(language, WORDS.classes, level, WORDS.classesUnit) })),
+    ...levels.map((level) => ({ key: `seats.${level}`, header: levelHeader(language, WORDS.seats, level, WORDS.pupilsUnit) })),
+    ...(["classrooms", "classroomsAdded", "beds", "bedsAdded", "boarders", "utilization", "small"] as const).map(plain),
+  ];
+}
+
+function schoolRow(school: PlannedSchool, levels: readonly LevelId[]): Record<string, TableCell> {
+  const row: Record<string, TableCell> = {
+    id: school.id,
+    name: school.name,
+    type: school.type,
+    tier: school.tier,
+    township: school.township,
+    existing: school.existing,
+    action: school.action,
+    open: school.open,
+  };
+  for (const level of levels) row[`enrolment.${level}`] = school.enrolment[level];
+  for (const level of levels) row[`classes.${level}`] = school.classes[level];
+  for (const level of levels) row[`seats.${level}`] = school.seats[level];
+  Object.assign(row, {
+    classrooms: school.classrooms,
+    classroomsAdded: school.classroomsAdded,
+    beds: school.beds,
+    bedsAdded: school.bedsAdded,
+    boarders: school.boarders,
+    utilization: school.utilization,
+    small: school.small,
+  });
+  return row;
+}
+
+function schoolsTable(name: string, schools: readonly PlannedSchool[], system: SchoolSystem, language: TableLanguage): PlanTable {
+  return { name, columns: schoolColumns(language, system.levels), rows: schools.map((school) => schoolRow(school, system.levels)) };
+}
+
+function assignmentsTable(assignments: readonly PlannedAssignment[], language: TableLanguage): PlanTable {
+  const keys = ["settlement", "level", "school", "pupils", "travelMinutes", "travelMetres", "boarding"] as const;
+  return {
+    name: "assignments",
+    columns: keys.map((key) => ({ key, header: WORDS[key][language] })),
+    rows: assignments.map((a) => ({
+      settlement: a.settlement,
+      level: a.level,
+      school: a.school,
+      pupils: a.pupils,
+      travelMinutes: a.travelMinutes,
+      travelMetres: a.travelMetres,
+      boarding: a.boarding,
+    })),
+  };
+}
+
+/** Per township: its settlements, pupils per level, schools open/closed/built, and the mean trip of its pupils. */
+function townshipsTable(plan: Plan, system: SchoolSystem, language: TableLanguage): PlanTable {
+  const levels = system.levels;
+  const columns: TableColumn[] = [
+    { key: "township", header: WORDS.township[language] },
+    { key: "settlements", header: WORDS.settlements[language] },
+    ...levels.map((level) => ({ key: `pupils.${level}`, header: levelHeader(language, WORDS.pupils, level, WORDS.pupilsUnit) })),
+    ...(["schoolsOpen", "schoolsClosed", "schoolsBuilt", "meanTrip"] as const).map((key) => ({ key, header: WORDS[key][language] })),
+  ];
+  interface Tally {
+    settlements: number;
+    pupils: Record<string, number>;
+    open: number;
+    closed: number;
+    built: number;
+    pupilMinutes: number;
+    assigned: number;
+  }
+  const tallies = new Map<string | null, Tally>();
+  const tally = (township: string | null): Tally => {
+    let entry = tallies.get(township);
+    if (entry === undefined) {
+      entry = { settlements: 0, pupils: Object.fromEntries(levels.map((level) => [level, 0])), open: 0, closed: 0, built: 0, pupilMinutes: 0, assigned: 0 };
+      tallies.set(township, entry);
+    }
+    return entry;
+  };
+  for (const settlement of system.settlements) {
+    const entry = tally(settlement.township);
+    entry.settlements += 1;
+    for (const level of levels) entry.pupils[level]! += settlement.pupils[level];
+  }
+  for (const school of plan.schools ?? []) {
+    const entry = tally(school.township);
+    if (school.open) entry.open += 1;
+    if (school.action === "close") entry.closed += 1;
+    if (school.action === "build") entry.built += 1;
+  }
+  for (const assignment of plan.assignments ?? []) {
+    const settlement = system.settlements[assignment.settlementIndex];
+    if (settlement === undefined) {
+      throw new InputError({ source: "plan", field: "assignments.settlementIndex", value: assignment.settlementIndex }, `is not a settlement of the system (it has ${system.settlements.length})`);
+    }
+    const entry = tally(settlement.township);
+    entry.pupilMinutes += assignment.pupils * assignment.travelMinutes;
+    entry.assigned += assignment.pupils;
+  }
+  // Townships by id (text order, deterministic), the settlements without a township last.
+  const order = [...tallies.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const rows = order.map((township) => {
+    const entry = tallies.get(township)!;
+    const row: Record<string, TableCell> = { township, settlements: entry.settlements };
+    for (const level of levels) row[`pupils.${level}`] = entry.pupils[level]!;
+    row.schoolsOpen = entry.open;
+    row.schoolsClosed = entry.closed;
+    row.schoolsBuilt = entry.built;
+    row.meanTrip = entry.assigned > 0 ? entry.pupilMinutes / entry.assigned : null;
+    return row;
+  });
+  return { name: "townships", columns, rows };
+}
+
+function costsTable(plan: Plan, language: TableLanguage): PlanTable {
+  const statusQuo = plan.statusQuo?.costs;
+  const columns: TableColumn[] = [
+    { key: "item", header: WORDS.item[language] },
+    { key: "plan", header: WORDS.planCost[language] },
+    ...(statusQuo === undefined
+      ? []
+      : [
+          { key: "statusQuo", header: WORDS.statusQuoCost[language] },
+          { key: "difference", header: WORDS.difference[language] },
+        ]),
+  ];
+  const rows = COST_ITEMS.map((item) => {
+    const planned = plan.costs?.[item] ?? null;
+    const row: Record<string, TableCell> = { item: COST_WORDS[item][language], plan: planned };
+    if (statusQuo !== undefined) {
+      row.statusQuo = statusQuo[item];
+      row.difference = planned === null ? null : planned - statusQuo[item];
+    }
+    return row;
+  });
+  return { name: "costs", columns, rows };
+}
+
+function isCell(value: unknown): value is TableCell {
+  return value === null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && !Number.isNaN(value));
+}
+
+/**
+ * The `balance` table from rows another module computes (e.g. balance figures per township or level).
+ * @param rows - one object of cells per row; not mutated
+ * @param language - the header language, for columns given in both languages
+ * @param columns - the columns; default the row keys in order of first appearance, each its own header
+ * @returns the table named `balance`
+ * @throws InputError naming `balance`, the row (0-based), the key and the value when a row is not an object or a
+ *   cell is not a string, number, boolean or null; or naming `balanceColumns` for a column without a key
+ */
+export function balanceTable(
+  rows: readonly Readonly<Record<string, TableCell>>[],
+  language: TableLanguage = "en",
+  columns?: readonly BalanceColumn[],
+): PlanTable {
+  if (!Array.isArray(rows)) throw new InputError({ source: "options", field: "balance", value: rows }, "must be an array of row objects");
+  const keys: string[] = [];
+  const copied = rows.map((row: unknown, index) => {
+    if (typeof row !== "object" || row === null || Array.isArray(row)) throw new InputError({ source: "balance", index, field: "row", value: row }, "must be an object of cells");
+    const copy: Record<string, TableCell> = {};
+    for (const [key, value] of Object.entries(row)) {
+      if (!isCell(value)) throw new InputError({ source: "balance", index, field: key, value }, "must be a string, number, boolean or null");
+      if (!keys.includes(key)) keys.push(key);
+      copy[key] = value;
+    }
+    return copy;
+  });
+  const resolved: TableColumn[] = (columns ?? keys.map((key) => ({ key, header: key }))).map((column, index) => {
+    if (typeof column?.key !== "string" || column.key === "") throw new InputError({ source: "balanceColumns", index, field: "key", value: column?.key }, "must be a non-empty string");
+    const header = typeof column.header === "string" ? column.header : column.header?.[language];
+    if (typeof header !== "string") throw new InputError({ source: "balanceColumns", index, field: "header", value: column.header }, "must be a string or { en, zh }");
+    return { key: column.key, header };
+  });
+  return { name: "balance", columns: resolved, rows: copied };
+}
+
+/**
+ * A plan as tables, in this order: `schools` (one row per school of the system: id, name, type, tier, township,
+ * existing, action, open, enrolment/classes/seats per planned level, classrooms and classrooms added, beds and
+ * beds added, boarders, utilization as a share 0–1, small), `assignments` (settlement, level, school, pupils,
+ * one-way travel minutes and metres — empty where the system has no distances — and boarding), `townships`
+ * (per township id, in text order, settlements without a township last with an empty township cell: the
+ * settlements, pupils per level, schools open, closed and built, the mean one-way minutes of its pupils — empty
+ * where none is assigned), `costs` (per item of {@link PlanCostBreakdown}, yuan per year: the plan, and where the
+ * plan has a status quo the status quo and plan − status quo), then `statusQuo` (the status-quo schools, same
+ * columns as `schools`) where the plan has one, and `balance` where `options.balance` is given.
+ *
+ * Cells are raw values: numbers unrounded in the unit the header names, flags as booleans, ids and actions
+ * (`keep`, `expand`, `close`, `build`, `not built`) as in plan.json; only the headers are translated. A plan
+ * without figures (e.g. `infeasible`) gives `schools`, `assignments` with no rows and `costs` with empty plan
+ * cells. Neither the plan nor the system is mutated; the output depends only on them and the options.
+ * @param plan - the plan, from {@link planSchools}
+ * @param system - the school system the plan was made for (the settlements give the townships' figures)
+ * @param options - the header language and the balance rows; see {@link PlanTablesOptions}
+ * @returns the tables
+ * @throws InputError for a bad language (naming `options.language`), balance rows (see {@link balanceTable}), or
+ *   an assignment naming a settlement the system does not have
+ */
+export function planTables(plan: Plan, system: SchoolSystem, options: PlanTablesOptions = {}): PlanTable[] {
+  const language = options.language ?? "en";
+  if (language !== "en" && language !== "zh") throw new InputError({ source: "options", field: "language", value: language }, 'must be "en" or "zh"');
+  const tables: PlanTable[] = [
+    schoolsTable("schools", plan.schools ?? [], system, language),
+    assignmentsTable(plan.assignments ?? [], language),
+    townshipsTable(plan, system, language),
+    costsTable(plan, language),
+  ];
+  if (plan.statusQuo !== null && plan.statusQuo !== undefined) tables.push(schoolsTable("statusQuo", plan.statusQuo.schools, system, language));
+  if (options.balance !== undefined) tables.push(balanceTable(options.balance, language, options.balanceColumns));
+  return tables;
+}
+
+/** One CSV field: quoted (with `"` doubled) where it holds a comma, a quote, CR or LF. */
+function csvField(cell: TableCell | undefined): string {
+  if (cell === null || cell === undefined) return "";
+  const text = typeof cell === "number" ? String(cell) : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A table as CSV text (RFC 4180): the header row then one record per row, fields separated by commas, records
+ * ended by CRLF, a field quoted with `"` (and inner quotes doubled) where it holds a comma, a quote, CR or LF. No
+ * comment lines and no byte-order mark: write the text as UTF-8. Numbers are unformatted (`String(n)`, full
+ * precision, `.` as the decimal point), flags `true`/`false`, empty cells (null or absent) empty. Excel opens a
+ * UTF-8 CSV without a byte-order mark in the system's legacy code page, so Chinese text shows garbled there:
+ * import it with Data › From Text/CSV (UTF-8), or use the workbook (plan.xlsx) instead.
+ * @param table - the table; not mutated
+ * @returns the CSV text
+ */
+export function tableToCsv(table: PlanTable): string {
+  const lines = [table.columns.map((column) => csvField(column.header)).join(",")];
+  for (const row of table.rows) lines.push(table.columns.map((column) => csvField(row[column.key])).join(","));
+  return lines.map((line) => `${line}\r\n`).join("");
+}
