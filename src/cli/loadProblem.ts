@@ -5,7 +5,6 @@
  */
 import type { CostMatrix } from "../costMatrix.ts";
 import {
-  costTableBasis,
   problemFromGeoJSON,
   readCostTable,
   readDemandPoints,
@@ -18,7 +17,7 @@ import { segmentMinutes } from "../travel/index.ts";
 import { readJson, readLayer, readText, type LayerTableOptions } from "./files.ts";
 import { CliError, type CliStreams } from "./io.ts";
 import { readRoadNetwork } from "./roads.ts";
-import { computeTravelMatrix } from "./travelMatrix.ts";
+import { computeTravelMatrix, readCostTableBasis } from "./travelMatrix.ts";
 import { flagOf, type SolveCommandOptions } from "./solveOptions.ts";
 
 function costColumns(options: SolveCommandOptions): { from: string; to: string; value: string } {
@@ -75,7 +74,7 @@ export async function loadProblem(options: SolveCommandOptions & LayerTableOptio
     const demandIds = readDemandPoints(demandCollection, demandOptions).points.map((point, i) => String(point.id ?? i));
     const siteIds = readSites(siteCollection, siteOptions).sites.map((site, j) => String(site.id ?? j));
     const text = await readText(options.costs, "--costs");
-    costBasis = costTableBasis(text);
+    costBasis = await readCostTableBasis(options.costs, text);
     costs = readCostTable(text, {
       ...columns,
       demandIds,

@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "commander";
 import type { CostUnit } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
 import type { CoordinateSystem } from "../io/coordinateSystem.ts";
-import { costTableBasis, readCostTable, schoolSystemFromGeoJSON, type GeoSchoolSystem } from "../io/index.ts";
+import { readCostTable, schoolSystemFromGeoJSON, type GeoSchoolSystem } from "../io/index.ts";
 import { CHINA_NORMS, LEVELS, withNormOverrides, type LevelId, type NormOverrides, type PlanningNorms } from "../norms/index.ts";
 import type { PlanCosts } from "../plan/costs.ts";
 import { resolvePlanCosts } from "../plan/schoolCosts.ts";
@@ -20,6 +20,7 @@ import { CliError, type CliStreams } from "./io.ts";
 import { parsePositiveNumber } from "./parsers.ts";
 import { readRoadNetwork } from "./roads.ts";
 import { flagOf } from "./solveOptions.ts";
+import { readCostTableBasis } from "./travelMatrix.ts";
 
 /**
  * The input options of `plan`, as commander parses them. The layers (`--settlements`, `--schools`,
@@ -185,7 +186,7 @@ async function withCostTable(geo: GeoSchoolSystem, options: PlanInputOptions): P
     missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
   });
   const travelMinutes = Object.fromEntries(system.levels.map((level) => [level, minutes]));
-  const basis = costTableBasis(text) ?? `travel-time table ${path} (minutes, the same for every level)`;
+  const basis = (await readCostTableBasis(path, text, "--costs")) ?? `travel-time table ${path} (minutes, the same for every level)`;
   const replaced = createSchoolSystem({
     levels: system.levels,
     settlements: system.settlements,

@@ -108,6 +108,7 @@ describe("school-layout travel", () => {
     expect(result.code, result.stderr).toBe(0);
     const written = JSON.parse(await readFile(out, "utf8"));
     expect(written.solution.costUnit).toBe("minutes");
+    expect(written.solution.costBasis).toMatch(/road network .*walk/);
     expect(await readCostTableBasis(table, await readFile(table, "utf8"))).toMatch(/road network .*walk/);
     expect(await readCostTableBasis(table)).toMatch(/road network .*walk/);
   });
