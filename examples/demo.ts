@@ -10,7 +10,7 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import type { FeatureCollection, Point } from "geojson";
-import { CHINA_NORMS, checkPlan, planSchools, planSummaryMarkdown, planToGeoJSON, planToJson, schoolSystemFromGeoJSON, withNormOverrides } from "../src/index.ts";
+import { CHINA_NORMS, checkPlan, findNecessarySmallSchools, planSchools, planSummaryMarkdown, planToGeoJSON, planToJson, schoolSystemFromGeoJSON, withNormOverrides } from "../src/index.ts";
 import { dongyuanSchools, type DongyuanSettlement, type DongyuanSite } from "./dongyuan/schools.ts";
 
 const dataFolder = new URL("../data/dongyuan/", import.meta.url);
@@ -20,23 +20,28 @@ const readGeoJSON = async <P>(name: string): Promise<FeatureCollection<Point, P>
 const settlements = await readGeoJSON<DongyuanSettlement>("settlements.geojson");
 const sites = await readGeoJSON<DongyuanSite>("sites.geojson");
 const { existing, candidates } = dongyuanSchools(settlements, sites);
-const geo = schoolSystemFromGeoJSON({
-  settlements,
-  schools: existing,
-  candidates,
-  levels: ["kindergarten", "primary1to3", "primary4to6", "junior"],
-  travel: { fallback: {} },
-});
+// Kindergarten children and grades 1–3 are taken by a parent on an e-bike (20 km/h, assumed); grades 4–9 by school bus at 30 km/h on mountain roads (assumed).
+// The small-school guarantee finds the village schools grades 1–3 cannot do without (30 minutes); they are kept
+// (required) and exempt from the minimum enrolment (protected).
+const build = (schools: typeof existing) =>
+  schoolSystemFromGeoJSON({ settlements, schools, candidates, levels: ["kindergarten", "primary1to3", "primary4to6", "junior"], travel: { fallback: { speedKmPerHour: { primary4to6: 30, junior: 30 } }, modes: { kindergarten: "ebike", primary1to3: "ebike" } } });
+const guarantee = await findNecessarySmallSchools(build(existing).system);
+const necessary = new Set(guarantee.necessary.map((s) => s.id));
+const kept = { ...existing, features: existing.features.map((f) => (necessary.has(String(f.id)) ? { ...f, properties: { ...f.properties, required: true, protected: true } } : f)) };
+const geo = build(kept);
 const { system } = geo;
 const leftOut = (settlements as unknown as { metadata: { allocation: { left_out: { town: string; pupils_6_14: number }[] } } }).metadata.allocation.left_out;
 console.log(`东源县: ${system.settlements.length} settlements, ${existing.features.length} illustrative schools, ${candidates.features.length} candidate sites`);
 console.log(`travel: ${system.travelBasis}`);
 if (leftOut.length > 0) console.log(`left out (no location in the source): ${leftOut.map((t) => `${t.town} ${t.pupils_6_14} pupils aged 6–14`).join("; ")}`);
 
-// The county's own rules on top of the national norms (an illustration): kindergarten children walk at most 45
-// minutes; day pupils of grades 4–9 ride at most 60 minutes, beyond which they board.
-const norms = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { kindergarten: 45, primary4to6: 60, junior: 60 } }, "demo county rules (illustrative)");
-const plan = await planSchools(system, { norms, timeLimitSeconds: 60, mipRelativeGap: 0.005 });
+console.log(`small-school guarantee: ${guarantee.necessary.length} village schools needed for grades 1–3 within ${guarantee.limitMinutes} min (${guarantee.status})`);
+
+// The county's own rules on top of the national norms (an illustration): day pupils of grades 4–9 ride at most 30
+// minutes, beyond which they board; an open village complete primary keeps at least
+// 100 pupils and a teaching point 10, unless protected by the small-school guarantee.
+const norms = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { primary4to6: 30, junior: 30 } }, "demo county rules (illustrative)");
+const plan = await planSchools(system, { norms, minimumEnrolment: { "complete primary": 100, "teaching point": 10 }, timeLimitSeconds: 50, mipRelativeGap: 0.025 });
 if (plan.schools !== undefined) {
   const check = checkPlan(system, { ...(plan as Required<typeof plan>), rules: plan.rules, costFigures: plan.costFigures });
   if (!check.ok) throw new Error(`the plan failed its independent check: ${check.violations.map((v) => v.message).join("; ")}`);
@@ -45,13 +50,15 @@ await mkdir(outFolder, { recursive: true });
 await writeFile(new URL("plan.json", outFolder), `${JSON.stringify(planToJson(plan, system), null, 1)}\n`);
 await writeFile(new URL("plan.geojson", outFolder), `${JSON.stringify(planToGeoJSON(plan, geo))}\n`);
 const notes = [
-  "Pupils per settlement are an allocation of the 2020 census county cohorts over village-level units, not school data " +
-    "(data/README.md); units without a point of their own are placed on their township seat, so most pupils sit on the " +
-    "same point as the seat's schools and travel 0 minutes in these figures: the mean trips understate real travel.",
+  "Pupils per settlement are an allocation of the 2020 census county cohorts over the 284 village-level units, not school " +
+    "data; 232 of the points are placed by a documented rule (no source point) and every settlement's area (areaKm2, for the " +
+    "trip inside it) is an estimate (data/README.md).",
   ...leftOut.map((t) => `Left out: ${t.town}, ${t.pupils_6_14} pupils aged 6–14, has no location in the source data.`),
-  "The schools are illustrative (examples/dongyuan/schools.ts): no open list of Dongyuan's schools exists. The county " +
-    "rules on top of the national norms are illustrative too: kindergarten walks at most 45 minutes; day pupils of grades " +
-    "4–9 ride at most 60 minutes, beyond which they board.",
+  "The schools are illustrative (examples/dongyuan/schools.ts): no open list of Dongyuan's schools exists. The travel and " +
+    "county rules are illustrative too: kindergarten children and grades 1–3 go with a parent by e-bike (20 km/h), grades " +
+    "4–9 by school bus (30 km/h on mountain roads); day pupils of grades 4–9 ride at most 30 minutes, beyond " +
+    "which they board; an open village complete primary keeps at least 100 pupils and a teaching point 10, except the " +
+    `${guarantee.necessary.length} village schools the small-school guarantee keeps for grades 1–3 (30 minutes).`,
 ];
 await writeFile(new URL("summary.md", outFolder), planSummaryMarkdown(plan, system, { title: "东源县 (Dongyuan County): an illustrative school plan", notes }));
 const gap = plan.gap === null ? "no proven gap" : `proven gap ${(plan.gap * 100).toFixed(2)} %`;

@@ -54,3 +54,4 @@ export * from "./travel/index.ts";
 export * from "./synthetic/index.ts";
 export * from "./norms/index.ts";
 export * from "./plan/index.ts";
+export * from "./render/index.ts";

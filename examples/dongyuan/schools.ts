@@ -1,106 +1,155 @@
 /**
  * An illustrative status quo and candidate sites for the Dongyuan (东源县) plan. No open list of Dongyuan's schools
- * exists (../shared/docs/domain.md §7), so these are made up from the allocated pupils and say so:
- * - status quo: at each township seat a central kindergarten and a central primary sized for 60 % and 70 % of
- *   the township's children (the rest were in village schools that are not listed), and at the county seat a
- *   boarding junior school of 40 classes and 800 beds;
- * - candidates: a teaching point and a kindergarten at every village point; at every township seat a boarding
- *   junior school and as many more kindergarten (≤ 360 children) and primary campuses (≤ 2,000 pupils) as its
- *   town's children would fill.
+ * exists (../shared/docs/domain.md §7), so these are made up from the allocated pupils by the rules below, and
+ * every school says so (`illustrative: true`, and the collections' metadata):
+ * - at every township seat the township "three schools": a central kindergarten (about 70 % of the township's
+ *   children), and either a central primary (complete, 60 beds) and a boarding junior school (townships of 14
+ *   or more village-level units) or a boarding nine-year school (smaller townships);
+ * - in the county seat (县城中心城区社区, 仙塘镇) a county-seat junior school (36 classes, 900 beds), a county-seat
+ *   primary (30 classes) and kindergarten (10 classes);
+ * - village schools in the villages at least 3 km from their seat, by code order within the township: the 1st,
+ *   4th, 7th … have a village complete primary (one or two classes per level, six classrooms, no beds) and a
+ *   village kindergarten; the 2nd, 5th, … a teaching point (grades 1–3, classes of 30); the rest none;
+ *   their seats roughly match the village's own pupils, so most are small (under 100 pupils);
+ * - candidates: a new primary and kindergarten at the county seat, a new kindergarten at each township seat of 17
+ *   or more units: expansions happen at existing schools (added classrooms and beds), not new village sites.
  * @module
  */
-import type { Feature, FeatureCollection, Point } from "geojson";
+import type { Feature, FeatureCollection, Point, Position } from "geojson";
 
 /** The properties the demo reads from data/dongyuan/settlements.geojson. */
 export interface DongyuanSettlement {
+  /** 12-digit NBS code of the village-level unit. */
   readonly id: string;
+  /** Unit name. */
   readonly name: string;
+  /** Township name. */
   readonly town: string;
+  /** Township code. */
   readonly town_code: string;
-  readonly kind: "township seat" | "village";
+  /** True for the township-centre unit at the seat. */
+  readonly at_seat: boolean;
+  /** Children aged 3–5. */
   readonly kindergarten: number;
+  /** Pupils of grades 1–3. */
   readonly primary1to3: number;
+  /** Pupils of grades 4–6. */
   readonly primary4to6: number;
+  /** Pupils of grades 7–9. */
   readonly junior: number;
 }
 
-/** The properties of data/dongyuan/sites.geojson. */
+/** The properties of data/dongyuan/sites.geojson (township seats). */
 export interface DongyuanSite {
+  /** Township code. */
   readonly id: string;
+  /** `"<township> seat"`. */
   readonly name: string;
+  /** Township name. */
+  readonly town: string;
+  /** Township code. */
   readonly town_code: string;
+  /** County seat or township. */
   readonly tier: "county seat" | "township";
+  /** Village-level units of the township. */
+  readonly n_village_units: number;
 }
 
-const LABEL = "illustrative: no open list of Dongyuan's schools exists; made up by examples/dongyuan/schools.ts";
+/** The label every made-up school and collection carries. */
+export const SCHOOLS_LABEL = "illustrative: no open list of Dongyuan's schools exists; made up by examples/dongyuan/schools.ts";
 
-function classes(pupils: number, share: number, classSize: number, most: number): number {
-  return Math.max(1, Math.min(most, Math.round((pupils * share) / classSize)));
+/** Villages at least this far from their seat (great-circle km) may have a village school. */
+export const VILLAGE_SCHOOL_MIN_KM = 3;
+
+function km(a: Position, b: Position): number {
+  const rad = Math.PI / 180;
+  const [lon1, lat1] = [(a[0] as number) * rad, (a[1] as number) * rad];
+  const [lon2, lat2] = [(b[0] as number) * rad, (b[1] as number) * rad];
+  const h = Math.sin((lat2 - lat1) / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin((lon2 - lon1) / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
+
+const classesFor = (pupils: number, size: number, least: number, most: number): number => Math.max(least, Math.min(most, Math.ceil(pupils / size)));
 
 /**
- * Builds the illustrative existing schools and the candidate sites.
+ * Builds the illustrative existing schools and the candidate sites (rules in the module comment).
  * @param settlements - data/dongyuan/settlements.geojson
  * @param sites - data/dongyuan/sites.geojson (township seats)
+ * @returns existing schools and candidate sites as GeoJSON (properties as docs/schemas/schools.schema.json)
  */
 export function dongyuanSchools(
   settlements: FeatureCollection<Point, DongyuanSettlement>,
   sites: FeatureCollection<Point, DongyuanSite>,
 ): { existing: FeatureCollection; candidates: FeatureCollection } {
-  const town = new Map<string, { kindergarten: number; primary1to3: number; primary4to6: number; junior: number }>();
-  for (const { properties: s } of settlements.features) {
-    const total = town.get(s.town_code) ?? { kindergarten: 0, primary1to3: 0, primary4to6: 0, junior: 0 };
-    total.kindergarten += s.kindergarten;
-    total.primary1to3 += s.primary1to3;
-    total.primary4to6 += s.primary4to6;
-    total.junior += s.junior;
-    town.set(s.town_code, total);
-  }
   const existing: Feature[] = [];
   const candidates: Feature[] = [];
-  const at = (site: Feature<Point, DongyuanSite>, id: string, name: string, properties: Record<string, unknown>): Feature => ({
-    type: "Feature",
-    id,
-    geometry: site.geometry,
-    properties: { id, name: `${site.properties.name.replace(/ seat$/, "")} ${name}`, township: site.properties.town_code, ...properties },
-  });
+  const school = (list: Feature[], at: Position, id: string, name: string, township: string, properties: Record<string, unknown>): void => {
+    list.push({ type: "Feature", id, geometry: { type: "Point", coordinates: at }, properties: { id, name, township, illustrative: true, ...properties } });
+  };
+  const countySeatUnit = settlements.features.find((f) => f.properties.name.includes("县城"));
   for (const site of sites.features) {
     const code = site.properties.town_code;
-    const pupils = town.get(code)!;
-    const tier = site.properties.tier;
-    existing.push(at(site, `K-${code}`, "central kindergarten", { type: "kindergarten", tier, classes: { kindergarten: classes(pupils.kindergarten, 0.6, 30, 12) } }));
-    existing.push(
-      at(site, `P-${code}`, "central primary school", {
-        type: "complete primary",
-        tier,
-        classes: { primary1to3: classes(pupils.primary1to3, 0.7, 45, 22), primary4to6: classes(pupils.primary4to6, 0.7, 45, 22) },
-      }),
-    );
-    candidates.push(at(site, `J-${code}-new`, "boarding junior school (candidate)", { type: "junior", tier, maxAddedClassrooms: 40 }));
-    for (let k = 2; k <= 1 + Math.ceil(pupils.kindergarten / 360); k++) {
-      candidates.push(at(site, `K-${code}-${k}`, `kindergarten no. ${k} (candidate)`, { type: "kindergarten", tier, maxAddedClassrooms: 12 }));
-    }
-    for (let k = 2; k <= 1 + Math.ceil((pupils.primary1to3 + pupils.primary4to6) / 2000); k++) {
-      candidates.push(at(site, `P-${code}-${k}`, `primary school no. ${k} (candidate)`, { type: "complete primary", tier, maxAddedClassrooms: 44 }));
-    }
-    if (tier === "county seat") {
-      existing.push(at(site, `J-${code}`, "boarding junior school", { type: "junior", tier, classes: { junior: 40 }, beds: 800 }));
-    }
-  }
-  for (const village of settlements.features) {
-    if (village.properties.kind !== "village") continue;
-    for (const [prefix, type, label, rooms] of [["TP", "teaching point", "teaching point", 4], ["VK", "kindergarten", "kindergarten", 6]] as const) {
-      const id = `${prefix}-${village.properties.id}`;
-      candidates.push({
-        type: "Feature",
-        id,
-        geometry: village.geometry,
-        properties: { id, name: `${village.properties.name} ${label} (candidate)`, type, tier: "village", township: village.properties.town_code, maxAddedClassrooms: rooms, maxAddedBeds: 0 },
+    const town = site.properties.town;
+    const seat = site.geometry.coordinates;
+    const own = settlements.features.filter((f) => f.properties.town_code === code);
+    const sum = (level: "kindergarten" | "primary1to3" | "primary4to6" | "junior") => own.reduce((s, f) => s + f.properties[level], 0);
+    const countySeat = site.properties.tier === "county seat";
+    // The county seat's own schools take about half of its township's pupils; township central schools half of theirs.
+    school(existing, seat, `K-${code}`, `${town}中心幼儿园 (central kindergarten)`, code, {
+      type: "kindergarten", tier: "township", classes: { kindergarten: classesFor(0.7 * sum("kindergarten"), 30, 3, 12) }, maxAddedClassrooms: 4,
+    });
+    if (site.properties.n_village_units >= 14) {
+      school(existing, seat, `P-${code}`, `${town}中心小学 (central primary)`, code, {
+        type: "complete primary", tier: "township", beds: 60, maxAddedClassrooms: 8,
+        classes: { primary1to3: classesFor(0.55 * sum("primary1to3"), 45, 3, 18), primary4to6: classesFor(0.6 * sum("primary4to6"), 45, 3, 18) },
+      });
+      school(existing, seat, `J-${code}`, `${town}中学 (junior school, boarding)`, code, {
+        type: "junior", tier: "township", beds: Math.round(0.35 * sum("junior")), maxAddedClassrooms: 8,
+        classes: { junior: classesFor((countySeat ? 0.6 : 1.1) * sum("junior"), 50, 6, 30) },
+      });
+    } else {
+      school(existing, seat, `N-${code}`, `${town}九年一贯制学校 (nine-year school, boarding)`, code, {
+        type: "nine-year", tier: "township", beds: Math.round(0.3 * (sum("junior") + 0.5 * sum("primary4to6"))), maxAddedClassrooms: 8,
+        classes: {
+          primary1to3: classesFor(0.55 * sum("primary1to3"), 45, 2, 12), primary4to6: classesFor(0.6 * sum("primary4to6"), 45, 2, 12),
+          junior: classesFor(1.1 * sum("junior"), 50, 3, 24),
+        },
       });
     }
+    if (countySeat && countySeatUnit !== undefined) {
+      const at = countySeatUnit.geometry.coordinates;
+      school(existing, at, "CS-J", "东源县县城初级中学 (county-seat junior school, boarding)", code, { type: "junior", tier: "county seat", classes: { junior: 36 }, beds: 900, maxAddedClassrooms: 12 });
+      school(existing, at, "CS-P", "东源县县城小学 (county-seat primary)", code, { type: "complete primary", tier: "county seat", classes: { primary1to3: 15, primary4to6: 15 }, maxAddedClassrooms: 12, maxAddedBeds: 0 });
+      school(existing, at, "CS-K", "东源县县城幼儿园 (county-seat kindergarten)", code, { type: "kindergarten", tier: "county seat", classes: { kindergarten: 10 }, maxAddedClassrooms: 2 });
+      school(candidates, at, "CS-P-new", "县城新小学 (candidate: new county-seat primary)", code, { type: "complete primary", tier: "county seat", maxAddedClassrooms: 36, maxAddedBeds: 0 });
+      school(candidates, at, "CS-K-new", "县城新幼儿园 (candidate: new county-seat kindergarten)", code, { type: "kindergarten", tier: "county seat", maxAddedClassrooms: 12 });
+    }
+    if (site.properties.n_village_units >= 17) {
+      school(candidates, seat, `K-${code}-new`, `${town}第二幼儿园 (candidate: new kindergarten)`, code, { type: "kindergarten", tier: "township", maxAddedClassrooms: 9 });
+    }
+    const villages = own.filter((f) => !f.properties.at_seat && !f.properties.name.includes("县城") && km(f.geometry.coordinates, seat) >= VILLAGE_SCHOOL_MIN_KM);
+    villages.forEach((v, r) => {
+      const p = v.properties;
+      const at = v.geometry.coordinates;
+      const name = p.name.replace(/(村委会|居委会)$/, "");
+      if (r % 3 === 0) {
+        school(existing, at, `VP-${p.id}`, `${name}小学 (village complete primary)`, code, {
+          type: "complete primary", tier: "village", classrooms: 6, maxAddedClassrooms: 0, maxAddedBeds: 0,
+          classes: { primary1to3: classesFor(p.primary1to3, 45, 1, 2), primary4to6: classesFor(p.primary4to6, 45, 1, 2) },
+        });
+        school(existing, at, `VK-${p.id}`, `${name}幼儿园 (village kindergarten)`, code, {
+          type: "kindergarten", tier: "village", classrooms: 3, maxAddedClassrooms: 0, maxAddedBeds: 0, classes: { kindergarten: classesFor(p.kindergarten, 30, 1, 3) },
+        });
+      } else if (r % 3 === 1) {
+        school(existing, at, `TP-${p.id}`, `${name}教学点 (teaching point)`, code, {
+          type: "teaching point", tier: "village", classrooms: 3, maxAddedClassrooms: 0, maxAddedBeds: 0, classes: { primary1to3: classesFor(p.primary1to3, 30, 1, 2) },
+        });
+      }
+    });
   }
+  const metadata = (what: string) => ({ description: `${what} of 东源县: ${SCHOOLS_LABEL}`, illustrative: true, rules: "examples/dongyuan/schools.ts (module comment)" });
   return {
-    existing: { type: "FeatureCollection", features: existing, metadata: { description: `Existing schools of 东源县: ${LABEL}` } } as FeatureCollection,
-    candidates: { type: "FeatureCollection", features: candidates, metadata: { description: `Candidate sites for 东源县: ${LABEL}` } } as FeatureCollection,
+    existing: { type: "FeatureCollection", features: existing, metadata: metadata("Existing schools") } as FeatureCollection,
+    candidates: { type: "FeatureCollection", features: candidates, metadata: metadata("Candidate sites") } as FeatureCollection,
   };
 }

@@ -152,9 +152,17 @@ async function ensureFolder(folder: string): Promise<void> {
  * @throws CliError naming the option and the path when the file cannot be written
  */
 export async function writeText(path: string, text: string, option: string): Promise<void> {
+  await writeBytes(path, text, option);
+}
+
+/**
+ * Writes bytes (or text) to a file, creating its folder.
+ * @throws CliError naming the option and the path when the file cannot be written
+ */
+export async function writeBytes(path: string, data: Uint8Array | string, option: string): Promise<void> {
   try {
     await ensureFolder(dirname(path));
-    await writeFile(path, text);
+    await writeFile(path, data);
   } catch (error) {
     throw new CliError(`${option} "${path}": cannot write (${(error as Error).message})`);
   }

@@ -13,18 +13,19 @@ import { planSchools } from "../plan/planSchools.ts";
 import type { Plan } from "../plan/result.ts";
 import { SCHOOL_TYPES, type SchoolType } from "../plan/schoolTypes.ts";
 import { formatYuan, nounFor } from "../plan/format.ts";
-import { planSummaryMarkdown } from "../plan/summary.ts";
 import { BACKEND_CHOICES, type BackendChoice } from "../solvers/options.ts";
 import { checkOutputPath, writeText } from "./files.ts";
 import type { CliContext } from "./io.ts";
 import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
-import { loadPlanInput, parseLevelModes, parseLevelSpeeds, type PlanInputOptions } from "./planInput.ts";
+import { loadPlanInput, type PlanInputOptions } from "./planInput.ts";
+import { addOutputFlags, addPlanInputFlags } from "./planInputFlags.ts";
+import { TABLE_FILES, writePlanOutputs } from "./planOutputs.ts";
 import { watchInterrupt } from "./interrupt.ts";
 import { createProgressReporter } from "./progress.ts";
 
 
 /** The files `plan` writes into --out. */
-const OUTPUT_FILES = ["plan.geojson", "plan.json", "summary.md"] as const;
+const OUTPUT_FILES = ["plan.geojson", "plan.json", "summary.md", ...TABLE_FILES, "report.html"] as const;
 
 /** The options of `plan`, as commander parses them. */
 export interface PlanCommandOptions extends PlanInputOptions {
@@ -44,6 +45,10 @@ export interface PlanCommandOptions extends PlanInputOptions {
   readonly mipGap?: number;
   readonly outCrs: CoordinateSystem;
   readonly title?: string;
+  readonly lang: "zh" | "en";
+  readonly boundary?: string;
+  readonly townships?: string;
+  readonly report?: boolean;
   readonly out: string;
 }
 
@@ -72,7 +77,7 @@ function parseWholeCount(text: string): number {
 }
 
 /** The short report on stdout: status, gap, cost, mean travel and actions against the status quo. */
-function stdoutReport(plan: Plan, out: string): string {
+function stdoutReport(plan: Plan, written: readonly string[]): string {
   const lines = [`plan: ${plan.status}${plan.gap === null ? "" : `, gap ${(plan.gap * 100).toFixed(2)} %`} (${plan.source === "heuristic" ? "heuristic: construction and local search" : plan.statistics.solver}, ${plan.statistics.seconds.toFixed(1)} s)`];
   const before = plan.statusQuo;
   if (plan.costs !== undefined && plan.travel !== undefined && plan.counts !== undefined) {
@@ -86,7 +91,7 @@ function stdoutReport(plan: Plan, out: string): string {
     const rules = new Set(before.violations.map((violation) => violation.rule)).size;
     lines.push(`status quo breaks ${rules} ${nounFor(rules, "rule")} in ${before.violations.length} ${nounFor(before.violations.length, "case")}: see summary.md`);
   }
-  lines.push(`wrote ${OUTPUT_FILES.map((name) => join(out, name)).join(", ")}`);
+  lines.push(`wrote ${written.join(", ")}`);
   return `${lines.join("\n")}\n`;
 }
 
@@ -122,45 +127,32 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
     interrupt.finish(context);
     progress.finish();
   }
-  const [geojsonPath, jsonPath, summaryPath] = OUTPUT_FILES.map((name) => join(options.out, name)) as [string, string, string];
+  const [geojsonPath, jsonPath] = OUTPUT_FILES.map((name) => join(options.out, name)) as [string, string];
   await writeText(geojsonPath, `${JSON.stringify(planToGeoJSON(plan, geo, { crs: options.outCrs }))}\n`, "--out");
   await writeText(jsonPath, `${JSON.stringify(planToJson(plan, geo.system), null, 1)}\n`, "--out");
-  await writeText(summaryPath, planSummaryMarkdown(plan, geo.system, options.title === undefined ? {} : { title: options.title }), "--out");
+  const written = await writePlanOutputs(plan, geo, {
+    out: options.out,
+    language: options.lang,
+    report: options.report === true,
+    flag: "--out",
+    ...(options.title === undefined ? {} : { title: options.title }),
+  });
   if (plan.reasons.length > 0) {
     streams.stderr.write(`plan: no plan meets the rules:\n${plan.reasons.map((reason) => `- ${reason.code}: ${reason.message}\n`).join("")}`);
   }
-  streams.stdout.write(stdoutReport(plan, options.out));
+  streams.stdout.write(stdoutReport(plan, [geojsonPath, jsonPath, ...written]));
 }
 
 /** Registers `plan` on the program. */
 export function registerPlanCommand(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command("plan")
-    .description("plan a county's schools (keep, close, expand, build; catchments and boarding per level) under the norms")
-    .requiredOption("--settlements <file>", "settlements: GeoJSON with pupils per level (docs/schemas/settlements.schema.json)")
-    .requiredOption("--schools <file>", "existing schools: GeoJSON with type, tier, classes, beds (docs/schemas/schools.schema.json)")
-    .option("--candidates <file>", "candidate sites for new schools: GeoJSON like --schools")
-    .option("--roads <file>", "road network (GeoJSON LineStrings, .osm or .osm.pbf): travel minutes per level by --modes")
-    .option("--costs <file>", "long-format travel-time CSV in minutes (e.g. from `school-layout travel`), the same for every level")
-    .option("--cost-from <col>", "with --costs: column with the settlement id", "from")
-    .option("--cost-to <col>", "with --costs: column with the school id", "to")
-    .option("--cost-value <col>", "with --costs: column with the minutes", "minutes")
-    .option(
-      "--missing-pairs <rule>",
-      "with --costs: pairs absent from the table: error, or not-allowed (unreachable)",
-      parseChoice(["error", "not-allowed"] as const),
-      "error",
-    )
-    .option("--modes <list>", "travel mode per level, e.g. kindergarten=walk,primary1to3=walk,primary4to6=schoolBus (default: walk up to grade 3, school bus above)", parseLevelModes)
-    .option("--speed <list>", "without --roads: km/h per level (e.g. primary1to3=4,junior=30) or one number for all (default by mode: walk 5, school bus 40)", parseLevelSpeeds)
-    .option("--detour <factor>", "without --roads: road distance ÷ straight-line distance (default 1.3)", parsePositiveNumber)
-    .option("--cutoff <minutes>", "pairs above this many minutes are not allowed (sparser, faster)", parseNonNegativeNumber)
-    .option("--node-crossings", "with --roads: join roads where they cross without a shared vertex")
-    .option("--crs <system>", `coordinate system of the input layers: ${COORDINATE_SYSTEMS.join(", ")}`, parseChoice(COORDINATE_SYSTEMS), "wgs84")
+    .description("plan a county's schools (keep, close, expand, build; catchments and boarding per level) under the norms");
+  addPlanInputFlags(command);
+  addOutputFlags(command);
+  command
     .option("--out-crs <system>", `coordinate system of plan.geojson: ${COORDINATE_SYSTEMS.join(", ")}`, parseChoice(COORDINATE_SYSTEMS), "wgs84")
-    .option("--norms <file>", 'norm overrides (JSON), e.g. { "dayTravelLimitMinutes": { "primary4to6": 40 }, "boardingFromGrade": 5 }')
-    .option("--groups <file>", 'special groups (JSON array), e.g. [{ "id": "disability", "rule": "resourceRoom" }, { "id": "leftBehind", "rule": "boardingCare" }]')
-    .option("--cost-figures <file>", "cost figures (JSON), yuan per year, replacing the illustrative defaults, e.g. { \"classPerYear\": 180000 }")
+    .option("--report", "also write report.html (the plan report: maps, tables, balance figures) and map.svg / map.png")
     .option("--objective <kind>", "minimise cost (yuan per year) or travel (mean minutes)", parseChoice(["cost", "travel"] as const), "cost")
     .option("--budget <yuan>", "total annual cost at most this, yuan per year", parseNonNegativeNumber)
     .option("--max-closures <n>", "at most this many existing schools close", parseWholeCount)
@@ -175,8 +167,7 @@ export function registerPlanCommand(program: Command, context: CliContext): void
     .option("--solver <name>", `backend: ${BACKEND_CHOICES.join(", ")}`, parseChoice(BACKEND_CHOICES), "auto")
     .option("--time-limit <seconds>", "stop each solve after this many seconds with the best plan and bound", parsePositiveNumber)
     .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove the best plan)", parseGapFraction)
-    .option("--title <text>", "title of summary.md (default \"School plan\")")
     .option("--quiet", "no progress or notes on stderr")
-    .requiredOption("--out <dir>", "folder to write plan.geojson, plan.json and summary.md into")
+    .requiredOption("--out <dir>", "folder to write plan.geojson, plan.json, summary.md, the tables (CSV, plan.xlsx) and with --report report.html and the map into")
     .action((options: PlanCommandOptions) => runPlan(options, context));
 }

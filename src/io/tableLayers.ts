@@ -19,6 +19,14 @@ import { LEVELS } from "../norms/levels.ts";
 import type { TableCell } from "./planTables.ts";
 import { readNumeric } from "./values.ts";
 
+/** One data row of a {@link TableRows}. */
+export interface TableRow {
+  /** The 1-based row number as a spreadsheet shows it (the header is row 1 where the table starts there). */
+  readonly rowNumber: number;
+  /** The cells by column position; `undefined` for an empty cell. */
+  readonly cells: readonly (TableCell | undefined)[];
+}
+
 /** A table read from a file: its header and its data rows with their row numbers as a spreadsheet shows them. */
 export interface TableRows {
   /** The file name, for messages. */
@@ -26,7 +34,7 @@ export interface TableRows {
   /** The column names of the header row, in order. */
   readonly header: readonly string[];
   /** The data rows: the 1-based row number (the header is row 1 where the table starts there) and the cells by column position; `undefined` for an empty cell. */
-  readonly rows: readonly { readonly rowNumber: number; readonly cells: readonly (TableCell | undefined)[] }[];
+  readonly rows: readonly TableRow[];
   /** The row number of the header row (1). */
   readonly firstRowNumber: number;
 }

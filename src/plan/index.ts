@@ -38,8 +38,6 @@ export { findNecessarySmallSchools } from "./smallSchools.ts";
 export type { DependentSettlement, NecessarySchool, SmallSchoolGuarantee, SmallSchoolOptions } from "./smallSchools.ts";
 export { planToJson } from "./planJson.ts";
 export type { PlanJson, PlanJsonAssignment, PlanJsonByLevel, PlanJsonCosts, PlanJsonLayout, PlanJsonRules, PlanJsonSchool, PlanJsonStatusQuo, PlanJsonTradeoffPoint, PlanJsonTravel } from "./planJsonTypes.ts";
-export { planSummaryMarkdown } from "./summary.ts";
-export type { PlanSummaryOptions } from "./summary.ts";
 export type { CoverageRule } from "./coverageRules.ts";
 export type { ScoringContext } from "./score.ts";
 export type { AssignmentChoices } from "./choices.ts";

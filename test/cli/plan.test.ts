@@ -200,7 +200,7 @@ describe("school-layout plan on the example county", () => {
   it("summary.md states the status, the cost table against the status quo and the travel basis", async () => {
     const summary = await readFile(join(out, "summary.md"), "utf8");
     expect(summary).toMatch(/^# School plan\n/);
-    expect(summary).toContain("**Optimal**");
+    expect(summary).toContain("**Optimal: the solver proved");
     expect(summary).toContain("| item | plan | status quo | change |");
     expect(summary).toContain("Travel times: kindergarten, primary1to3 by walk: no road network");
   });
@@ -220,7 +220,7 @@ describe("school-layout plan with rules no plan can meet", () => {
     expect(json.reasons[0]!.code).toBe("unreachable");
     expect(json.rules.dayTravelLimitMinutes.primary1to3).toBe(1);
     const summary = await readFile(join(out, "summary.md"), "utf8");
-    expect(summary).toContain("**No plan meets the rules.**");
+    expect(summary).toContain("**No plan meets the rules. The reasons below give the numbers.**");
     expect(summary).toContain("## Why no plan meets the rules");
     const collection = await readJsonFile<{ features: { properties: Record<string, unknown> }[] }>(join(out, "plan.geojson"));
     expect(collection.features.some((feature) => feature.properties["layer"] === "assignment")).toBe(false);
@@ -426,5 +426,33 @@ describe("school-layout plan on bad input", () => {
     const result = await run(...tinyArgs(path("never")), "--tradeoff", "1");
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^school-layout: .*--tradeoff.*must be a whole number ≥ 2/);
+  });
+});
+
+describe("school-layout plan --report --lang zh", () => {
+  it("writes summary.md and report.html in Chinese, the tables as CSV and plan.xlsx, and lists them on stdout", async () => {
+    const out = path("report-zh");
+    const result = await run(...exampleArgs(out), "--report", "--lang", "zh", "--title", "示例县学校布局规划");
+    expect(result.code, result.stderr).toBe(0);
+    for (const name of ["plan.json", "plan.geojson", "summary.md", "report.html", "schools.csv", "assignments.csv", "townships.csv", "costs.csv", "statusQuo.csv", "plan.xlsx"]) {
+      expect(existsSync(join(out, name)), name).toBe(true);
+      expect(result.stdout).toContain(join(out, name));
+    }
+    const summary = await readFile(join(out, "summary.md"), "utf8");
+    expect(summary).toMatch(/^# 示例县学校布局规划\n/);
+    expect(summary).toContain("## 规划概要");
+    const html = await readFile(join(out, "report.html"), "utf8");
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain("<title>示例县学校布局规划</title>");
+    const json = JSON.parse(await readFile(join(out, "plan.json"), "utf8")) as PlanJson;
+    expect(html).toContain(`<td>年度成本（元/年）</td><td class="num">${json.costs!.total!.toLocaleString("en-US")}</td>`);
+    const schools = await readFile(join(out, "schools.csv"), "utf8");
+    expect(schools.split("\r\n")[0]).toMatch(/学校/);
+  });
+
+  it("refuses a language it does not have, naming the flag", async () => {
+    const result = await run(...exampleArgs(path("report-fr")), "--lang", "fr");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--lang/);
   });
 });

@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { bbox, booleanPointInPolygon } from "@turf/turf";
 import fc from "fast-check";
-import type { Feature, FeatureCollection, Point, Polygon } from "geojson";
+import type { Feature, FeatureCollection, Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import {
   levelCohorts,
+  unitWeights,
+  AREA_RULE,
   ALLOCATION_RULE,
   DONGYUAN_FILES,
   DONGYUAN_OUTPUT_DIR,
@@ -19,6 +21,7 @@ import {
 } from "../../data/derive-dongyuan.ts";
 import type { DongyuanDataset } from "../../data/derive-dongyuan.ts";
 import { InputError } from "../../src/errors.ts";
+import { SCHOOLS_LABEL, dongyuanSchools } from "../../examples/dongyuan/schools.ts";
 
 /** 东源县's census 2020 row (../shared/data/dongyuan_441625/census2020.json): ages 5–9 and 10–14. */
 const AGE_5_9 = 27624;
@@ -37,29 +40,51 @@ const allocation = committed.settlements.metadata.allocation!;
 const county = committed.boundary.features[0] as Feature<Polygon>;
 
 describe("committed data/dongyuan files", () => {
-  it("hold the census-derived county total: pupils in demand points plus pupils left out = 51,897", () => {
+  it("hold one settlement per village-level unit (284), the census county total of 51,897 and nothing left out", () => {
+    expect(committed.settlements.features.length).toBe(284);
+    expect(allocation.village_level_units).toBe(284);
     const total = cohort6to14(AGE_5_9, AGE_10_14).whole;
     expect(total).toBe(51897);
-    const inPoints = committed.settlements.features.reduce((s, f) => s + f.properties.pupils_6_14, 0);
-    const leftOut = allocation.left_out.reduce((s, t) => s + t.pupils_6_14, 0);
-    expect(inPoints + leftOut).toBe(total);
-    expect(allocation.county_pupils_6_14).toBe(total);
-    expect(allocation.pupils_in_settlements).toBe(inPoints);
-    expect([allocation.census_age_5_9, allocation.census_age_10_14]).toEqual([AGE_5_9, AGE_10_14]);
+    expect(committed.settlements.features.reduce((s, f) => s + f.properties.pupils_6_14, 0)).toBe(total);
+    expect(allocation.pupils_in_settlements).toBe(total);
+    expect(allocation.left_out).toEqual([]);
+    const county = allocation.level_cohorts.county;
+    for (const level of ["kindergarten", "primary1to3", "primary4to6", "junior"] as const) {
+      expect(committed.settlements.features.reduce((s, f) => s + f.properties[level], 0), level).toBe(county[level]);
+    }
   });
 
-  it("report 漳溪乡 (no seat point, no village point) as left out with its pupils and units", () => {
-    expect(allocation.left_out.map((t) => [t.town_code, t.town, t.n_units_left_out])).toEqual([
-      ["441625200000", "漳溪乡", 11],
-    ]);
-    expect(allocation.left_out[0]!.pupils_6_14).toBeGreaterThan(0);
-    expect(committed.settlements.features.some((f) => f.properties.town_code === "441625200000")).toBe(false);
-  });
-
-  it("place every settlement at a valid WGS-84 lon/lat with at most 6 decimals inside the county bbox and polygon", () => {
-    const [west, south, east, north] = bbox(county);
-    expect(committed.settlements.features.length).toBeGreaterThan(0);
+  it("label every settlement's placement (52 source points, the rest placed) and give it an estimated areaKm2 > 0", () => {
+    const placements = committed.settlements.features.map((f) => f.properties.placement);
+    expect(placements.filter((p) => p === "source").length).toBe(52);
+    expect(placements.filter((p) => p === "placed").length).toBe(284 - 52);
+    const meta = committed.settlements.metadata;
+    expect(meta.placement!.label).toBe("placement, not data");
+    expect(meta.placement!.placed_at_seat + meta.placement!.placed_on_spiral + meta.placement!.source_points).toBe(284);
+    expect(meta.area!.label).toBe("estimate, not data");
     for (const f of committed.settlements.features) {
+      expect(["source", "placed"]).toContain(f.properties.placement);
+      expect(f.properties.placement_rule.length, f.properties.id).toBeGreaterThan(0);
+      expect(f.properties.areaKm2, f.properties.id).toBeGreaterThan(0);
+      expect(f.properties.area_rule).toBe(AREA_RULE);
+    }
+  });
+
+  it("divide the county's area among the units: per township the units' areas sum to its cell, the cells to the county", () => {
+    const meta = committed.settlements.metadata.area!;
+    expect(Math.abs(meta.townships.reduce((s, t) => s + t.areaKm2, 0) - meta.county_km2)).toBeLessThan(1);
+    expect(meta.county_km2).toBeGreaterThan(3900);
+    expect(meta.county_km2).toBeLessThan(4100);
+    for (const t of meta.townships) {
+      const units = committed.settlements.features.filter((f) => f.properties.town_code === t.town_code);
+      expect(units.length).toBe(t.n_village_units);
+      expect(Math.abs(units.reduce((s, f) => s + f.properties.areaKm2, 0) - t.areaKm2), t.town).toBeLessThan(0.01 * units.length);
+    }
+  });
+
+  it("place every settlement and site at a valid WGS-84 lon/lat with at most 6 decimals inside the county polygon", () => {
+    const [west, south, east, north] = bbox(county);
+    for (const f of [...committed.settlements.features, ...committed.sites.features]) {
       expect(f.geometry.type).toBe("Point");
       const [lon, lat] = f.geometry.coordinates as [number, number];
       expect(lon, f.properties.id).toBeGreaterThanOrEqual(west!);
@@ -84,51 +109,71 @@ describe("committed data/dongyuan files", () => {
     }
   });
 
-  it("make every site a township seat, with 仙塘镇 alone in the county-seat tier", () => {
-    const seats = new Map(
-      committed.settlements.features.filter((f) => f.properties.kind === "township seat").map((f) => [f.properties.id, f]),
-    );
-    expect(committed.sites.features.length).toBe(seats.size);
+  it("hold 21 township seats, 漳溪乡's placed, with 仙塘镇 alone in the county-seat tier and each seat unit at its seat", () => {
+    expect(committed.sites.features.length).toBe(21);
+    expect(committed.sites.features.filter((f) => f.properties.placement === "placed").map((f) => f.properties.town)).toEqual(["漳溪乡"]);
+    expect(committed.sites.features.filter((f) => f.properties.tier === "county seat").map((f) => f.properties.town)).toEqual(["仙塘镇"]);
     for (const site of committed.sites.features) {
-      const seat = seats.get(site.properties.id);
-      expect(seat, site.properties.id).toBeDefined();
-      expect(site.geometry.coordinates).toEqual(seat!.geometry.coordinates);
       expect(site.properties.name).toBe(`${site.properties.town} seat`);
-      expect(site.properties.town_code).toBe(site.properties.id);
+      const atSeat = committed.settlements.features.filter((f) => f.properties.town_code === site.properties.id && f.properties.at_seat);
+      expect(atSeat.length, site.properties.town).toBe(1);
+      expect(atSeat[0]!.geometry.coordinates).toEqual(site.geometry.coordinates);
     }
-    const countySeat = committed.sites.features.filter((f) => f.properties.tier === "county seat");
-    expect(countySeat.map((f) => f.properties.town)).toEqual(["仙塘镇"]);
-    expect(committed.sites.features.every((f) => ["county seat", "township"].includes(f.properties.tier))).toBe(true);
   });
 
-  it("give every village-level unit 182 or 183 pupils (51,897 / 284) and name the allocation rule", () => {
-    expect(allocation.village_level_units).toBe(284);
+  it("weight urban units (code 1xx) by the census urban population per unit and name the allocation rule", () => {
+    const { weights } = allocation;
+    expect(weights.n_urban_units + weights.n_rural_units).toBe(284);
     for (const f of committed.settlements.features) {
-      const { kind, n_units, pupils_6_14, allocation: rule, ur_code } = f.properties;
-      expect(rule).toBe(ALLOCATION_RULE);
-      expect(Number.isInteger(pupils_6_14)).toBe(true);
-      if (kind === "village") {
-        expect(n_units).toBe(1);
-        expect(ur_code).toMatch(/^\d{3}$/);
-      } else {
-        expect(ur_code).toBeNull();
-      }
-      expect(pupils_6_14).toBeGreaterThanOrEqual(182 * n_units);
-      expect(pupils_6_14).toBeLessThanOrEqual(183 * n_units);
+      expect(f.properties.allocation).toBe(ALLOCATION_RULE);
+      expect(Number.isInteger(f.properties.pupils_6_14)).toBe(true);
+      expect(f.properties.ur_code).toMatch(/^[12]\d\d$/);
     }
-    const units = committed.settlements.features.reduce((s, f) => s + f.properties.n_units, 0);
-    expect(units + allocation.left_out.reduce((s, t) => s + t.n_units_left_out, 0)).toBe(284);
+    const mean = (urban: boolean) => {
+      const fs = committed.settlements.features.filter((f) => f.properties.ur_code.startsWith("1") === urban);
+      return fs.reduce((s, f) => s + f.properties.pupils_6_14, 0) / fs.length;
+    };
+    expect(mean(true) / mean(false)).toBeCloseTo(weights.urban / weights.rural, 1);
   });
 
   it("are in the stable format (formatGeoJson of the parsed file gives the same bytes)", () => {
     for (const file of DONGYUAN_FILES) expect(formatGeoJson(JSON.parse(readCommitted(file)))).toBe(readCommitted(file));
   });
 
-  it("are documented in data/README.md with the source attribution verbatim and the county total", () => {
+  it("are documented in data/README.md with the source attribution verbatim, the county total and the rules", () => {
     const readme = readFileSync(resolve(DONGYUAN_OUTPUT_DIR, "../README.md"), "utf8");
     expect(readme.replace(/\n> ?/g, " ")).toContain(SOURCE_ATTRIBUTION);
     expect(readme).toContain("derive-dongyuan.ts");
     expect(readme).toContain("51,897");
+    expect(readme).toContain("placement");
+    expect(readme).toContain("areaKm2");
+  });
+});
+
+describe("the illustrative Dongyuan status quo (examples/dongyuan/schools.ts)", () => {
+  const { existing, candidates } = dongyuanSchools(committed.settlements as never, committed.sites as never);
+  const props = existing.features.map((f) => f.properties as Record<string, unknown> & { type: string; tier: string; classes: Record<string, number> });
+  const count = (type: string, tier: string) => props.filter((p) => p.type === type && p.tier === tier).length;
+
+  it("has the three schools in every township, village complete primaries, teaching points and a county-seat junior school", () => {
+    expect(count("kindergarten", "township")).toBe(21);
+    expect(count("complete primary", "township") + count("nine-year", "township")).toBe(21);
+    expect(count("complete primary", "village")).toBeGreaterThan(50);
+    expect(count("teaching point", "village")).toBeGreaterThan(50);
+    expect(count("junior", "county seat")).toBe(1);
+    expect(props.filter((p) => p.tier === "township" && Number(p["beds"] ?? 0) > 0).length).toBeGreaterThanOrEqual(21);
+  });
+
+  it("has many small village schools (seats for under 100 pupils) and few candidate sites, none in villages", () => {
+    const small = props.filter((p) => p.tier === "village" && p.type !== "kindergarten" && Object.values(p.classes).reduce((a, b) => a + b, 0) * (p.type === "teaching point" ? 30 : 45) < 100);
+    expect(small.length).toBeGreaterThan(50);
+    expect(candidates.features.length).toBeLessThanOrEqual(10);
+    expect(candidates.features.every((f) => (f.properties as { tier: string }).tier !== "village")).toBe(true);
+  });
+
+  it("labels every made-up school and both collections illustrative", () => {
+    for (const f of [...existing.features, ...candidates.features]) expect(f.properties!["illustrative"], String(f.id)).toBe(true);
+    for (const c of [existing, candidates]) expect((c as unknown as { metadata: { description: string } }).metadata.description).toContain(SCHOOLS_LABEL);
   });
 });
 
@@ -184,7 +229,7 @@ function writeFixture(change: { villages?: (csv: string) => string; towns?: (jso
   ].join("\n");
   const square = [[[114, 23], [114.5, 23], [114.5, 23.5], [114, 23.5], [114, 23]]];
   square[0]![1] = [114.50000004, 23.00000006];
-  writeFileSync(join(dir, "census2020.json"), JSON.stringify({ code: "999999", age_1_4: 8, age_5_9: 10, age_10_14: 10 }));
+  writeFileSync(join(dir, "census2020.json"), JSON.stringify({ code: "999999", age_1_4: 8, age_5_9: 10, age_10_14: 10, pop_urban: 10, pop_rural: 40 }));
   writeFileSync(join(dir, "towns_wgs84.geojson"), change.towns ? change.towns(towns) : towns);
   writeFileSync(join(dir, "villages_adcode2016.csv"), change.villages ? change.villages(villages) : villages);
   writeFileSync(join(dir, "boundary_wgs84.geojson"), JSON.stringify({
@@ -204,27 +249,38 @@ function withFixture<T>(run: (dir: string) => T, change?: Parameters<typeof writ
 }
 
 describe("deriveDongyuan on a synthetic county", () => {
-  it("splits 18 pupils by units (7, 4, 7), puts pointless units on the seat and lists the seatless township", () => {
+  it("gives every unit a point: source points kept, a seat placed for C乡, the other units on spirals inside the county", () => {
     const data = withFixture((dir) => deriveDongyuan(dir));
     const rows = data.settlements.features.map((f) => {
       const p = f.properties;
-      return [p.id, p.kind, p.town_code, p.n_units, p.pupils_6_14];
+      return [p.id, p.placement, p.town_code, p.pupils_6_14];
     });
+    // weights: urban 10 × 4 rural units = rural 40 × 1 urban unit, so 18 pupils split 4, 4, 4, 3, 3 in code order
     expect(rows).toEqual([
-      ["999999100000", "township seat", "999999100000", 1, 3],
-      ["999999100001", "village", "999999100000", 1, 4],
-      ["999999101000", "township seat", "999999101000", 1, 4],
-      ["999999200201", "village", "999999200000", 1, 4],
+      ["999999100001", "source", "999999100000", 4],
+      ["999999100201", "placed", "999999100000", 4],
+      ["999999101201", "placed", "999999101000", 4],
+      ["999999200201", "source", "999999200000", 3],
+      ["999999200202", "placed", "999999200000", 3],
     ]);
+    const square = data.boundary.features[0] as Feature<Polygon>;
+    for (const f of [...data.settlements.features, ...data.sites.features]) expect(booleanPointInPolygon(f.geometry, square), f.properties.id).toBe(true);
     const a = data.settlements.metadata.allocation!;
-    expect(a.left_out).toEqual([expect.objectContaining({ town: "C乡", town_code: "999999200000", pupils_6_14: 3 })]);
-    expect([a.county_pupils_6_14, a.pupils_in_settlements, a.townships, a.village_level_units]).toEqual([18, 15, 3, 5]);
-    expect(data.sites.features.map((f) => [f.properties.id, f.properties.tier])).toEqual([
-      ["999999100000", "county seat"],
-      ["999999101000", "township"],
+    expect([a.county_pupils_6_14, a.pupils_in_settlements, a.townships, a.village_level_units, a.left_out.length]).toEqual([18, 18, 3, 5, 0]);
+    expect(data.sites.features.map((f) => [f.properties.id, f.properties.tier, f.properties.placement])).toEqual([
+      ["999999100000", "county seat", "source"],
+      ["999999101000", "township", "source"],
+      ["999999200000", "township", "placed"],
     ]);
+    const areas = data.settlements.metadata.area!;
+    expect(Math.abs(areas.townships.reduce((s, t) => s + t.areaKm2, 0) - areas.county_km2)).toBeLessThan(0.5);
     const ring = (data.boundary.features[0]!.geometry as Polygon).coordinates[0]!;
     expect(ring[1]).toEqual([114.5, 23]);
+  });
+
+  it("unitWeights weighs urban units by pop_urban ÷ n_urban against rural ones by pop_rural ÷ n_rural", () => {
+    expect(unitWeights(["121", "220", "220"], 60, 60)).toEqual({ weights: [120, 60, 60], urban: 120, rural: 60 });
+    expect(() => unitWeights(["12"], 1, 1)).toThrow(/urban-rural code/);
   });
 
   it("returns the same bytes on every run", () => {
@@ -267,11 +323,12 @@ describe.skipIf(sharedAbsent && !mustRun)(
       DONGYUAN_FILES.forEach((file, i) => expect(formatGeoJson(layers[i]), file).toBe(readCommitted(file)));
     });
 
-    it("derives 72 demand points (20 seats, 52 villages) and 20 sites from the shared sources", () => {
-      const data = deriveDongyuan();
-      const kinds = data.settlements.features.map((f: Feature<Point, { kind: string }>) => f.properties.kind);
-      expect([kinds.filter((k) => k === "township seat").length, kinds.filter((k) => k === "village").length]).toEqual([20, 52]);
-      expect(data.sites.features.length).toBe(20);
+    it("derives 284 demand points and 21 seats from the shared sources, the same bytes on every run", () => {
+      const text = (d: DongyuanDataset) => [d.settlements, d.sites, d.boundary].map(formatGeoJson).join("");
+      const first = deriveDongyuan();
+      expect(first.settlements.features.length).toBe(284);
+      expect(first.sites.features.length).toBe(21);
+      expect(text(deriveDongyuan())).toBe(text(first));
     });
   },
 );

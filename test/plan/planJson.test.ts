@@ -4,7 +4,7 @@ import { CHINA_NORMS, withNormOverrides } from "../../src/norms/index.ts";
 import { planToJson, roundOrNull } from "../../src/plan/planJson.ts";
 import type { Plan } from "../../src/plan/result.ts";
 import type { SchoolSystem } from "../../src/plan/system.ts";
-import { planSummaryMarkdown } from "../../src/plan/summary.ts";
+import { planSummaryMarkdown } from "../../src/render/report/index.ts";
 import { tinyPlan } from "./planFixture.ts";
 
 let plan: Plan;
@@ -120,68 +120,5 @@ describe("planToJson", () => {
     expect(roundOrNull(null, 0)).toBeNull();
     expect(Object.is(roundOrNull(-0.001, 2), 0)).toBe(true);
     expect(roundOrNull(1.23456, 2)).toBe(1.23);
-  });
-});
-
-describe("planSummaryMarkdown", () => {
-  it("calls a proven plan optimal and gives the objective and the solve", () => {
-    const summary = planSummaryMarkdown(plan, system);
-    expect(summary).toMatch(/^# School plan\n\n\*\*Optimal\*\*: the solver proved/);
-    expect(summary).toMatch(/Objective: least annual cost, [\d,]+ yuan per year/);
-    expect(summary.endsWith("\n")).toBe(true);
-  });
-
-  it("never says optimal for a feasible, time-limited, heuristic or interrupted plan", () => {
-    const curve = withCurve.tradeoff;
-    const variants: Plan[] = [
-      { ...plan, status: "feasible", gap: 0.0123, tradeoff: curve },
-      { ...plan, status: "timeLimit", gap: 0.05, tradeoff: curve },
-      { ...plan, status: "timeLimit", gap: null, bound: null, source: "heuristic" },
-      { ...plan, status: "aborted", gap: 0.2 },
-    ];
-    for (const variant of variants) {
-      const summary = planSummaryMarkdown(variant, system);
-      expect(summary).not.toMatch(/optimal/i);
-      expect(summary).toMatch(/not proven best/);
-    }
-    expect(planSummaryMarkdown(variants[0]!, system)).toContain("within 1.23 % of the best possible");
-    expect(planSummaryMarkdown(variants[2]!, system)).toContain("the heuristic's plan (construction and local search)");
-  });
-
-  it("compares costs and travel with the status quo, lists actions by type and counts the status quo's violations", () => {
-    const summary = planSummaryMarkdown(plan, system, { title: "Tiny county" });
-    expect(summary).toMatch(/^# Tiny county\n/);
-    expect(summary).toContain("| item | plan | status quo | change |");
-    expect(summary).toMatch(/\| \*\*total\*\* \| [\d,]+ \| [\d,]+ \| [+−][\d,]+ \|/);
-    expect(summary).toContain("| primary grades 1–3 |");
-    expect(summary).toContain("**Closed** (1):\n\n- complete primary: P2 Lower Primary");
-    expect(summary).toMatch(/\*\*Built\*\* \(1\):\n\n- teaching point: C1 Lower teaching point site \(\+1 classroom\)/);
-    expect(summary).toMatch(/\| dayTravel \| 1 \| 9 primary1to3 pupils of v3/);
-    expect(summary).toContain("## Small schools in the plan");
-    expect(summary).toContain("Travel times: kindergarten, primary1to3 by walk: no road network");
-    expect(summary).toContain("not road travel times");
-  });
-
-  it("lists the rules in force for the planned levels", () => {
-    const summary = planSummaryMarkdown(plan, system);
-    expect(summary).toContain("| primary grades 1–3 | 30 min | — | no | 45 |");
-    expect(summary).toContain("| primary grades 4–6 | no limit | 120 min | yes | 45 |");
-    expect(summary).not.toContain("junior secondary |");
-    expect(summary).toContain("Boarding from grade 4");
-    expect(summary).toContain('Township "three schools" rule: on (a boarding school has at least 20 beds).');
-  });
-
-  it("gives the reasons of an infeasible plan without cost or action sections", () => {
-    const summary = planSummaryMarkdown(infeasible, system);
-    expect(summary).toContain("**No plan meets the rules.**");
-    expect(summary).toMatch(/## Why no plan meets the rules\n\n- unreachable: /);
-    expect(summary).not.toContain("## Actions");
-    expect(summary).toContain("| item | plan | status quo | change |");
-  });
-
-  it("shows the trade-off table when computed", () => {
-    const summary = planSummaryMarkdown(withCurve, system);
-    expect(summary).toContain("## Trade-off: cost against mean travel");
-    expect(summary.match(/proven least cost/g)).toHaveLength(2);
   });
 });

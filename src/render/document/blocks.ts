@@ -5,8 +5,14 @@
  * @module
  */
 
+/** A run of strong (bold) text. */
+export interface StrongText {
+  /** The text, plain (renderers escape it). */
+  readonly strong: string;
+}
+
 /** A run of text: plain, or strong (bold). Text is plain text; renderers escape it. */
-export type Inline = string | { readonly strong: string };
+export type Inline = string | StrongText;
 
 /** A heading; level 1 is the title. */
 export interface HeadingBlock {
@@ -39,7 +45,7 @@ export interface ListBlock {
 }
 
 /** One column of a {@link TableBlock}. */
-export interface TableColumn {
+export interface TableBlockColumn {
   /** The header, with its unit where it has one (e.g. "mean trip (min)"). */
   readonly header: string;
   /** `right` for numbers (default `left`). */
@@ -51,7 +57,7 @@ export interface TableBlock {
   /** `table`. */
   readonly kind: "table";
   /** The columns. */
-  readonly columns: readonly TableColumn[];
+  readonly columns: readonly TableBlockColumn[];
   /** Rows of cells, one per column; a row whose first cell is strong is a total row. */
   readonly rows: readonly (readonly Inline[])[];
   /** A caption above the table; default none. */
@@ -100,7 +106,7 @@ export function list(items: readonly (string | readonly Inline[])[]): ListBlock 
 
 /** A table block: headers (a trailing `#` marks a right-aligned numeric column, e.g. `"pupils#"`), rows of runs. */
 export function table(headers: readonly string[], rows: readonly (readonly Inline[])[], caption?: string): TableBlock {
-  const columns = headers.map((header): TableColumn => (header.endsWith("#") ? { header: header.slice(0, -1), align: "right" } : { header }));
+  const columns = headers.map((header): TableBlockColumn => (header.endsWith("#") ? { header: header.slice(0, -1), align: "right" } : { header }));
   return caption === undefined ? { kind: "table", columns, rows } : { kind: "table", columns, rows, caption };
 }
 

@@ -6,11 +6,16 @@ import type { Block, Inline, ReportDocument } from "./blocks.ts";
 
 /** Escapes Markdown's inline markup characters in plain text. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|])/g, "\\$1").replace(/\n/g, " ");
+  return text.replace(/([\\`*_[\]<>])/g, "\\$1").replace(/\n/g, " ");
 }
 
 function inline(content: readonly Inline[]): string {
   return content.map((run) => (typeof run === "string" ? escapeMarkdown(run) : `**${escapeMarkdown(run.strong)}**`)).join("");
+}
+
+/** A table cell: inline text with the pipe escaped as well. */
+function cell(content: readonly Inline[]): string {
+  return inline(content).replace(/\|/g, "\\|");
 }
 
 function block(item: Block): string[] {
@@ -22,9 +27,9 @@ function block(item: Block): string[] {
     case "list":
       return [...item.items.map((entry) => `- ${inline(entry)}`), ""];
     case "table": {
-      const header = `| ${item.columns.map((column) => escapeMarkdown(column.header)).join(" | ")} |`;
+      const header = `| ${item.columns.map((column) => cell([column.header])).join(" | ")} |`;
       const rule = `| ${item.columns.map((column) => (column.align === "right" ? "---:" : "---")).join(" | ")} |`;
-      const rows = item.rows.map((row) => `| ${item.columns.map((_, index) => inline(row[index] === undefined ? [] : [row[index]!])).join(" | ")} |`);
+      const rows = item.rows.map((row) => `| ${item.columns.map((_, index) => cell(row[index] === undefined ? [] : [row[index]!])).join(" | ")} |`);
       return [...(item.caption === undefined ? [] : [inline([item.caption]), ""]), header, rule, ...rows, ""];
     }
     case "figure":

@@ -52,6 +52,8 @@ export interface ReportMessages {
   readonly objective: (kind: "cost" | "travel", value: string, bound: string | null) => string;
   /** How the solve ran. */
   readonly solvedBy: (solver: string, seconds: string, variables: string, constraints: string, nodes: string | null) => string;
+  /** A layout the metrics could not evaluate, with the reason. */
+  readonly notEvaluated: (reason: string) => string;
   /** No solve was needed (rules fail before solving). */
   readonly noSolve: (seconds: string) => string;
   /** Headline table headers. */
@@ -272,6 +274,7 @@ const EN: ReportMessages = {
       ? `Objective: least annual cost, ${value} yuan per year${bound === null ? "" : ` (proven bound ${bound})`}.`
       : `Objective: least mean travel, ${value} minutes one way${bound === null ? "" : ` (proven bound ${bound})`}.`,
   solvedBy: (solver, seconds, variables, constraints, nodes) => `Solved by ${solver} in ${seconds} s (${variables} variables, ${constraints} constraints${nodes === null ? "" : `, ${nodes} nodes`}).`,
+  notEvaluated: (reason) => `Some figures could not be computed, because a layout holds a value that is not a number: ${reason}.`,
   noSolve: (seconds) => `No solve was needed (${seconds} s): the rules were found to fail before solving.`,
   headline: {
     figure: "figure",
@@ -497,6 +500,7 @@ const ZH: ReportMessages = {
   objective: (kind, value, bound) =>
     kind === "cost" ? `目标：年度成本最低，${value} 元/年${bound === null ? "" : `（已证明的下界 ${bound}）`}。` : `目标：平均单程时间最短，${value} 分钟${bound === null ? "" : `（已证明的下界 ${bound}）`}。`,
   solvedBy: (solver, seconds, variables, constraints, nodes) => `由 ${solver} 求解，用时 ${seconds} 秒（${variables} 个变量，${constraints} 个约束${nodes === null ? "" : `，${nodes} 个分支节点`}）。`,
+  notEvaluated: (reason) => `部分指标无法计算，因为方案中有非数值：${reason}。`,
   noSolve: (seconds) => `无需求解（${seconds} 秒）：求解前已发现规则无法满足。`,
   headline: {
     figure: "指标",

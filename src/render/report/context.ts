@@ -53,3 +53,8 @@ export function formatChange(context: ReportContext, a: number | null | undefine
 export function levelName(context: ReportContext, level: LevelId): string {
   return context.messages.common.levels[level];
 }
+
+/** A message for readers: a value that is not finite is written ∞ (or — for not a number), as the report writes numbers. */
+export function readableText(message: string): string {
+  return message.replace(/-Infinity\b/g, "−∞").replace(/\bInfinity\b/g, "∞").replace(/\bNaN\b/g, "—");
+}

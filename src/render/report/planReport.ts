@@ -7,18 +7,20 @@
  * @module
  */
 import type { BalanceTotals } from "../../metrics/balance.ts";
+import { InputError } from "../../errors.ts";
 import { evaluateLayout, type LayoutEvaluation } from "../../metrics/evaluate.ts";
+import type { Layout } from "../../metrics/layout.ts";
 import type { Plan } from "../../plan/result.ts";
 import type { SchoolSystem } from "../../plan/system.ts";
 import type { Block, FigureBlock, ReportDocument } from "../document/blocks.ts";
-import { heading } from "../document/blocks.ts";
+import { heading, paragraph } from "../document/blocks.ts";
 import { documentToHtml } from "../document/html.ts";
 import { documentToMarkdown } from "../document/markdown.ts";
 import { checkLanguage, type Language } from "../messages/common.ts";
 import { messagesFor } from "../messages/index.ts";
 import { accessBlocks, townshipAccessBlocks } from "./access.ts";
 import { balanceBlocks } from "./balance.ts";
-import { scoreOf, type ReportContext } from "./context.ts";
+import { readableText, scoreOf, type ReportContext } from "./context.ts";
 import { costBlocks } from "./costs.ts";
 import { headlineBlocks, statusBlocks } from "./headline.ts";
 import { rulesBlocks } from "./rules.ts";
@@ -58,14 +60,25 @@ export interface PlanReportOptions {
   readonly omitSchoolTable?: boolean;
 }
 
-/** The evaluations of a plan and its status quo (null where there is no layout). */
-function evaluations(plan: Plan, system: SchoolSystem, balanceTotals: PlanReportOptions["balanceTotals"]): { plan: LayoutEvaluation | null; statusQuo: LayoutEvaluation | null } {
+/**
+ * The evaluations of a plan and its status quo (null where there is no layout). A layout the metrics refuse (a
+ * figure that is not a number: a plan edited by hand) is not evaluated; its problem is said in the report
+ * instead, so that the rest of the report is still written. Balance totals naming an unknown school still throw.
+ */
+function evaluations(plan: Plan, system: SchoolSystem, balanceTotals: PlanReportOptions["balanceTotals"]): { plan: LayoutEvaluation | null; statusQuo: LayoutEvaluation | null; problems: string[] } {
   const options = { rules: plan.rules, costFigures: plan.costFigures, ...(balanceTotals === undefined ? {} : { balanceTotals }) };
-  const score = scoreOf(plan);
-  return {
-    plan: score === null ? null : evaluateLayout(system, score, options),
-    statusQuo: plan.statusQuo === null ? null : evaluateLayout(system, plan.statusQuo, options),
+  const problems: string[] = [];
+  const evaluate = (layout: Layout | null): LayoutEvaluation | null => {
+    if (layout === null) return null;
+    try {
+      return evaluateLayout(system, layout, options);
+    } catch (error) {
+      if (!(error instanceof InputError) || error.location.source === "balanceTotals") throw error;
+      problems.push(error.message);
+      return null;
+    }
   };
+  return { plan: evaluate(scoreOf(plan)), statusQuo: evaluate(plan.statusQuo), problems };
 }
 
 /**
@@ -99,6 +112,7 @@ export function planReportDocument(plan: Plan, system: SchoolSystem, options: Pl
         ];
   const blocks: Block[] = [
     ...statusBlocks(context),
+    ...evaluated.problems.map((problem) => paragraph(messages.report.notEvaluated(readableText(problem)), "warning")),
     ...reasonBlocks(context),
     ...headlineBlocks(context),
     ...mapBlocks,

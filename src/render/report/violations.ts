@@ -6,7 +6,7 @@
 import type { PlanViolation } from "../../plan/result.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
-import { formatNumber, type ReportContext } from "./context.ts";
+import { formatNumber, readableText, type ReportContext } from "./context.ts";
 
 function byRule(context: ReportContext, violations: readonly PlanViolation[], none: string): Block[] {
   if (violations.length === 0) return [paragraph(none)];
@@ -14,7 +14,7 @@ function byRule(context: ReportContext, violations: readonly PlanViolation[], no
   const rules = new Map<string, { count: number; example: string }>();
   for (const violation of violations) {
     const entry = rules.get(violation.rule);
-    if (entry === undefined) rules.set(violation.rule, { count: 1, example: violation.message });
+    if (entry === undefined) rules.set(violation.rule, { count: 1, example: readableText(violation.message) });
     else entry.count += 1;
   }
   const rows = [...rules].map(([rule, { count, example }]): Inline[] => [rule, formatNumber(context, count), example]);

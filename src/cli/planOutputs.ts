@@ -1,0 +1,71 @@
+/**
+ * What a plan writes beside plan.json: summary.md in the chosen language, the tables as CSV and one plan.xlsx,
+ * and with `--report` the HTML report and the map (SVG and PNG). Node only.
+ * @module
+ */
+import { join } from "node:path";
+import type { GeoSchoolSystem } from "../io/schoolSystemGeoJSON.ts";
+import { readBalanceTotals } from "../io/balanceTotals.ts";
+import { planTables, tableToCsv } from "../io/planTables.ts";
+import { planWorkbookBuffer } from "../io/xlsx.node.ts";
+import { balanceTableRows } from "../io/balanceRows.ts";
+import type { Language } from "../render/messages/common.ts";
+import { planReportHtml, planSummaryMarkdown, type PlanReportOptions } from "../render/report/index.ts";
+import { evaluateLayout } from "../metrics/evaluate.ts";
+import { planLayout } from "../metrics/layout.ts";
+import type { Plan } from "../plan/result.ts";
+import { writeBytes, writeText } from "./files.ts";
+
+/** The files of {@link writePlanOutputs} (beside plan.json and plan.geojson). */
+export const TABLE_FILES = ["schools.csv", "assignments.csv", "townships.csv", "costs.csv", "statusQuo.csv", "balance.csv", "plan.xlsx"] as const;
+
+/** Options of {@link writePlanOutputs}. */
+export interface PlanOutputOptions {
+  /** The folder. */
+  readonly out: string;
+  /** The language of the summary, the report, the maps and the table headers. */
+  readonly language: Language;
+  /** The title. */
+  readonly title?: string;
+  /** Notes for the summary and the report. */
+  readonly notes?: readonly string[];
+  /** Data sources for the report. */
+  readonly sources?: readonly string[];
+  /** Whether to write report.html and the map. */
+  readonly report: boolean;
+  /** The flag that named the folder, for errors. */
+  readonly flag: string;
+}
+
+/**
+ * Writes summary.md, the tables (CSV and plan.xlsx) and, when asked, report.html, beside plan.json.
+ * @returns the paths written, in order
+ */
+export async function writePlanOutputs(plan: Plan, geo: GeoSchoolSystem, options: PlanOutputOptions): Promise<string[]> {
+  const written: string[] = [];
+  const balanceTotals = readBalanceTotals(geo.schoolFeatures, geo.system.schools.map((school) => school.id));
+  const reportOptions: PlanReportOptions = {
+    language: options.language,
+    ...(options.title === undefined ? {} : { title: options.title }),
+    ...(options.notes === undefined ? {} : { notes: options.notes }),
+    ...(options.sources === undefined ? {} : { sources: options.sources }),
+    ...(balanceTotals === undefined ? {} : { balanceTotals }),
+  };
+  const write = async (name: string, text: string): Promise<void> => {
+    const path = join(options.out, name);
+    await writeText(path, text, options.flag);
+    written.push(path);
+  };
+  await write("summary.md", planSummaryMarkdown(plan, geo.system, reportOptions));
+  if (plan.schools !== undefined) {
+    const evaluation = balanceTotals === undefined ? null : evaluateLayout(geo.system, planLayout(plan), { rules: plan.rules, costFigures: plan.costFigures, balanceTotals }).balance;
+    const balance = evaluation === null ? undefined : balanceTableRows(evaluation);
+    const tables = planTables(plan, geo.system, { language: options.language, ...(balance === undefined ? {} : { balance: balance.rows, balanceColumns: balance.columns }) });
+    for (const table of tables) await write(`${table.name}.csv`, tableToCsv(table));
+    const workbook = join(options.out, "plan.xlsx");
+    await writeBytes(workbook, await planWorkbookBuffer(tables), options.flag);
+    written.push(workbook);
+  }
+  if (options.report) await write("report.html", planReportHtml(plan, geo.system, reportOptions));
+  return written;
+}
