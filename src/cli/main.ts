@@ -5,8 +5,11 @@
 import { Command, CommanderError } from "commander";
 import { InputError, SolverError } from "../errors.ts";
 import { CliError, type CliContext, type CliStreams } from "./io.ts";
+import { registerCompareCommand } from "./compareCommand.ts";
+import { registerEvaluateCommand } from "./evaluateCommand.ts";
 import { registerGenerateCommand } from "./generateCommand.ts";
 import { registerPlanCommand } from "./planCommand.ts";
+import { registerReportCommand } from "./reportCommand.ts";
 import { registerServiceAreasCommand } from "./serviceAreasCommand.ts";
 import { registerSolveCommand } from "./solveCommand.ts";
 import { registerTravelCommand } from "./travelCommand.ts";
@@ -46,6 +49,9 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerServiceAreasCommand(program, context);
   registerGenerateCommand(program, context);
   registerPlanCommand(program, context);
+  registerEvaluateCommand(program, context);
+  registerCompareCommand(program, context);
+  registerReportCommand(program, context);
   for (const command of program.commands) configure(command, streams);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -24,7 +24,7 @@ export { balanceTable, planTables, tableToCsv } from "./planTables.ts";
 export type { BalanceColumn, LocalizedText, PlanTable, PlanTablesOptions, TableCell, TableColumn, TableLanguage } from "./planTables.ts";
 export { csvToPointLayer, LATITUDE_COLUMNS, LONGITUDE_COLUMNS, parseCsvRows, rowsToPointLayer } from "./tableLayers.ts";
 export type { PointLayerOptions, TableRow, TableRows } from "./tableLayers.ts";
-export { planFromJson } from "./planFromJson.ts";
+export { layoutFromJson, planFromJson } from "./planFromJson.ts";
 export { readBalanceTotals } from "./balanceTotals.ts";
 export { balanceTableRows } from "./balanceRows.ts";
 export type { BalanceTableRows } from "./balanceRows.ts";

@@ -11,6 +11,7 @@ import type { PlanJson, PlanJsonAssignment, PlanJsonCosts, PlanJsonLayout, PlanJ
 import type { Plan, PlanCostBreakdown, PlannedAssignment, PlannedSchool, PlanScore, PlanTravel, StatusQuo } from "../plan/result.ts";
 import { resolvePlanRules, type PlanRules } from "../plan/rules.ts";
 import type { PupilsByLevel, SchoolSystem } from "../plan/system.ts";
+import type { Layout } from "../metrics/layout.ts";
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -93,8 +94,8 @@ function travelOf(matrix: CostMatrix | undefined, i: number, j: number): number 
   return matrix === undefined ? null : costOf(matrix, i, j);
 }
 
-/** The layout of plan.json (its schools and rows) as plan values, enrolment and boarders recounted from the rows. */
-function layoutFromJson(raw: PlanJsonLayout, system: SchoolSystem, source: string, field: string): PlanScore {
+/** The schools and rows of a layout as plan values, enrolment and boarders recounted from the rows. */
+function schoolsAndRows(raw: Pick<PlanJsonLayout, "schools" | "assignments">, system: SchoolSystem, source: string, field: string): Layout {
   if (!Array.isArray(raw.schools) || !Array.isArray(raw.assignments)) throw new InputError({ source, field, value: raw }, "must hold schools and assignments arrays");
   const levels = system.levels;
   const settlementIndex = new Map(system.settlements.map((settlement, i) => [settlement.id, i]));
@@ -154,7 +155,32 @@ function layoutFromJson(raw: PlanJsonLayout, system: SchoolSystem, source: strin
       small: json.small === true,
     };
   });
-  return { schools, assignments, costs: costsFromJson(raw.costs, source, `${field}.costs`), travel: travelFromJson(raw.travel, levels, source, `${field}.travel`), counts: raw.counts };
+  return { schools, assignments };
+}
+
+/** The layout of plan.json with its figures. */
+function layoutWithFigures(raw: PlanJsonLayout, system: SchoolSystem, source: string, field: string): PlanScore {
+  const { schools, assignments } = schoolsAndRows(raw, system, source, field);
+  return { schools, assignments, costs: costsFromJson(raw.costs, source, `${field}.costs`), travel: travelFromJson(raw.travel, system.levels, source, `${field}.travel`), counts: raw.counts };
+}
+
+/**
+ * A layout of one's own, in plan.json's shape: `{ schools, assignments }` with, per school, `id`, `action`, `open`,
+ * `classes` and `seats` per level, `classrooms`, `classroomsAdded`, `beds`, `bedsAdded`, `small` (as
+ * {@link PlanJsonSchool}; every school of the system listed), and per row `settlement`, `level`, `school`,
+ * `pupils`, `boarding` (as {@link PlanJsonAssignment}; travel is taken from the system). Enrolment and boarders
+ * are counted from the rows. For {@link evaluateLayout}, which recomputes the costs.
+ * @param json - the parsed file
+ * @param system - the system built from the inputs
+ * @param source - the file name for errors; default `"layout.json"`
+ * @returns the layout
+ * @throws InputError as {@link planFromJson}
+ */
+export function layoutFromJson(json: unknown, system: SchoolSystem, source = "layout.json"): Layout {
+  if (!isObject(json) || !Array.isArray(json.schools) || !Array.isArray(json.assignments)) {
+    throw new InputError({ source, field: "(file)", value: isObject(json) ? Object.keys(json).slice(0, 6) : json }, "must be a layout: an object with schools and assignments arrays, as plan.json has them");
+  }
+  return schoolsAndRows(json as unknown as PlanJsonLayout, system, source, "layout");
 }
 
 /**
@@ -188,9 +214,9 @@ export function planFromJson(json: unknown, system: SchoolSystem, source = "plan
   if (missing.length > 0 || levels.length !== system.levels.length) {
     throw new InputError({ source, field: "levels", value: levels }, `does not match the inputs' planned levels (${system.levels.join(", ")}): was the plan made from other files or levels?`);
   }
-  const score = raw.schools === null || raw.assignments === null || raw.costs === null || raw.travel === null || raw.counts === null ? null : layoutFromJson(raw as PlanJsonLayout, system, source, "plan");
+  const score = raw.schools === null || raw.assignments === null || raw.costs === null || raw.travel === null || raw.counts === null ? null : layoutWithFigures(raw as PlanJsonLayout, system, source, "plan");
   let statusQuo: StatusQuo | null = null;
-  if (raw.statusQuo !== null && raw.statusQuo !== undefined) statusQuo = { ...layoutFromJson(raw.statusQuo, system, source, "statusQuo"), violations: raw.statusQuo.violations ?? [] };
+  if (raw.statusQuo !== null && raw.statusQuo !== undefined) statusQuo = { ...layoutWithFigures(raw.statusQuo, system, source, "statusQuo"), violations: raw.statusQuo.violations ?? [] };
   return {
     ...(score ?? {}),
     status: raw.status,

@@ -7,9 +7,9 @@ import type { LevelAccess } from "../../metrics/access.ts";
 import type { LayoutEvaluation } from "../../metrics/evaluate.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
-import { formatNumber, formatPercent, levelName, type ReportContext } from "./context.ts";
+import { formatNumber, formatPercent, levelName, type EvaluationContext, type ReportContext } from "./context.ts";
 
-function accessRow(context: ReportContext, level: string, layout: string, access: LevelAccess | undefined): Inline[] {
+function accessRow(context: EvaluationContext, level: string, layout: string, access: LevelAccess | undefined): Inline[] {
   const words = context.messages.report.access;
   if (access === undefined) return [level, layout];
   return [
@@ -29,7 +29,7 @@ function accessRow(context: ReportContext, level: string, layout: string, access
 }
 
 /** Access per level, plan and status quo rows. */
-export function accessBlocks(context: ReportContext): Block[] {
+export function accessBlocks(context: EvaluationContext): Block[] {
   const { planEvaluation, statusQuoEvaluation } = context;
   if (planEvaluation === null && statusQuoEvaluation === null) return [];
   const words = context.messages.report;
@@ -44,14 +44,14 @@ export function accessBlocks(context: ReportContext): Block[] {
   return [heading(words.sections.access, 2, "access"), table(headers, rows), paragraph(a.note, "note"), ...equityBlocks(context)];
 }
 
-function equityRow(context: ReportContext, label: string, evaluation: LayoutEvaluation | null, statusQuo: LayoutEvaluation | null, level: "all" | keyof LayoutEvaluation["equity"]["levels"]): Inline[] {
+function equityRow(context: EvaluationContext, label: string, evaluation: LayoutEvaluation | null, statusQuo: LayoutEvaluation | null, level: "all" | keyof LayoutEvaluation["equity"]["levels"]): Inline[] {
   const figures = (e: LayoutEvaluation | null) => (e === null ? undefined : level === "all" ? e.equity.all : e.equity.levels[level]);
   const plan = figures(evaluation);
   const before = figures(statusQuo);
   return [label, formatNumber(context, plan?.gini, 3), formatNumber(context, before?.gini, 3), formatNumber(context, plan?.theil, 3), formatNumber(context, before?.theil, 3)];
 }
 
-function equityBlocks(context: ReportContext): Block[] {
+function equityBlocks(context: EvaluationContext): Block[] {
   const words = context.messages.report;
   const e = words.equity;
   const { planEvaluation, statusQuoEvaluation } = context;

@@ -8,14 +8,14 @@ import { BALANCE_INDICATORS, BALANCE_STAGES } from "../../metrics/balanceIndicat
 import type { BalanceEvaluation, StageBalance } from "../../metrics/balance.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
-import { formatNumber, type ReportContext } from "./context.ts";
+import { formatNumber, type EvaluationContext } from "./context.ts";
 
-function verdict(context: ReportContext, passes: boolean | null): string {
+function verdict(context: EvaluationContext, passes: boolean | null): string {
   const words = context.messages.report.balance;
   return passes === null ? words.unknown : passes ? words.pass : words.fail;
 }
 
-function stageBlocks(context: ReportContext, stage: StageBalance, before: StageBalance | null): Block[] {
+function stageBlocks(context: EvaluationContext, stage: StageBalance, before: StageBalance | null): Block[] {
   const words = context.messages.report;
   const b = words.balance;
   const english = context.messages.language === "en";
@@ -45,7 +45,7 @@ function stageBlocks(context: ReportContext, stage: StageBalance, before: StageB
 }
 
 /** The balance section; a sentence saying what is missing when the schools carry no resource totals. */
-export function balanceBlocks(context: ReportContext): Block[] {
+export function balanceBlocks(context: EvaluationContext): Block[] {
   const words = context.messages.report;
   const plan: BalanceEvaluation | null = context.planEvaluation?.balance ?? null;
   const before: BalanceEvaluation | null = context.statusQuoEvaluation?.balance ?? null;

@@ -9,20 +9,24 @@ import type { Plan, PlanScore } from "../../plan/result.ts";
 import type { SchoolSystem } from "../../plan/system.ts";
 import type { Messages } from "../messages/index.ts";
 
+/** The inputs of the sections that show evaluations (access, equity, schools, balance, violations). */
+export interface EvaluationContext {
+  /** The system the layouts belong to. */
+  readonly system: SchoolSystem;
+  /** Messages of the document's language. */
+  readonly messages: Messages;
+  /** The plan's (or the one layout's) evaluation; null without one. */
+  readonly planEvaluation: LayoutEvaluation | null;
+  /** The status quo's evaluation; null without one. */
+  readonly statusQuoEvaluation: LayoutEvaluation | null;
+}
+
 /** The inputs of the report's sections. */
-export interface ReportContext {
+export interface ReportContext extends EvaluationContext {
   /** The plan. */
   readonly plan: Plan;
   /** The plan's figures, when it has a plan (status with a layout); null otherwise. */
   readonly score: PlanScore | null;
-  /** The system it was made for. */
-  readonly system: SchoolSystem;
-  /** Messages of the report's language. */
-  readonly messages: Messages;
-  /** The plan's evaluation; null without a plan. */
-  readonly planEvaluation: LayoutEvaluation | null;
-  /** The status quo's evaluation; null when the plan has no status quo. */
-  readonly statusQuoEvaluation: LayoutEvaluation | null;
 }
 
 /** The plan's figures when it has a complete layout, else null. */
@@ -32,17 +36,17 @@ export function scoreOf(plan: Plan): PlanScore | null {
 }
 
 /** A number with `digits` decimals in the report's language; "—" for null, undefined or not finite. */
-export function formatNumber(context: ReportContext, value: number | null | undefined, digits = 0): string {
+export function formatNumber(context: EvaluationContext, value: number | null | undefined, digits = 0): string {
   return value === null || value === undefined || !Number.isFinite(value) ? context.messages.common.missing : context.messages.common.number(value, digits);
 }
 
 /** A fraction as a percent; "—" for null. */
-export function formatPercent(context: ReportContext, value: number | null | undefined, digits = 1): string {
+export function formatPercent(context: EvaluationContext, value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined || !Number.isFinite(value) ? context.messages.common.missing : context.messages.common.percent(value, digits);
 }
 
 /** A signed change b − a with `digits` decimals; "—" when either is missing; "0" when it rounds to 0. */
-export function formatChange(context: ReportContext, a: number | null | undefined, b: number | null | undefined, digits = 0): string {
+export function formatChange(context: EvaluationContext, a: number | null | undefined, b: number | null | undefined, digits = 0): string {
   if (a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b)) return context.messages.common.missing;
   const difference = b - a;
   const text = context.messages.common.number(difference, digits);
@@ -50,7 +54,7 @@ export function formatChange(context: ReportContext, a: number | null | undefine
 }
 
 /** The name of a level in the report's language. */
-export function levelName(context: ReportContext, level: LevelId): string {
+export function levelName(context: EvaluationContext, level: LevelId): string {
   return context.messages.common.levels[level];
 }
 

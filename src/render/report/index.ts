@@ -1,3 +1,5 @@
 // The plan report in HTML or Markdown (named exports only).
 export { planReportDocument, planReportHtml, planSummaryMarkdown } from "./planReport.ts";
 export type { PlanReportOptions, ReportFigure } from "./planReport.ts";
+export { comparisonDocument, evaluationDocument } from "./evaluationReport.ts";
+export type { EvaluationDocumentOptions } from "./evaluationReport.ts";

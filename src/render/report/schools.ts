@@ -8,9 +8,9 @@ import type { PlannedSchool, SchoolAction } from "../../plan/result.ts";
 import { SCHOOL_TYPES } from "../../plan/schoolTypes.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, list, paragraph, table } from "../document/blocks.ts";
-import { formatNumber, formatPercent, levelName, type ReportContext } from "./context.ts";
+import { formatNumber, formatPercent, levelName, type EvaluationContext, type ReportContext } from "./context.ts";
 
-function levelRow(context: ReportContext, level: string, layout: string, figures: LevelSchoolFigures | undefined): Inline[] {
+function levelRow(context: EvaluationContext, level: string, layout: string, figures: LevelSchoolFigures | undefined): Inline[] {
   if (figures === undefined) return [level, layout];
   const spread = figures.minUtilization === null ? context.messages.common.missing : `${formatPercent(context, figures.minUtilization, 0)} – ${formatPercent(context, figures.maxUtilization, 0)}`;
   return [
@@ -28,7 +28,7 @@ function levelRow(context: ReportContext, level: string, layout: string, figures
 }
 
 /** Seats and utilization per level, plan and status quo. */
-export function schoolLevelBlocks(context: ReportContext): Block[] {
+export function schoolLevelBlocks(context: EvaluationContext): Block[] {
   const { planEvaluation, statusQuoEvaluation } = context;
   if (planEvaluation === null && statusQuoEvaluation === null) return [];
   const words = context.messages.report;

@@ -6,9 +6,9 @@
 import type { PlanViolation } from "../../plan/result.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
-import { formatNumber, readableText, type ReportContext } from "./context.ts";
+import { formatNumber, readableText, type EvaluationContext, type ReportContext } from "./context.ts";
 
-function byRule(context: ReportContext, violations: readonly PlanViolation[], none: string): Block[] {
+function byRule(context: EvaluationContext, violations: readonly PlanViolation[], none: string): Block[] {
   if (violations.length === 0) return [paragraph(none)];
   const words = context.messages.report.violations;
   const rules = new Map<string, { count: number; example: string }>();
@@ -22,10 +22,10 @@ function byRule(context: ReportContext, violations: readonly PlanViolation[], no
 }
 
 /** The violations of the status quo and of the plan (the plan's from its independent check). */
-export function violationBlocks(context: ReportContext): Block[] {
+export function violationBlocks(context: EvaluationContext & { readonly plan?: ReportContext["plan"] }): Block[] {
   const words = context.messages.report;
   const blocks: Block[] = [heading(words.sections.violations, 2, "violations")];
-  const statusQuo = context.statusQuoEvaluation?.violations ?? context.plan.statusQuo?.violations;
+  const statusQuo = context.statusQuoEvaluation?.violations ?? context.plan?.statusQuo?.violations;
   if (statusQuo !== undefined) blocks.push(heading(words.violations.statusQuoHeading, 3), ...byRule(context, statusQuo, words.violations.noneStatusQuo));
   if (context.planEvaluation !== null) blocks.push(heading(words.violations.planHeading, 3), ...byRule(context, context.planEvaluation.violations, words.violations.nonePlan));
   return blocks.length === 1 ? [] : blocks;
