@@ -1,16 +1,23 @@
 /**
  * The demo (`npm run demo`): a school plan for 东源县 (Dongyuan County).
  *
- * Settlements: data/dongyuan (township seats and village points) with the census 2020 cohorts per level
- * allocated to them (an allocation, not data: data/README.md gives the rule). Schools: an illustrative status
- * quo and candidate sites (examples/dongyuan/schools.ts; no open list of Dongyuan's schools exists). Travel: no
- * open road network exists for Dongyuan, so travel times are great-circle distance × 1.3 at walking speed for
- * kindergarten and grades 1–3 and school-bus speed for the rest — labelled in every output; with a road network
- * the same code takes `travel: { network }`. Writes out/plan.geojson, out/plan.json, out/summary.md.
+ * Settlements: data/dongyuan, one per village-level unit (284), with the 2020 census cohorts per level allocated to
+ * them and an estimated area each (allocations and placements, not data: data/README.md gives the rules). Schools:
+ * an illustrative status quo, candidate sites and illustrative resource totals (examples/dongyuan/; no open list of
+ * Dongyuan's schools exists). Travel: no open road network exists for Dongyuan, so travel times are great-circle
+ * distance × 1.3 at assumed speeds — labelled in every output; with a road network the same code takes
+ * `travel: { network }`. Writes out/plan.json, out/plan.geojson, out/summary.md, out/report.html (Chinese),
+ * out/report.en.html, out/map.svg, out/map.png, out/plan.xlsx and the tables as CSV.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createProgressReporter } from "../src/cli/progress.ts";
+import { planWorkbookBuffer } from "../src/io/xlsx.node.ts";
 import type { FeatureCollection, Point } from "geojson";
-import { CHINA_NORMS, checkPlan, findNecessarySmallSchools, planSchools, planSummaryMarkdown, planToGeoJSON, planToJson, schoolSystemFromGeoJSON, withNormOverrides } from "../src/index.ts";
+import {
+  CHINA_NORMS, balanceTableRows, checkPlan, evaluateLayout, findNecessarySmallSchools, planLayout, planReportHtml, planSchools, planSummaryMarkdown, planTables, planToGeoJSON, planToJson,
+  readBalanceTotals, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
+} from "../src/index.ts";
+import { withIllustrativeResources } from "./dongyuan/resources.ts";
 import { dongyuanSchools, type DongyuanSettlement, type DongyuanSite } from "./dongyuan/schools.ts";
 
 const dataFolder = new URL("../data/dongyuan/", import.meta.url);
@@ -19,7 +26,9 @@ const readGeoJSON = async <P>(name: string): Promise<FeatureCollection<Point, P>
 
 const settlements = await readGeoJSON<DongyuanSettlement>("settlements.geojson");
 const sites = await readGeoJSON<DongyuanSite>("sites.geojson");
-const { existing, candidates } = dongyuanSchools(settlements, sites);
+const schools = dongyuanSchools(settlements, sites);
+const existing = withIllustrativeResources(schools.existing);
+const { candidates } = schools;
 // Kindergarten children and grades 1–3 are taken by a parent on an e-bike (20 km/h, assumed); grades 4–9 by school bus at 30 km/h on mountain roads (assumed).
 // The small-school guarantee finds the village schools grades 1–3 cannot do without (30 minutes); they are kept
 // (required) and exempt from the minimum enrolment (protected).
@@ -41,7 +50,9 @@ console.log(`small-school guarantee: ${guarantee.necessary.length} village schoo
 // minutes, beyond which they board; an open village complete primary keeps at least
 // 100 pupils and a teaching point 10, unless protected by the small-school guarantee.
 const norms = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { primary4to6: 30, junior: 30 } }, "demo county rules (illustrative)");
-const plan = await planSchools(system, { norms, minimumEnrolment: { "complete primary": 100, "teaching point": 10 }, timeLimitSeconds: 50, mipRelativeGap: 0.025 });
+const progress = createProgressReporter(process.stderr, "yuan/yr");
+const plan = await planSchools(system, { norms, minimumEnrolment: { "complete primary": 100, "teaching point": 10 }, timeLimitSeconds: 50, mipRelativeGap: 0.025, onProgress: progress.report });
+progress.finish();
 if (plan.schools !== undefined) {
   const check = checkPlan(system, { ...(plan as Required<typeof plan>), rules: plan.rules, costFigures: plan.costFigures });
   if (!check.ok) throw new Error(`the plan failed its independent check: ${check.violations.map((v) => v.message).join("; ")}`);
@@ -60,8 +71,32 @@ const notes = [
     "which they board; an open village complete primary keeps at least 100 pupils and a teaching point 10, except the " +
     `${guarantee.necessary.length} village schools the small-school guarantee keeps for grades 1–3 (30 minutes).`,
 ];
-await writeFile(new URL("summary.md", outFolder), planSummaryMarkdown(plan, system, { title: "东源县 (Dongyuan County): an illustrative school plan", notes }));
+const sources = [
+  "Settlements: village-level units and township seats, NBS 2016 administrative codes (Vonng/adcode, CC BY 4.0); county boundary: Gaode via Vonng/adcode (CC BY 4.0), GCJ-02 → WGS-84; not an official map.",
+  "Pupils: 7th National Population Census (2020) county tables compiled by Dong, Du & Liu (leiii/census, MIT), allocated to the units (data/README.md).",
+  "Schools, candidate sites, resource totals and cost figures: illustrative (examples/dongyuan/).",
+];
+const townshipNames = Object.fromEntries(sites.features.map((site) => [site.properties.town_code, site.properties.town]));
+const balanceTotals = readBalanceTotals(geo.schoolFeatures, system.schools.map((school) => school.id));
+const report = (language: "zh" | "en"): PlanReportOptions => ({
+  language,
+  title: language === "zh" ? "东源县学校布局规划（示意）" : "东源县 (Dongyuan County): an illustrative school plan",
+  notes,
+  sources,
+  townshipNames,
+  ...(balanceTotals === undefined ? {} : { balanceTotals }),
+});
+await writeFile(new URL("summary.md", outFolder), planSummaryMarkdown(plan, system, report("en")));
+await writeFile(new URL("report.html", outFolder), planReportHtml(plan, system, report("zh")));
+await writeFile(new URL("report.en.html", outFolder), planReportHtml(plan, system, report("en")));
+if (plan.schools !== undefined) {
+  const balance = balanceTotals === undefined ? null : evaluateLayout(system, planLayout(plan), { rules: plan.rules, costFigures: plan.costFigures, balanceTotals }).balance;
+  const rows = balance === null ? undefined : balanceTableRows(balance);
+  const tables = planTables(plan, system, { language: "zh", ...(rows === undefined ? {} : { balance: rows.rows, balanceColumns: rows.columns }) });
+  for (const table of tables) await writeFile(new URL(`${table.name}.csv`, outFolder), tableToCsv(table));
+  await writeFile(new URL("plan.xlsx", outFolder), await planWorkbookBuffer(tables));
+}
 const gap = plan.gap === null ? "no proven gap" : `proven gap ${(plan.gap * 100).toFixed(2)} %`;
 console.log(`plan: ${plan.status} (${gap}), ${plan.costs === undefined ? "no plan" : `${(plan.costs.total / 1e6).toFixed(1)} million yuan a year, mean trip ${plan.travel!.meanMinutes.toFixed(1)} min`}`);
 if (plan.counts) console.log(`schools: ${plan.counts.kept} kept (${plan.counts.expanded} expanded), ${plan.counts.closed} closed, ${plan.counts.built} built`);
-console.log("wrote out/plan.json, out/plan.geojson, out/summary.md");
+console.log("wrote out/plan.json, out/plan.geojson, out/summary.md, out/report.html (中文), out/report.en.html, out/plan.xlsx and the tables as CSV");

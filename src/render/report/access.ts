@@ -7,7 +7,7 @@ import type { LevelAccess } from "../../metrics/access.ts";
 import type { LayoutEvaluation } from "../../metrics/evaluate.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
-import { formatNumber, formatPercent, levelName, type EvaluationContext, type ReportContext } from "./context.ts";
+import { formatNumber, formatPercent, levelName, townshipName, type EvaluationContext, type ReportContext } from "./context.ts";
 
 function accessRow(context: EvaluationContext, level: string, layout: string, access: LevelAccess | undefined): Inline[] {
   const words = context.messages.report.access;
@@ -83,7 +83,7 @@ export function townshipAccessBlocks(context: ReportContext): Block[] {
       return `${formatNumber(context, plan, 1)} (${formatNumber(context, statusQuo, 1)})`;
     });
     return [
-      township.township ?? words.townshipTable.none,
+      township.township === null ? words.townshipTable.none : townshipName(context, township.township),
       formatNumber(context, context.system.settlements.filter((settlement) => settlement.township === township.township).length),
       formatNumber(context, pupils),
       formatNumber(context, inTownship.filter((school) => school.open).length),

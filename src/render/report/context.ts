@@ -27,6 +27,14 @@ export interface ReportContext extends EvaluationContext {
   readonly plan: Plan;
   /** The plan's figures, when it has a plan (status with a layout); null otherwise. */
   readonly score: PlanScore | null;
+  /** Township names by id (empty for none). */
+  readonly townshipNames: Readonly<Record<string, string>>;
+}
+
+/** A township's name for the tables: its name where given, else its id. */
+export function townshipName(context: ReportContext, township: string | null): string {
+  if (township === null) return "";
+  return context.townshipNames[township] ?? township;
 }
 
 /** The plan's figures when it has a complete layout, else null. */

@@ -56,6 +56,8 @@ export interface PlanReportOptions {
    * Default none: the balance section says which totals are missing.
    */
   readonly balanceTotals?: Readonly<Record<string, BalanceTotals>>;
+  /** Township names by township id, for the tables (ids are often codes). Default: the ids. */
+  readonly townshipNames?: Readonly<Record<string, string>>;
   /** Leave out the per-school table (long for a large county). Default false. */
   readonly omitSchoolTable?: boolean;
 }
@@ -101,7 +103,7 @@ export function planReportDocument(plan: Plan, system: SchoolSystem, options: Pl
   const language = checkLanguage(options.language ?? "en");
   const messages = messagesFor(language);
   const evaluated = evaluations(plan, system, options.balanceTotals);
-  const context: ReportContext = { plan, score: scoreOf(plan), system, messages, planEvaluation: evaluated.plan, statusQuoEvaluation: evaluated.statusQuo };
+  const context: ReportContext = { plan, score: scoreOf(plan), system, messages, planEvaluation: evaluated.plan, statusQuoEvaluation: evaluated.statusQuo, townshipNames: options.townshipNames ?? {} };
   const figures = options.figures ?? [];
   const mapBlocks: Block[] =
     figures.length === 0

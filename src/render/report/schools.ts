@@ -8,7 +8,7 @@ import type { PlannedSchool, SchoolAction } from "../../plan/result.ts";
 import { SCHOOL_TYPES } from "../../plan/schoolTypes.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, list, paragraph, table } from "../document/blocks.ts";
-import { formatNumber, formatPercent, levelName, type EvaluationContext, type ReportContext } from "./context.ts";
+import { formatNumber, formatPercent, levelName, townshipName, type EvaluationContext, type ReportContext } from "./context.ts";
 
 function levelRow(context: EvaluationContext, level: string, layout: string, figures: LevelSchoolFigures | undefined): Inline[] {
   if (figures === undefined) return [level, layout];
@@ -95,7 +95,7 @@ export function smallSchoolBlocks(context: ReportContext): Block[] {
   const small = score.schools.filter((school) => school.open && school.small);
   if (small.length === 0) return [heading(words.sections.smallSchools, 2, "small-schools"), paragraph(words.smallSchools.none(threshold))];
   const t = words.schoolTable;
-  const rows = small.map((school): Inline[] => [schoolLabel(school), common.schoolTypes[school.type], common.tiers[school.tier], school.township ?? "", common.actions[school.action], formatNumber(context, totalPupils(school))]);
+  const rows = small.map((school): Inline[] => [schoolLabel(school), common.schoolTypes[school.type], common.tiers[school.tier], townshipName(context, school.township), common.actions[school.action], formatNumber(context, totalPupils(school))]);
   return [heading(words.sections.smallSchools, 2, "small-schools"), paragraph(words.smallSchools.intro(threshold)), table([t.name, t.type, t.tier, t.township, t.action, `${t.pupils}#`], rows)];
 }
 
@@ -113,7 +113,7 @@ export function schoolTableBlocks(context: ReportContext): Block[] {
       school.id,
       school.name,
       common.schoolTypes[school.type],
-      school.township ?? "",
+      townshipName(context, school.township),
       common.actions[school.action],
       ...levels.map((level) => (school.open && (school.enrolment[level] > 0 || school.classes[level] > 0) ? `${formatNumber(context, school.enrolment[level])} / ${formatNumber(context, school.classes[level])}` : "")),
       formatNumber(context, school.boarders),
