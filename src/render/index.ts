@@ -4,3 +4,4 @@ export { LANGUAGES, checkLanguage } from "./messages/index.ts";
 export type { Language } from "./messages/index.ts";
 export * from "./document/index.ts";
 export * from "./report/index.ts";
+export * from "./map/index.ts";

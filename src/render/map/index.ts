@@ -1,0 +1,3 @@
+// Maps as SVG text (named exports only).
+export { renderMapGrid, renderPlanMap } from "./planMap.ts";
+export type { MapGeography, MapLayout, PlanMapOptions } from "./planMap.ts";
