@@ -12,10 +12,11 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createProgressReporter } from "../src/cli/progress.ts";
 import { planWorkbookBuffer } from "../src/io/xlsx.node.ts";
+import { svgToPng } from "../src/render/png.node.ts";
 import type { FeatureCollection, Point } from "geojson";
 import {
   CHINA_NORMS, balanceTableRows, checkPlan, evaluateLayout, findNecessarySmallSchools, planLayout, planReportHtml, planSchools, planSummaryMarkdown, planTables, planToGeoJSON, planToJson,
-  readBalanceTotals, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
+  readBalanceTotals, renderMapGrid, renderPlanMap, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
 } from "../src/index.ts";
 import { withIllustrativeResources } from "./dongyuan/resources.ts";
 import { dongyuanSchools, type DongyuanSettlement, type DongyuanSite } from "./dongyuan/schools.ts";
@@ -78,15 +79,35 @@ const sources = [
 ];
 const townshipNames = Object.fromEntries(sites.features.map((site) => [site.properties.town_code, site.properties.town]));
 const balanceTotals = readBalanceTotals(geo.schoolFeatures, system.schools.map((school) => school.id));
+const boundary = JSON.parse(await readFile(new URL("boundary.geojson", dataFolder), "utf8"));
+const maps = (language: "zh" | "en") => {
+  if (plan.schools === undefined || plan.assignments === undefined) return [];
+  const zh = language === "zh";
+  const common = { language, boundary, townshipNames, travelBasis: "great-circle × 1.3 at assumed speeds (illustrative)", sources: [zh ? "示意数据：学校、人口分配与速度均为假定" : "Illustrative: schools, pupil allocation and speeds are assumed"] };
+  const planMap = renderPlanMap({ schools: plan.schools, assignments: plan.assignments }, geo, { ...common, title: zh ? "东源县学校布局规划（示意）" : "Dongyuan: the plan (illustrative)" });
+  const statusQuo = plan.statusQuo === null ? null : renderPlanMap(plan.statusQuo, geo, { ...common, title: zh ? "现状" : "Status quo", width: 800, height: 640 });
+  const travel = renderPlanMap({ schools: plan.schools, assignments: plan.assignments }, geo, { ...common, view: "travel", title: zh ? "规划：出行时间" : "The plan: travel", width: 800, height: 640 });
+  return [
+    { svg: planMap, caption: zh ? "规划：学校按措施区分，分配线颜色表示学段。" : "The plan: schools by action, assignment lines by level.", markdownImage: "map.png" },
+    ...(statusQuo === null ? [] : [{ svg: renderMapGrid([statusQuo, renderPlanMap({ schools: plan.schools, assignments: plan.assignments }, geo, { ...common, title: zh ? "规划" : "Plan", width: 800, height: 640 })]), caption: zh ? "现状与规划并列。" : "The status quo beside the plan." }]),
+    { svg: travel, caption: zh ? "居民点颜色表示其学生的平均单程时间。" : "Settlements coloured by their pupils' mean one-way trip." },
+  ];
+};
 const report = (language: "zh" | "en"): PlanReportOptions => ({
   language,
   title: language === "zh" ? "东源县学校布局规划（示意）" : "东源县 (Dongyuan County): an illustrative school plan",
   notes,
   sources,
   townshipNames,
+  figures: maps(language),
   ...(balanceTotals === undefined ? {} : { balanceTotals }),
 });
 await writeFile(new URL("summary.md", outFolder), planSummaryMarkdown(plan, system, report("en")));
+const mapSvg = maps("zh")[0]?.svg;
+if (mapSvg !== undefined) {
+  await writeFile(new URL("map.svg", outFolder), mapSvg);
+  await writeFile(new URL("map.png", outFolder), svgToPng(mapSvg, { width: 2000 }));
+}
 await writeFile(new URL("report.html", outFolder), planReportHtml(plan, system, report("zh")));
 await writeFile(new URL("report.en.html", outFolder), planReportHtml(plan, system, report("en")));
 if (plan.schools !== undefined) {
@@ -99,4 +120,4 @@ if (plan.schools !== undefined) {
 const gap = plan.gap === null ? "no proven gap" : `proven gap ${(plan.gap * 100).toFixed(2)} %`;
 console.log(`plan: ${plan.status} (${gap}), ${plan.costs === undefined ? "no plan" : `${(plan.costs.total / 1e6).toFixed(1)} million yuan a year, mean trip ${plan.travel!.meanMinutes.toFixed(1)} min`}`);
 if (plan.counts) console.log(`schools: ${plan.counts.kept} kept (${plan.counts.expanded} expanded), ${plan.counts.closed} closed, ${plan.counts.built} built`);
-console.log("wrote out/plan.json, out/plan.geojson, out/summary.md, out/report.html (中文), out/report.en.html, out/plan.xlsx and the tables as CSV");
+console.log("wrote out/plan.json, out/plan.geojson, out/summary.md, out/report.html (中文), out/report.en.html, out/map.svg, out/map.png, out/plan.xlsx and the tables as CSV");
