@@ -16,7 +16,7 @@ import { svgToPng } from "../src/render/png.node.ts";
 import type { FeatureCollection, Point } from "geojson";
 import {
   CHINA_NORMS, balanceTableRows, checkPlan, evaluateLayout, findNecessarySmallSchools, planLayout, planReportHtml, planSchools, planSummaryMarkdown, planTables, planToGeoJSON, planToJson,
-  readBalanceTotals, renderMapGrid, renderPlanMap, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
+  planMapFigures, readBalanceTotals, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
 } from "../src/index.ts";
 import { withIllustrativeResources } from "./dongyuan/resources.ts";
 import { dongyuanSchools, type DongyuanSettlement, type DongyuanSite } from "./dongyuan/schools.ts";
@@ -80,19 +80,16 @@ const sources = [
 const townshipNames = Object.fromEntries(sites.features.map((site) => [site.properties.town_code, site.properties.town]));
 const balanceTotals = readBalanceTotals(geo.schoolFeatures, system.schools.map((school) => school.id));
 const boundary = JSON.parse(await readFile(new URL("boundary.geojson", dataFolder), "utf8"));
-const maps = (language: "zh" | "en") => {
-  if (plan.schools === undefined || plan.assignments === undefined) return [];
-  const zh = language === "zh";
-  const common = { language, boundary, townshipNames, travelBasis: "great-circle × 1.3 at assumed speeds (illustrative)", sources: [zh ? "示意数据：学校、人口分配与速度均为假定" : "Illustrative: schools, pupil allocation and speeds are assumed"] };
-  const planMap = renderPlanMap({ schools: plan.schools, assignments: plan.assignments }, geo, { ...common, title: zh ? "东源县学校布局规划（示意）" : "Dongyuan: the plan (illustrative)" });
-  const statusQuo = plan.statusQuo === null ? null : renderPlanMap(plan.statusQuo, geo, { ...common, title: zh ? "现状" : "Status quo", width: 800, height: 640 });
-  const travel = renderPlanMap({ schools: plan.schools, assignments: plan.assignments }, geo, { ...common, view: "travel", title: zh ? "规划：出行时间" : "The plan: travel", width: 800, height: 640 });
-  return [
-    { svg: planMap, caption: zh ? "规划：学校按措施区分，分配线颜色表示学段。" : "The plan: schools by action, assignment lines by level.", markdownImage: "map.png" },
-    ...(statusQuo === null ? [] : [{ svg: renderMapGrid([statusQuo, renderPlanMap({ schools: plan.schools, assignments: plan.assignments }, geo, { ...common, title: zh ? "规划" : "Plan", width: 800, height: 640 })]), caption: zh ? "现状与规划并列。" : "The status quo beside the plan." }]),
-    { svg: travel, caption: zh ? "居民点颜色表示其学生的平均单程时间。" : "Settlements coloured by their pupils' mean one-way trip." },
-  ];
-};
+const maps = (language: "zh" | "en") =>
+  planMapFigures(plan, geo, {
+    language,
+    boundary,
+    townshipNames,
+    title: language === "zh" ? "东源县学校布局规划（示意）" : "Dongyuan: the plan (illustrative)",
+    travelBasis: "great-circle × 1.3 at assumed speeds (illustrative)",
+    sources: [language === "zh" ? "示意数据：学校、人口分配与速度均为假定" : "Illustrative: schools, pupil allocation and speeds are assumed"],
+    markdownImage: "map.png",
+  });
 const report = (language: "zh" | "en"): PlanReportOptions => ({
   language,
   title: language === "zh" ? "东源县学校布局规划（示意）" : "东源县 (Dongyuan County): an illustrative school plan",

@@ -8,6 +8,7 @@ import { CliError, type CliContext, type CliStreams } from "./io.ts";
 import { registerCompareCommand } from "./compareCommand.ts";
 import { registerEvaluateCommand } from "./evaluateCommand.ts";
 import { registerGenerateCommand } from "./generateCommand.ts";
+import { registerMapCommand } from "./mapCommand.ts";
 import { registerPlanCommand } from "./planCommand.ts";
 import { registerReportCommand } from "./reportCommand.ts";
 import { registerServiceAreasCommand } from "./serviceAreasCommand.ts";
@@ -52,6 +53,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerEvaluateCommand(program, context);
   registerCompareCommand(program, context);
   registerReportCommand(program, context);
+  registerMapCommand(program, context);
   for (const command of program.commands) configure(command, streams);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -19,13 +19,14 @@ import type { CliContext } from "./io.ts";
 import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
 import { loadPlanInput, type PlanInputOptions } from "./planInput.ts";
 import { addOutputFlags, addPlanInputFlags } from "./planInputFlags.ts";
-import { TABLE_FILES, writePlanOutputs } from "./planOutputs.ts";
+import { REPORT_FILES, TABLE_FILES, writePlanOutputs } from "./planOutputs.ts";
+import { readMapLayers } from "./mapLayers.ts";
 import { watchInterrupt } from "./interrupt.ts";
 import { createProgressReporter } from "./progress.ts";
 
 
 /** The files `plan` writes into --out. */
-const OUTPUT_FILES = ["plan.geojson", "plan.json", "summary.md", ...TABLE_FILES, "report.html"] as const;
+const OUTPUT_FILES = ["plan.geojson", "plan.json", "summary.md", ...TABLE_FILES, ...REPORT_FILES] as const;
 
 /** The options of `plan`, as commander parses them. */
 export interface PlanCommandOptions extends PlanInputOptions {
@@ -98,6 +99,7 @@ function stdoutReport(plan: Plan, written: readonly string[]): string {
 async function runPlan(options: PlanCommandOptions, context: CliContext): Promise<void> {
   const { streams } = context;
   for (const name of OUTPUT_FILES) await checkOutputPath(join(options.out, name), "--out");
+  const layers = await readMapLayers(options);
   const { geo, norms, costs } = await loadPlanInput(options, streams);
   const progress = createProgressReporter(streams.stderr, options.objective === "travel" ? "min" : "yuan/yr");
   const interrupt = watchInterrupt();
@@ -134,6 +136,7 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
     out: options.out,
     language: options.lang,
     report: options.report === true,
+    layers,
     flag: "--out",
     ...(options.title === undefined ? {} : { title: options.title }),
   });

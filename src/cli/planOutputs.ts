@@ -10,14 +10,22 @@ import { planTables, tableToCsv } from "../io/planTables.ts";
 import { planWorkbookBuffer } from "../io/xlsx.node.ts";
 import { balanceTableRows } from "../io/balanceRows.ts";
 import type { Language } from "../render/messages/common.ts";
-import { planReportHtml, planSummaryMarkdown, type PlanReportOptions } from "../render/report/index.ts";
+import { planMapFigures, planReportHtml, planSummaryMarkdown, type PlanReportOptions } from "../render/report/index.ts";
+import { svgToPng } from "../render/png.node.ts";
 import { evaluateLayout } from "../metrics/evaluate.ts";
 import { planLayout } from "../metrics/layout.ts";
 import type { Plan } from "../plan/result.ts";
 import { writeBytes, writeText } from "./files.ts";
+import type { MapLayers } from "./mapLayers.ts";
 
 /** The files of {@link writePlanOutputs} (beside plan.json and plan.geojson). */
 export const TABLE_FILES = ["schools.csv", "assignments.csv", "townships.csv", "costs.csv", "statusQuo.csv", "balance.csv", "plan.xlsx"] as const;
+
+/** The files of {@link writePlanOutputs} with `report`. */
+export const REPORT_FILES = ["report.html", "map.svg", "map.png"] as const;
+
+/** Width in px of map.png (twice the SVG's, for print). */
+export const MAP_PNG_WIDTH = 2000;
 
 /** Options of {@link writePlanOutputs}. */
 export interface PlanOutputOptions {
@@ -31,14 +39,17 @@ export interface PlanOutputOptions {
   readonly notes?: readonly string[];
   /** Data sources for the report. */
   readonly sources?: readonly string[];
-  /** Whether to write report.html and the map. */
+  /** Whether to write report.html and the map (map.svg, map.png). */
   readonly report: boolean;
+  /** The county boundary, township borders and names drawn on the maps and used in the tables. Default none. */
+  readonly layers?: MapLayers;
   /** The flag that named the folder, for errors. */
   readonly flag: string;
 }
 
 /**
- * Writes summary.md, the tables (CSV and plan.xlsx) and, when asked, report.html, beside plan.json.
+ * Writes summary.md, the tables (CSV and plan.xlsx) and, when asked, report.html with the maps, and the plan map
+ * as map.svg and map.png, beside plan.json.
  * @returns the paths written, in order
  */
 export async function writePlanOutputs(plan: Plan, geo: GeoSchoolSystem, options: PlanOutputOptions): Promise<string[]> {
@@ -50,6 +61,7 @@ export async function writePlanOutputs(plan: Plan, geo: GeoSchoolSystem, options
     ...(options.notes === undefined ? {} : { notes: options.notes }),
     ...(options.sources === undefined ? {} : { sources: options.sources }),
     ...(balanceTotals === undefined ? {} : { balanceTotals }),
+    ...(options.layers?.townshipNames === undefined ? {} : { townshipNames: options.layers.townshipNames }),
   };
   const write = async (name: string, text: string): Promise<void> => {
     const path = join(options.out, name);
@@ -66,6 +78,22 @@ export async function writePlanOutputs(plan: Plan, geo: GeoSchoolSystem, options
     await writeBytes(workbook, await planWorkbookBuffer(tables), options.flag);
     written.push(workbook);
   }
-  if (options.report) await write("report.html", planReportHtml(plan, geo.system, reportOptions));
+  if (options.report) {
+    const figures = planMapFigures(plan, geo, {
+      ...(reportOptions.title === undefined ? {} : { title: reportOptions.title }),
+      ...(options.sources === undefined ? {} : { sources: options.sources }),
+      ...options.layers,
+      language: options.language,
+      markdownImage: "map.png",
+    });
+    await write("report.html", planReportHtml(plan, geo.system, { ...reportOptions, figures }));
+    const map = figures[0];
+    if (map !== undefined) {
+      await write("map.svg", map.svg);
+      const png = join(options.out, "map.png");
+      await writeBytes(png, svgToPng(map.svg, { width: MAP_PNG_WIDTH }), options.flag);
+      written.push(png);
+    }
+  }
   return written;
 }

@@ -3,8 +3,10 @@
  * @module
  */
 import type { Command } from "commander";
+import { planMapFigures } from "../render/report/planFigures.ts";
 import { planReportHtml } from "../render/report/planReport.ts";
 import { checkOutputPath, writeText } from "./files.ts";
+import { readMapLayers } from "./mapLayers.ts";
 import type { CliContext } from "./io.ts";
 import { balanceTotalsOf, readPlanFile } from "./planFile.ts";
 import { loadPlanInput, type PlanInputOptions } from "./planInput.ts";
@@ -22,12 +24,17 @@ export interface ReportCommandOptions extends PlanInputOptions {
 
 async function runReport(options: ReportCommandOptions, context: CliContext): Promise<void> {
   await checkOutputPath(options.out, "--out");
+  const layers = await readMapLayers(options);
   const { geo } = await loadPlanInput({ ...options, quiet: true }, context.streams);
   const plan = await readPlanFile(options.plan, geo, "--plan");
   const balanceTotals = balanceTotalsOf(geo);
+  const title = options.title === undefined ? {} : { title: options.title };
+  const figures = planMapFigures(plan, geo, { ...layers, ...title, language: options.lang });
   const html = planReportHtml(plan, geo.system, {
     language: options.lang,
-    ...(options.title === undefined ? {} : { title: options.title }),
+    ...title,
+    figures,
+    ...(layers.townshipNames === undefined ? {} : { townshipNames: layers.townshipNames }),
     ...(balanceTotals === undefined ? {} : { balanceTotals }),
   });
   await writeText(options.out, html, "--out");

@@ -5,20 +5,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { FigureChange } from "../../src/metrics/compare.ts";
 import type { LayoutEvaluation } from "../../src/metrics/evaluate.ts";
 import type { PlanJson } from "../../src/plan/planJsonTypes.ts";
-import { TINY_CANDIDATES, TINY_GROUPS, TINY_SCHOOLS, TINY_SETTLEMENTS } from "../plan/planFixture.ts";
 import { run } from "./runCli.ts";
+import { writeTinyInputs } from "./tinyInputs.ts";
 
 const folder = await mkdtemp(join(tmpdir(), "school-layout-evaluate-"));
 const path = (name: string): string => join(folder, name);
-const inputs = (): string[] => ["--settlements", path("s.geojson"), "--schools", path("k.geojson"), "--candidates", path("c.geojson"), "--groups", path("g.json"), "--norms", path("n.json")];
+let flags: string[] = [];
+const inputs = (): string[] => flags;
 let plan: PlanJson;
 
 beforeAll(async () => {
-  await writeFile(path("s.geojson"), JSON.stringify(TINY_SETTLEMENTS));
-  await writeFile(path("k.geojson"), JSON.stringify(TINY_SCHOOLS));
-  await writeFile(path("c.geojson"), JSON.stringify(TINY_CANDIDATES));
-  await writeFile(path("g.json"), JSON.stringify(TINY_GROUPS));
-  await writeFile(path("n.json"), JSON.stringify({ dayTravelLimitMinutes: { kindergarten: null } }));
+  flags = await writeTinyInputs(folder);
   const result = await run("plan", ...inputs(), "--time-limit", "10", "--quiet", "--out", path("plan"));
   expect(result.code, result.stderr).toBe(0);
   plan = JSON.parse(await readFile(path("plan/plan.json"), "utf8"));

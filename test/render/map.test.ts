@@ -48,3 +48,40 @@ describe("renderMapGrid and svgToPng", () => {
     expect(png.length).toBeGreaterThan(5000);
   });
 });
+
+describe("renderPlanMap with a boundary", () => {
+  /** A rectangle around the settlements, wound as RFC 7946 says (exterior anticlockwise) or the other way. */
+  const box = (anticlockwise: boolean) => {
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let i = 0; i < geo.settlementCoordinates.length; i += 2) xs.push(geo.settlementCoordinates[i]!), ys.push(geo.settlementCoordinates[i + 1]!);
+    const [x0, x1, y0, y1] = [Math.min(...xs) - 0.05, Math.max(...xs) + 0.05, Math.min(...ys) - 0.05, Math.max(...ys) + 0.05];
+    const ring = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+    return { type: "Feature" as const, properties: {}, geometry: { type: "Polygon" as const, coordinates: [anticlockwise ? ring : [...ring].reverse()] } };
+  };
+
+  it("fits the county whichever way its rings wind, and leaves the caller's boundary as it was", () => {
+    const rfc = box(true);
+    const before = JSON.stringify(rfc);
+    const scale = (svg: string) => Number(/>(\d+(?:\.\d+)?) km</.exec(svg)![1]);
+    const a = renderPlanMap(layout(), geo, { boundary: rfc });
+    const b = renderPlanMap(layout(), geo, { boundary: box(false) });
+    expect(scale(a)).toBeLessThanOrEqual(20);
+    expect(scale(a)).toBe(scale(b));
+    expect(JSON.stringify(rfc)).toBe(before);
+  });
+});
+
+describe("planMapFigures", () => {
+  it("draws the standard maps in order, one level on request, and none for a plan without a layout", async () => {
+    const { planMapFigures } = await import("../../src/render/report/planFigures.ts");
+    const figures = planMapFigures(plan, geo, { language: "zh", kinds: ["plan", "sideBySide", "travel", "levels"] });
+    expect(figures.map((figure) => figure.caption)).toEqual(["规划：学校按措施区分，分配线颜色表示学段。", "现状与规划并列。", "居民点颜色表示其学生的平均单程时间。", "分学段地图：各学段的分配线及服务该学段的学校。"]);
+    const levelsShown = new Set(plan.assignments!.filter((row) => row.pupils > 0).map((row) => row.level));
+    expect(figures[3]!.svg.match(/<g id="legend">/g)).toHaveLength(levelsShown.size);
+    const [one] = planMapFigures(plan, geo, { level: "primary4to6" });
+    expect(new Set([...one!.svg.matchAll(/data-level="([^"]+)"/g)].map((match) => match[1]))).toEqual(new Set(["primary4to6"]));
+    expect(planMapFigures({ ...plan, schools: undefined, assignments: undefined } as unknown as Plan, geo)).toEqual([]);
+    expect(() => planMapFigures(plan, geo, { kinds: ["globe" as never] })).toThrow(/map kind must be one of/);
+  });
+});

@@ -8,6 +8,7 @@
  */
 import { geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { schemeTableau10, interpolateYlOrRd } from "d3-scale-chromatic";
+import { rewind } from "@turf/turf";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { LevelId } from "../../norms/levels.ts";
 import type { PlannedAssignment, PlannedSchool, SchoolAction } from "../../plan/result.ts";
@@ -78,9 +79,15 @@ function checkSize(field: string, value: number | undefined, fallback: number): 
   return value;
 }
 
+/**
+ * The features with a geometry, polygons rewound to d3-geo's winding (exterior rings clockwise): GeoJSON's RFC 7946
+ * winds them anticlockwise, which d3-geo, working on the sphere, reads as the whole globe but the polygon. Copies;
+ * the caller's features are not changed.
+ */
 function features(input: Feature | FeatureCollection | undefined): Feature<Geometry>[] {
   if (input === undefined) return [];
-  return (input.type === "FeatureCollection" ? input.features : [input]).filter((feature) => feature.geometry !== null) as Feature<Geometry>[];
+  const present = (input.type === "FeatureCollection" ? input.features : [input]).filter((feature) => feature.geometry !== null) as Feature<Geometry>[];
+  return present.map((feature) => (feature.geometry.type === "Polygon" || feature.geometry.type === "MultiPolygon" ? (rewind(feature, { reverse: true, mutate: false }) as Feature<Geometry>) : feature));
 }
 
 /** A round length for the scale bar, km. */
@@ -161,7 +168,7 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
   const lines = view === "plan" ? rows.map((row) => {
     const [x1, y1] = at(sc[2 * row.settlementIndex]!, sc[2 * row.settlementIndex + 1]!);
     const [x2, y2] = at(kc[2 * row.schoolIndex]!, kc[2 * row.schoolIndex + 1]!);
-    return `<line x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" stroke="${levelColour(row.level)}" stroke-width="0.8" stroke-opacity="0.55"${row.boarding ? ' stroke-dasharray="3,2"' : ""}/>`;
+    return `<line data-level="${row.level}" x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" stroke="${levelColour(row.level)}" stroke-width="0.8" stroke-opacity="0.55"${row.boarding ? ' stroke-dasharray="3,2"' : ""}/>`;
   }) : [];
   parts.push(`<g id="assignments">${lines.join("")}</g>`);
   // Settlements: sized by pupils (of the level shown); in the travel view coloured by the pupil-weighted mean trip.

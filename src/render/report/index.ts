@@ -3,3 +3,5 @@ export { planReportDocument, planReportHtml, planSummaryMarkdown } from "./planR
 export type { PlanReportOptions, ReportFigure } from "./planReport.ts";
 export { comparisonDocument, evaluationDocument } from "./evaluationReport.ts";
 export type { EvaluationDocumentOptions } from "./evaluationReport.ts";
+export { PLAN_MAP_KINDS, planMapFigures } from "./planFigures.ts";
+export type { PlanFigureOptions, PlanMapKind } from "./planFigures.ts";
