@@ -30,7 +30,7 @@ export interface CompareCommandOptions extends PlanInputOptions {
 async function runCompare(options: CompareCommandOptions, context: CliContext): Promise<void> {
   if (options.out !== undefined) await checkOutputPath(options.out, "--out");
   if (options.markdown !== undefined) await checkOutputPath(options.markdown, "--markdown");
-  const { geo, norms } = await loadPlanInput({ ...options, quiet: true }, context.streams);
+  const { geo, norms } = await loadPlanInput({ ...options, quiet: true, progress: true }, context.streams);
   const balanceTotals = balanceTotalsOf(geo);
   const evaluate = async (path: string, flag: string, choice: LayoutChoice) => {
     const { layout, plan } = await readLayoutFile(path, geo, flag, choice);

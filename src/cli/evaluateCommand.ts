@@ -28,7 +28,7 @@ export interface EvaluateCommandOptions extends PlanInputOptions {
 async function runEvaluate(options: EvaluateCommandOptions, context: CliContext): Promise<void> {
   if (options.out !== undefined) await checkOutputPath(options.out, "--out");
   if (options.markdown !== undefined) await checkOutputPath(options.markdown, "--markdown");
-  const { geo, norms } = await loadPlanInput({ ...options, quiet: true }, context.streams);
+  const { geo, norms } = await loadPlanInput({ ...options, quiet: true, progress: true }, context.streams);
   const { layout, plan } = await readLayoutFile(options.plan, geo, "--plan", options.layout);
   const balanceTotals = balanceTotalsOf(geo);
   const evaluation = evaluateLayout(geo.system, layout, {

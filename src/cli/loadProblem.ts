@@ -18,6 +18,7 @@ import { readJson, readLayer, readText, type LayerTableOptions } from "./files.t
 import { CliError, type CliStreams } from "./io.ts";
 import { readRoadNetwork } from "./roads.ts";
 import { computeTravelMatrix, readCostTableBasis } from "./travelMatrix.ts";
+import { createCountProgress } from "./progress.ts";
 import { flagOf, type SolveCommandOptions } from "./solveOptions.ts";
 
 function costColumns(options: SolveCommandOptions): { from: string; to: string; value: string } {
@@ -88,10 +89,12 @@ export async function loadProblem(options: SolveCommandOptions & LayerTableOptio
     const demandLayer = readDemandPoints(demandCollection, demandOptions);
     const siteLayer = readSites(siteCollection, siteOptions);
     const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
+    const progress = options.quiet || options.json ? undefined : createCountProgress(streams.stderr, "travel times on the roads (searches)");
     const matrix = await computeTravelMatrix(network, segmentMinutes(network, options.mode), demandLayer.coordinates, siteLayer.coordinates, {
       ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
       metres: false,
-    });
+      ...(progress === undefined ? {} : { onProgress: progress.update }),
+    }).finally(() => progress?.finish());
     costs = matrix.costs;
     costBasis = matrix.basis;
     const unsnapped = matrix.originSnapping.unsnapped.length + matrix.destinationSnapping.unsnapped.length;

@@ -46,7 +46,7 @@ async function runMap(options: MapCommandOptions, context: CliContext): Promise<
   if (options.level !== undefined && options.view === "levels") throw new CliError(`--level ${options.level}: not with --view levels, which draws every level`);
   await checkOutputPath(options.out, "--out");
   const layers = await readMapLayers(options);
-  const { geo } = await loadPlanInput({ ...options, quiet: true }, context.streams);
+  const { geo } = await loadPlanInput({ ...options, quiet: true, progress: true }, context.streams);
   const plan = await readPlanFile(options.plan, geo, "--plan");
   if (plan.schools === undefined) throw new CliError(`--plan "${options.plan}": the plan has no layout to draw (status ${plan.status})`);
   const kind = VIEWS[options.view];

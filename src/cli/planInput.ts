@@ -21,6 +21,7 @@ import { parsePositiveNumber } from "./parsers.ts";
 import { readRoadNetwork } from "./roads.ts";
 import { flagOf } from "./solveOptions.ts";
 import { readCostTableBasis } from "./travelMatrix.ts";
+import { createCountProgress } from "./progress.ts";
 
 /**
  * The input options of `plan`, as commander parses them. The layers (`--settlements`, `--schools`,
@@ -46,7 +47,10 @@ export interface PlanInputOptions extends LayerTableOptions {
   readonly norms?: string;
   readonly groups?: string;
   readonly costFigures?: string;
+  /** No notes and no progress on stderr. */
   readonly quiet?: boolean;
+  /** Show the travel-time progress even when `quiet` hides the notes (the commands that only read a plan back). */
+  readonly progress?: boolean;
 }
 
 /** What {@link loadPlanInput} returns. */
@@ -143,7 +147,7 @@ async function readGroups(path: string | undefined): Promise<readonly SpecialGro
 }
 
 /** The travel options for `schoolSystemFromGeoJSON`, checking that no option is given that the source ignores. */
-async function travelOptions(options: PlanInputOptions): Promise<TravelByLevelOptions> {
+async function travelOptions(options: PlanInputOptions, onProgress?: (done: number, total: number) => void): Promise<TravelByLevelOptions> {
   const given = (keys: readonly (keyof PlanInputOptions)[]): string[] => keys.filter((key) => options[key] !== undefined).map(flagOf);
   if (options.roads !== undefined && options.costs !== undefined) throw new CliError("give --roads or --costs, not both");
   if (options.costs !== undefined) {
@@ -155,7 +159,12 @@ async function travelOptions(options: PlanInputOptions): Promise<TravelByLevelOp
     const ignored = given(["speed", "detour"]);
     if (ignored.length > 0) throw new CliError(`${ignored.join(" and ")} are for the straight-line fallback; with --roads, speeds come from the road classes and --modes`);
     const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
-    return { network, ...(options.modes === undefined ? {} : { modes: options.modes }), ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }) };
+    return {
+      network,
+      ...(options.modes === undefined ? {} : { modes: options.modes }),
+      ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
+      ...(onProgress === undefined ? {} : { onProgress }),
+    };
   }
   if (options.nodeCrossings) throw new CliError("--node-crossings needs --roads");
   return {
@@ -229,7 +238,8 @@ export async function loadPlanInput(options: PlanInputOptions, streams: CliStrea
   const settlements = await readLayer(options.settlements, "--settlements", columns);
   const schools = await readLayer(options.schools, "--schools", columns);
   const candidates = options.candidates === undefined ? undefined : await readLayer(options.candidates, "--candidates", columns);
-  const travel = await travelOptions(options);
+  const progress = (options.progress ?? !options.quiet) ? createCountProgress(streams.stderr, "travel times on the roads (searches)") : undefined;
+  const travel = await travelOptions(options, progress?.update);
   let geo: GeoSchoolSystem;
   try {
     geo = schoolSystemFromGeoJSON({
@@ -248,6 +258,8 @@ export async function loadPlanInput(options: PlanInputOptions, streams: CliStrea
       throw new CliError(`${error.message} (declare the special groups with --groups F.json)`);
     }
     throw error;
+  } finally {
+    progress?.finish();
   }
   if (options.costs !== undefined) geo = await withCostTable(geo, options);
   else if (options.roads === undefined && !options.quiet) streams.stderr.write(`plan: no road network given; travel times by the straight-line fallback: ${geo.system.travelBasis}\n`);

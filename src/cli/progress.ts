@@ -42,3 +42,34 @@ export function createProgressReporter(sink: TextSink, unit = ""): { report: (pr
     },
   };
 }
+
+/** A clock in seconds, for {@link createCountProgress}; default `performance.now() / 1000`. */
+export type SecondsClock = () => number;
+
+/**
+ * Creates a progress reporter for work counted in steps (travel-time searches, one per site and mode): silent for
+ * the first second, then `label: done / total (percent), seconds` at most once a second, in place on a terminal
+ * and one line each otherwise; `finish()` ends the line on a terminal.
+ * @param sink - where the lines go (stderr)
+ * @param label - what is counted, e.g. "travel times (searches)"
+ * @param clock - seconds since some start; default the performance clock (tests pass their own)
+ */
+export function createCountProgress(sink: TextSink, label: string, clock: SecondsClock = () => performance.now() / 1000): { update: (done: number, total: number) => void; finish: () => void } {
+  const start = clock();
+  let lastShown = 0;
+  let shownAny = false;
+  return {
+    update(done: number, total: number): void {
+      const elapsed = clock() - start;
+      if (elapsed < 1 || (elapsed - lastShown < 1 && done < total)) return;
+      lastShown = elapsed;
+      shownAny = true;
+      const percent = total > 0 ? ` (${Math.floor((100 * done) / total)} %)` : "";
+      const line = `${label}: ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")}${percent}, ${elapsed.toFixed(1)} s`;
+      sink.write(sink.isTTY ? `\r${line}\u001b[K` : `${line}\n`);
+    },
+    finish(): void {
+      if (shownAny && sink.isTTY) sink.write("\n");
+    },
+  };
+}

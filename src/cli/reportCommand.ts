@@ -25,7 +25,7 @@ export interface ReportCommandOptions extends PlanInputOptions {
 async function runReport(options: ReportCommandOptions, context: CliContext): Promise<void> {
   await checkOutputPath(options.out, "--out");
   const layers = await readMapLayers(options);
-  const { geo } = await loadPlanInput({ ...options, quiet: true }, context.streams);
+  const { geo } = await loadPlanInput({ ...options, quiet: true, progress: true }, context.streams);
   const plan = await readPlanFile(options.plan, geo, "--plan");
   const balanceTotals = balanceTotalsOf(geo);
   const title = options.title === undefined ? {} : { title: options.title };

@@ -22,6 +22,7 @@ import { checkOutputPath, readJson, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
 import { VERSION } from "./main.ts";
 import { parseChoice, parseNonNegativeNumber, parsePositiveNumber } from "./parsers.ts";
+import { createCountProgress } from "./progress.ts";
 import { readRoadNetwork } from "./roads.ts";
 import { computeTravelMatrix, costTableMetaPath, writeCostTableMeta, type TravelTableMeta } from "./travelMatrix.ts";
 
@@ -183,12 +184,14 @@ async function runTravel(options: TravelCommandOptions, context: CliContext): Pr
       await writeTable(text, options, fromIds.length, toIds.length, context);
       return;
     }
+    const progress = createCountProgress(streams.stderr, "travel: searches");
     const matrix = await computeTravelMatrix(network, segmentMinutes(network, options.mode), from.coordinates, to.coordinates, {
       ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
       ...(options.maxSnap === undefined ? {} : { maxSnapMetres: options.maxSnap }),
       ...(options.walkSpeed === undefined ? {} : { walkSpeedKmPerHour: options.walkSpeed }),
       format: "sparse",
-    });
+      onProgress: progress.update,
+    }).finally(progress.finish);
     table = tableOf(matrix.basis, fromIds, toIds, matrix.costs, matrix.metres, matrix.originSnapping.legMetres, matrix.destinationSnapping.legMetres);
     streams.stderr.write(`travel: ${matrix.basis}\n`);
     const unsnapped = [
