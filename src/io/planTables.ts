@@ -8,11 +8,12 @@ import { InputError } from "../errors.ts";
 import type { LevelId } from "../norms/levels.ts";
 import type { Plan, PlannedAssignment, PlannedSchool, PlanCostBreakdown } from "../plan/result.ts";
 import type { SchoolSystem } from "../plan/system.ts";
+import { messagesFor, TABLE_MESSAGES, type TableHeaderKey } from "../render/messages/index.ts";
 
 /** The language of the table headers: English or Chinese. */
 export type TableLanguage = "en" | "zh";
 
-/** A header text in both languages. (Kept here for now; to move into the message catalogue.) */
+/** A header text in both languages (for the balance columns other modules give). */
 export interface LocalizedText {
   /** English. */
   readonly en: string;
@@ -62,82 +63,26 @@ export interface PlanTablesOptions {
   readonly balanceColumns?: readonly BalanceColumn[];
 }
 
-/** Header words of the plan tables, `{ en, zh }` (local for now; to move into the message catalogue). */
-const WORDS = {
-  id: { en: "id", zh: "编号" },
-  name: { en: "name", zh: "名称" },
-  type: { en: "type", zh: "类型" },
-  tier: { en: "tier", zh: "层级" },
-  township: { en: "township", zh: "乡镇" },
-  existing: { en: "existing", zh: "现有" },
-  action: { en: "action", zh: "处置" },
-  open: { en: "open", zh: "开办" },
-  enrolment: { en: "enrolment", zh: "在校生" },
-  classes: { en: "classes", zh: "班数" },
-  seats: { en: "seats", zh: "学位" },
-  classrooms: { en: "classrooms", zh: "教室" },
-  classroomsAdded: { en: "classrooms added", zh: "新增教室" },
-  beds: { en: "beds", zh: "床位" },
-  bedsAdded: { en: "beds added", zh: "新增床位" },
-  boarders: { en: "boarders", zh: "寄宿生" },
-  utilization: { en: "utilization (share)", zh: "学位利用率（比例）" },
-  small: { en: "small school", zh: "小规模学校" },
-  settlement: { en: "settlement", zh: "居民点" },
-  level: { en: "level", zh: "学段" },
-  school: { en: "school", zh: "学校" },
-  pupils: { en: "pupils", zh: "学生" },
-  travelMinutes: { en: "travel (min)", zh: "单程时间（分钟）" },
-  travelMetres: { en: "travel (m)", zh: "单程距离（米）" },
-  boarding: { en: "boarding", zh: "寄宿" },
-  settlements: { en: "settlements", zh: "居民点数" },
-  schoolsOpen: { en: "schools open", zh: "开办学校数" },
-  schoolsClosed: { en: "schools closed", zh: "撤并学校数" },
-  schoolsBuilt: { en: "schools built", zh: "新建学校数" },
-  meanTrip: { en: "mean trip (min)", zh: "平均单程时间（分钟）" },
-  item: { en: "item", zh: "项目" },
-  planCost: { en: "plan (yuan/yr)", zh: "规划方案（元/年）" },
-  statusQuoCost: { en: "status quo (yuan/yr)", zh: "现状（元/年）" },
-  difference: { en: "difference (yuan/yr)", zh: "差额（元/年）" },
-  pupilsUnit: { en: "pupils", zh: "人" },
-  classesUnit: { en: "classes", zh: "班" },
-} as const satisfies Readonly<Record<string, LocalizedText>>;
-
-/** Level names, `{ en, zh }`. */
-const LEVEL_WORDS: Readonly<Record<LevelId, LocalizedText>> = {
-  kindergarten: { en: "kindergarten", zh: "幼儿园" },
-  primary1to3: { en: "primary 1–3", zh: "小学1–3年级" },
-  primary4to6: { en: "primary 4–6", zh: "小学4–6年级" },
-  junior: { en: "junior secondary", zh: "初中" },
-  senior: { en: "senior secondary", zh: "高中" },
-};
-
-/** Cost item names, `{ en, zh }`, in the order of {@link PlanCostBreakdown}. */
-const COST_WORDS: Readonly<Record<keyof PlanCostBreakdown, LocalizedText>> = {
-  schools: { en: "running cost of open schools", zh: "学校运行费" },
-  newSchools: { en: "new schools (annualised)", zh: "新建学校（年化）" },
-  closures: { en: "closures", zh: "撤并费用" },
-  classes: { en: "running cost of classes", zh: "班级运行费" },
-  classrooms: { en: "added classrooms (annualised)", zh: "新增教室（年化）" },
-  beds: { en: "added beds (annualised)", zh: "新增床位（年化）" },
-  boarders: { en: "boarders", zh: "寄宿费用" },
-  transport: { en: "transport", zh: "交通费用" },
-  total: { en: "total", zh: "合计" },
-};
-
-const COST_ITEMS = Object.keys(COST_WORDS) as (keyof PlanCostBreakdown)[];
+const COST_ITEMS = Object.keys(TABLE_MESSAGES.en.costItems) as (keyof PlanCostBreakdown)[];
 
 /** A header with a per-level part: `enrolment: junior secondary (pupils)` / `在校生：初中（人）`. */
-function levelHeader(language: TableLanguage, word: LocalizedText, level: LevelId, unit: LocalizedText): string {
-  return language === "zh" ? `${word.zh}：${LEVEL_WORDS[level].zh}（${unit.zh}）` : `${word.en}: ${LEVEL_WORDS[level].en} (${unit.en})`;
+function levelHeader(language: TableLanguage, word: TableHeaderKey, level: LevelId, unit: TableHeaderKey): string {
+  const { common, tables } = messagesFor(language);
+  return tables.perLevel(tables.headers[word], common.levels[level], tables.headers[unit]);
+}
+
+/** A plain header in the language. */
+function header(language: TableLanguage, key: TableHeaderKey): string {
+  return TABLE_MESSAGES[language].headers[key];
 }
 
 function schoolColumns(language: TableLanguage, levels: readonly LevelId[]): TableColumn[] {
-  const plain = (key: keyof typeof WORDS): TableColumn => ({ key, header: WORDS[key][language] });
+  const plain = (key: TableHeaderKey): TableColumn => ({ key, header: header(language, key) });
   return [
     ...(["id", "name", "type", "tier", "township", "existing", "action", "open"] as const).map(plain),
-    ...levels.map((level) => ({ key: `enrolment.${level}`, header: levelHeader(language, WORDS.enrolment, level, WORDS.pupilsUnit) })),
-    ...levels.map((level) => ({ key: `classes.${level}`, header: levelHeader(language, WORDS.classes, level, WORDS.classesUnit) })),
-    ...levels.map((level) => ({ key: `seats.${level}`, header: levelHeader(language, WORDS.seats, level, WORDS.pupilsUnit) })),
+    ...levels.map((level) => ({ key: `enrolment.${level}`, header: levelHeader(language, "enrolment", level, "pupilsUnit") })),
+    ...levels.map((level) => ({ key: `classes.${level}`, header: levelHeader(language, "classes", level, "classesUnit") })),
+    ...levels.map((level) => ({ key: `seats.${level}`, header: levelHeader(language, "seats", level, "pupilsUnit") })),
     ...(["classrooms", "classroomsAdded", "beds", "bedsAdded", "boarders", "utilization", "small"] as const).map(plain),
   ];
 }
@@ -176,7 +121,7 @@ function assignmentsTable(assignments: readonly PlannedAssignment[], language: T
   const keys = ["settlement", "level", "school", "pupils", "travelMinutes", "travelMetres", "boarding"] as const;
   return {
     name: "assignments",
-    columns: keys.map((key) => ({ key, header: WORDS[key][language] })),
+    columns: keys.map((key) => ({ key, header: header(language, key) })),
     rows: assignments.map((a) => ({
       settlement: a.settlement,
       level: a.level,
@@ -193,10 +138,10 @@ function assignmentsTable(assignments: readonly PlannedAssignment[], language: T
 function townshipsTable(plan: Plan, system: SchoolSystem, language: TableLanguage): PlanTable {
   const levels = system.levels;
   const columns: TableColumn[] = [
-    { key: "township", header: WORDS.township[language] },
-    { key: "settlements", header: WORDS.settlements[language] },
-    ...levels.map((level) => ({ key: `pupils.${level}`, header: levelHeader(language, WORDS.pupils, level, WORDS.pupilsUnit) })),
-    ...(["schoolsOpen", "schoolsClosed", "schoolsBuilt", "meanTrip"] as const).map((key) => ({ key, header: WORDS[key][language] })),
+    { key: "township", header: header(language, "township") },
+    { key: "settlements", header: header(language, "settlements") },
+    ...levels.map((level) => ({ key: `pupils.${level}`, header: levelHeader(language, "pupils", level, "pupilsUnit") })),
+    ...(["schoolsOpen", "schoolsClosed", "schoolsBuilt", "meanTrip"] as const).map((key) => ({ key, header: header(language, key) })),
   ];
   interface Tally {
     settlements: number;
@@ -254,18 +199,18 @@ function townshipsTable(plan: Plan, system: SchoolSystem, language: TableLanguag
 function costsTable(plan: Plan, language: TableLanguage): PlanTable {
   const statusQuo = plan.statusQuo?.costs;
   const columns: TableColumn[] = [
-    { key: "item", header: WORDS.item[language] },
-    { key: "plan", header: WORDS.planCost[language] },
+    { key: "item", header: header(language, "item") },
+    { key: "plan", header: header(language, "planCost") },
     ...(statusQuo === undefined
       ? []
       : [
-          { key: "statusQuo", header: WORDS.statusQuoCost[language] },
-          { key: "difference", header: WORDS.difference[language] },
+          { key: "statusQuo", header: header(language, "statusQuoCost") },
+          { key: "difference", header: header(language, "difference") },
         ]),
   ];
   const rows = COST_ITEMS.map((item) => {
     const planned = plan.costs?.[item] ?? null;
-    const row: Record<string, TableCell> = { item: COST_WORDS[item][language], plan: planned };
+    const row: Record<string, TableCell> = { item: TABLE_MESSAGES[language].costItems[item], plan: planned };
     if (statusQuo !== undefined) {
       row.statusQuo = statusQuo[item];
       row.difference = planned === null ? null : planned - statusQuo[item];

@@ -42,7 +42,7 @@ describe("planTables", () => {
     expect(headers(en, "assignments")).toContain("travel (min)");
     expect(headers(en, "assignments")).toContain("travel (m)");
     expect(headers(en, "costs")).toContain("plan (yuan/yr)");
-    expect(headers(en, "schools")).toContain("enrolment: primary 1–3 (pupils)");
+    expect(headers(en, "schools")).toContain("enrolment: primary grades 1–3 (pupils)");
     expect(headers(zh, "assignments")).toContain("单程时间（分钟）");
     expect(headers(zh, "costs")).toContain("规划方案（元/年）");
     // Same keys in both languages: only the headers change.

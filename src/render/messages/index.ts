@@ -6,6 +6,7 @@
 import { COMMON_MESSAGES, type CommonMessages, type Language } from "./common.ts";
 import { MAP_MESSAGES, type MapMessages } from "./map.ts";
 import { REPORT_MESSAGES, type ReportMessages } from "./report.ts";
+import { TABLE_MESSAGES, type TableMessages } from "./tables.ts";
 
 /** Every message of one language, by section. */
 export interface Messages {
@@ -17,6 +18,8 @@ export interface Messages {
   readonly map: MapMessages;
   /** The plan report and summary.md: sections, tables, sentences. */
   readonly report: ReportMessages;
+  /** The plan tables (CSV, .xlsx): headers with units, cost items. */
+  readonly tables: TableMessages;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface Messages {
  * @param language - `zh` or `en`
  */
 export function messagesFor(language: Language): Messages {
-  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], report: REPORT_MESSAGES[language] };
+  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language] };
 }
 
 export { COMMON_MESSAGES, LANGUAGES, checkLanguage } from "./common.ts";
@@ -33,3 +36,5 @@ export { MAP_MESSAGES } from "./map.ts";
 export type { MapMessages } from "./map.ts";
 export { REPORT_MESSAGES } from "./report.ts";
 export type { ReportMessages, StatusWords } from "./report.ts";
+export { TABLE_MESSAGES } from "./tables.ts";
+export type { TableHeaderKey, TableMessages } from "./tables.ts";
