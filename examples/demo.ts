@@ -86,7 +86,7 @@ const maps = (language: "zh" | "en") =>
     boundary,
     townshipNames,
     title: language === "zh" ? "东源县学校布局规划（示意）" : "Dongyuan: the plan (illustrative)",
-    travelBasis: "great-circle × 1.3 at assumed speeds (illustrative)",
+    travelBasis: language === "zh" ? "大圆距离 × 1.3，按假定速度（示意）" : "great-circle × 1.3 at assumed speeds (illustrative)",
     sources: [language === "zh" ? "示意数据：学校、人口分配与速度均为假定" : "Illustrative: schools, pupil allocation and speeds are assumed"],
     markdownImage: "map.png",
   });
