@@ -8,6 +8,8 @@ import { forEachAllowedSite } from "../costMatrix.ts";
 import { CompensatedSum } from "../compensatedSum.ts";
 import type { Problem } from "../problem.ts";
 import type { Allocation, ModelName } from "../solution.ts";
+import { SolverError } from "../errors.ts";
+import { assertHighsFits, type HighsModelSize } from "../solvers/highsMemory.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import {
   allocatedCost,
@@ -47,6 +49,58 @@ interface PairColumns {
 const SHARE_TOLERANCE = 1e-9;
 
 /**
+ * The sizes the assignment formulation of {@link buildAssignmentModel} will have, counted from the cost matrix
+ * without building anything (one pass over the allowed pairs; capacity rows counted as if every site had one, an
+ * upper bound).
+ * @param problem - the problem
+ * @param rules - required and forbidden sites
+ * @param parts - which parts the model includes
+ * @returns the columns, rows and nonzeros, `integer` true (the y_j are binary), and `pairs`, the allowed pairs
+ */
+export function assignmentModelSize(problem: Problem, rules: SiteRules, parts: AssignmentModelParts): HighsModelSize & { readonly pairs: number } {
+  let pairs = 0;
+  let pointsWithPairs = 0;
+  for (let i = 0; i < problem.demand.length; i++) {
+    const weight = problem.demand[i]!.weight;
+    if (!(weight > 0)) continue;
+    const before = pairs;
+    forEachAllowedSite(problem.costs, i, (j) => {
+      if (rules.forbidden[j] || (parts.singleSource && parts.capacitated && weight > problem.sites[j]!.capacity)) return;
+      pairs++;
+    });
+    if (pairs > before) pointsWithPairs++;
+  }
+  const sites = rules.openable.length;
+  const pRow = parts.p === undefined ? 0 : 1;
+  const capacityRows = parts.capacitated ? sites + 1 : 0;
+  const capacityNonzeros = parts.capacitated ? pairs + 2 * sites : 0;
+  return {
+    columns: sites + pairs,
+    rows: pointsWithPairs + pairs + pRow + capacityRows,
+    nonzeros: pairs + 2 * pairs + pRow * sites + capacityNonzeros,
+    integer: true,
+    pairs,
+  };
+}
+
+/**
+ * Refuses, before anything is allocated, an assignment model too large for HiGHS' WebAssembly memory.
+ * @throws SolverError naming the model, the demand points × sites, the allowed pairs, the model's sizes and
+ *   the memory estimate against the limit (see `assertHighsFits`)
+ */
+function assertAssignmentModelFits(problem: Problem, rules: SiteRules, parts: AssignmentModelParts): void {
+  const size = assignmentModelSize(problem, rules, parts);
+  try {
+    assertHighsFits(size);
+  } catch (error) {
+    if (!(error instanceof SolverError)) throw error;
+    throw new SolverError(
+      `${parts.model} on ${problem.demand.length} demand points × ${problem.sites.length} sites (${size.pairs} allowed pairs), refused before building: ${error.message}`,
+    );
+  }
+}
+
+/**
  * Builds the assignment formulation over the allowed pairs (finite cost, site may open, and for single-source
  * capacitated models w_i ≤ Q_j). Demand points with weight 0 get no variables; they are assigned afterwards to
  * their cheapest open site, which changes neither the objective nor any load.
@@ -64,8 +118,11 @@ const SHARE_TOLERANCE = 1e-9;
  * @param rules - required and forbidden sites
  * @param parts - which parts to include
  * @returns the built model, its decoder and warm-start mapping
+ * @throws SolverError before building when the model would not fit in HiGHS' WebAssembly memory (sizes counted
+ *   by {@link assignmentModelSize})
  */
 export function buildAssignmentModel(problem: Problem, rules: SiteRules, parts: AssignmentModelParts): BuiltLocationModel {
+  assertAssignmentModelFits(problem, rules, parts);
   const n = problem.demand.length;
   const m = problem.sites.length;
   const capacity = (j: number): number => (parts.capacitated ? problem.sites[j]!.capacity : Infinity);

@@ -8,7 +8,8 @@
 import { SolverError } from "../errors.ts";
 import { relativeGap, type SolveStatus } from "../solution.ts";
 import { abortedResult, isCancelled } from "./cancel.ts";
-import { loadHighs, type Highs } from "./highsRuntime.ts";
+import { discardHighs, loadHighs, type Highs } from "./highsRuntime.ts";
+import { assertHighsFits, estimateHighsBytes } from "./highsMemory.ts";
 import type { LinearModel } from "./linearModel.ts";
 import { checkLinearSolution, modelObjective } from "./linearSolution.ts";
 import type { LinearConflict, LinearResult, LinearSolveOptions, SolveProgress } from "./options.ts";
@@ -19,45 +20,10 @@ import type { LinearConflict, LinearResult, LinearSolveOptions, SolveProgress } 
  */
 const OPTIMAL_GAP = 1e-6;
 
-/**
- * The most memory, in bytes, a model may need in HiGHS (1.5 GiB): WebAssembly's heap stops at 2 GiB here, and
- * the runtime itself and the result take the rest.
- */
-export const HIGHS_MAX_MODEL_BYTES = 1.5 * 1024 ** 3;
-
-/** Rough bytes HiGHS needs per nonzero and per column/row (its copies, presolve, LP factor); measured order of magnitude. */
-const BYTES_PER_NONZERO = 120;
-const BYTES_PER_LINE = 400;
+export { HIGHS_MAX_MODEL_BYTES, assertHighsFits, estimateHighsBytes, type HighsModelSize } from "./highsMemory.ts";
 
 /** Progress reports from HiGHS' frequent MIP interrupt checks come at most this often, in seconds. */
 const PROGRESS_INTERVAL_SECONDS = 0.25;
-
-/**
- * Estimates the memory HiGHS needs for a model, in bytes (a rule of thumb: about 120 bytes per nonzero and
- * 400 per row or column, including presolve copies).
- * @param model - the linear model (only its declared sizes are read)
- */
-export function estimateHighsBytes(model: LinearModel): number {
-  return model.coefficients.length * BYTES_PER_NONZERO + (model.columnCount + model.rowCount) * BYTES_PER_LINE;
-}
-
-/**
- * Throws before HiGHS is tried when the model would not fit in WebAssembly's memory.
- * @param model - the linear model
- * @param maxBytes - the limit in bytes; default {@link HIGHS_MAX_MODEL_BYTES} (1.5 GiB)
- * @throws SolverError naming the columns, rows, nonzeros, the estimate and the limit, with the usual remedies
- */
-export function assertHighsFits(model: LinearModel, maxBytes: number = HIGHS_MAX_MODEL_BYTES): void {
-  const estimate = estimateHighsBytes(model);
-  if (estimate <= maxBytes) return;
-  const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(bytes < 1024 ** 3 ? 3 : 1)} GiB`;
-  throw new SolverError(
-    `the model (${model.columnCount} columns, ${model.rowCount} rows, ${model.coefficients.length} nonzeros) would need ` +
-      `about ${gib(estimate)} (${Math.round(estimate)} bytes) in HiGHS, above the limit of ${gib(maxBytes)} ` +
-      `(${Math.round(maxBytes)} bytes) that WebAssembly's 2 GiB heap allows; make the cost matrix sparse ` +
-      "(a radius, cutoff or k nearest sites) or use fewer candidate sites",
-  );
-}
 
 function boundsArray(values: Float64Array, infinity: number): Float64Array {
   const out = new Float64Array(values.length);
@@ -144,7 +110,18 @@ interface MipEventData {
   readonly mip_dual_bound?: number;
   readonly mip_gap?: number;
   readonly mip_node_count?: bigint;
-  readonly mip_solution?: Float64Array;
+  readonly mip_solution?: Float64Array<ArrayBuffer>;
+}
+
+/** What a HiGHS run left behind when it threw: the last incumbent and bound it reported. */
+interface RunMemory {
+  incumbent: Float64Array<ArrayBuffer> | null;
+  lastBound: number | null;
+}
+
+/** The sizes of a model, for messages. */
+function describeSize(model: LinearModel): string {
+  return `${model.columnCount} columns, ${model.rowCount} rows, ${model.coefficients.length} nonzeros, estimated ${Math.round(estimateHighsBytes(model) / 1024 ** 2)} MiB`;
 }
 
 /**
@@ -154,12 +131,18 @@ interface MipEventData {
  *
  * Statuses: `optimal` (gap ≤ 1e-6), `feasible` (stopped at `mipRelativeGap` with that gap), `infeasible`,
  * `unbounded` (no values), `timeLimit` and `aborted` (the best solution found, if any, and HiGHS' bound and gap).
+ *
+ * When HiGHS itself fails mid-solve (its WebAssembly aborts, e.g. out of memory despite the estimate), the
+ * failure never escapes as a raw `RuntimeError`: with an incumbent reported before, the result is that
+ * incumbent with status `aborted` and {@link LinearResult.failure} saying why; without one, a `SolverError`.
+ * An aborted runtime is discarded and the next solve loads a fresh one.
  * @param model - the linear model
  * @param options - time limit, gap, progress callback (on HiGHS' MIP log and improving-solution events, and at
- *   most every 0.25 s from its interrupt checks), warm start (`initialSolution`, HiGHS' first incumbent),
- *   cancel flag
+ *   most every 0.25 s from its interrupt checks), `onIncumbent` (each improving MIP solution), warm start
+ *   (`initialSolution`, HiGHS' first incumbent), cancel flag
  * @returns the status, objective, bound, gap and column values
- * @throws SolverError when the model is too large for WebAssembly's heap (see {@link assertHighsFits}), or HiGHS fails
+ * @throws SolverError when the model is too large for WebAssembly's heap (see {@link assertHighsFits}), or HiGHS
+ *   fails before reporting any solution (naming the model's sizes and HiGHS' error)
  */
 export async function solveWithHighs(model: LinearModel, options: LinearSolveOptions = {}): Promise<LinearResult> {
   const started = performance.now();
@@ -167,9 +150,37 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
   const highs: Highs = await loadHighs();
   const elapsed = (): number => (performance.now() - started) / 1000;
   if (isCancelled(options)) return abortedResult("highs", elapsed());
+  const memory: RunMemory = { incumbent: null, lastBound: null };
+  try {
+    return runHighs(highs, model, options, elapsed, memory);
+  } catch (error) {
+    if (error instanceof SolverError) throw error;
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (error instanceof WebAssembly.RuntimeError) discardHighs();
+    const incumbent = memory.incumbent;
+    if (incumbent !== null && checkLinearSolution(model, incumbent) === null) {
+      const objective = modelObjective(model, incumbent);
+      return {
+        status: "aborted",
+        objective,
+        bound: memory.lastBound,
+        gap: relativeGap(objective, memory.lastBound),
+        values: incumbent,
+        solver: "highs",
+        seconds: elapsed(),
+        failure: `HiGHS failed after ${elapsed().toFixed(1)} s (${text}); this is the best solution it had found`,
+      };
+    }
+    throw new SolverError(`HiGHS failed after ${elapsed().toFixed(1)} s on the model (${describeSize(model)}) before finding a solution: ${text}`);
+  }
+}
+
+/** One HiGHS run; throws whatever HiGHS throws, leaving the last incumbent and bound in `memory`. */
+function runHighs(highs: Highs, model: LinearModel, options: LinearSolveOptions, elapsed: () => number, memory: RunMemory): LinearResult {
   const isMip = model.integer.some((flag) => flag === 1);
   const instance = createHighsModel(highs, model, model.objective, isMip);
   let interrupted = false;
+  let healthy = true;
   try {
     instance.options.set({ output_flag: false, mip_rel_gap: options.mipRelativeGap ?? 0 });
     if (options.timeLimitSeconds !== undefined && Number.isFinite(options.timeLimitSeconds)) {
@@ -177,10 +188,8 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
     }
     if (options.initialSolution !== undefined) instance.setSolution({ colValue: options.initialSolution });
     // HiGHS may drop its incumbent when interrupted mid-restart: keep the last one and the last bound it reported.
-    let incumbent: Float64Array | null = null;
-    let lastBound: number | null = null;
     const remember = (data: MipEventData): void => {
-      lastBound = finiteOrNull(data.mip_dual_bound) ?? lastBound;
+      memory.lastBound = finiteOrNull(data.mip_dual_bound) ?? memory.lastBound;
     };
     let lastReport = -Infinity;
     const report = (data: MipEventData): void => {
@@ -212,21 +221,32 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
       [highs.constants.callbackType.ipmInterrupt]: stopIfCancelled,
       [highs.constants.callbackType.mipLogging]: (event: { data: MipEventData }) => report(event.data),
       [highs.constants.callbackType.mipImprovingSolution]: (event: { data: MipEventData }) => {
-        if (event.data.mip_solution?.length === model.columnCount) incumbent = event.data.mip_solution;
+        const solution = event.data.mip_solution;
+        if (solution?.length === model.columnCount) {
+          memory.incumbent = solution;
+          remember(event.data);
+          options.onIncumbent?.(Float64Array.from(solution), memory.lastBound);
+        }
         report(event.data);
       },
     };
-    instance.run(callbacks as Parameters<typeof instance.run>[0]);
+    try {
+      instance.run(callbacks as Parameters<typeof instance.run>[0]);
+    } catch (error) {
+      healthy = !(error instanceof WebAssembly.RuntimeError);
+      throw error;
+    }
     const code = instance.getModelStatus();
     const codes = highs.constants.modelStatus;
     const hasPrimal = Number(instance.info.get("primal_solution_status")) === 2;
     let values = hasPrimal ? Float64Array.from(instance.getSolution().colValue) : null;
     let objective = values ? instance.getObjectiveValue() : null;
     let bound: number | null;
-    if (isMip) bound = finiteOrNull(instance.info.get("mip_dual_bound")) ?? lastBound;
+    if (isMip) bound = finiteOrNull(instance.info.get("mip_dual_bound")) ?? memory.lastBound;
     else bound = code === codes.optimal ? objective : null;
     let gap = isMip ? (objective === null ? null : finiteOrNull(instance.info.get("mip_gap"))) : code === codes.optimal ? 0 : null;
     const stoppedEarly = code === codes.timeLimit || code === codes.interrupted;
+    const incumbent = memory.incumbent;
     if (isMip && stoppedEarly && values === null && incumbent !== null && checkLinearSolution(model, incumbent) === null) {
       values = incumbent;
       objective = modelObjective(model, incumbent);
@@ -283,6 +303,6 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
       ...(conflict === undefined ? {} : { conflict }),
     };
   } finally {
-    instance.dispose();
+    if (healthy) instance.dispose(); // an aborted module refuses every call, dispose included
   }
 }

@@ -2,7 +2,7 @@ export type { LinearModel } from "./linearModel.ts";
 export { LinearModelBuilder, lpRelaxation } from "./linearModel.ts";
 export type { BackendChoice, LinearConflict, LinearResult, LinearSolveOptions, SolveOptions, SolveProgress } from "./options.ts";
 export { BACKEND_CHOICES, SOLVE_OPTION_NAMES } from "./options.ts";
-export { HIGHS_MAX_MODEL_BYTES, assertHighsFits, estimateHighsBytes, solveWithHighs } from "./highs.ts";
+export { HIGHS_MAX_MODEL_BYTES, assertHighsFits, estimateHighsBytes, solveWithHighs, type HighsModelSize } from "./highs.ts";
 export { JsLpSolverStall, solveWithJsLpSolver } from "./jsLpSolver.ts";
 export { chooseBackend } from "./chooseBackend.ts";
 export { checkLinearSolution } from "./linearSolution.ts";

@@ -5,9 +5,14 @@
  * caller's model is untouched) and a cancel flag: an `Int32Array` on a `SharedArrayBuffer`. On abort it sets
  * the flag with `Atomics.store`; HiGHS polls it in its MIP, simplex and interior-point interrupt callbacks and
  * stops with the best solution and bound found so far (javascript-lp-solver polls it between simplex pivots and
- * stops without a solution). Where memory cannot be shared (a browser page that is not cross-origin isolated),
- * or the worker has not answered within a grace period, the worker is terminated instead and the result is
- * `aborted` without a solution. The worker is always terminated once the solve settles.
+ * stops without a solution). The worker also posts each improving MIP solution HiGHS reports, so the calling
+ * thread always holds the last incumbent: where memory cannot be shared (a browser page that is not
+ * cross-origin isolated), or the worker has not answered within a grace period (HiGHS can run for many seconds
+ * between two interrupt checks, e.g. in presolve or a long root LP), the worker is terminated and the result is
+ * `aborted` with that incumbent (or without a solution if none came). If the worker dies (HiGHS aborted, out
+ * of memory) after reporting an incumbent, the result is that incumbent, `aborted`, with
+ * {@link LinearResult.failure}; only the worker's heap is lost, never the calling thread's. The worker is always
+ * terminated once the solve settles.
  *
  * Runtimes: a standard module Web Worker (`new Worker(new URL("./solverWorker.js", import.meta.url),
  * { type: "module" })`) wherever `globalThis.Worker` exists — Deno and browsers (tested in Deno; browsers need
@@ -16,8 +21,10 @@
  * @module
  */
 import { SolverError } from "../errors.ts";
+import { relativeGap } from "../solution.ts";
 import { abortedResult } from "./cancel.ts";
 import type { LinearModel } from "./linearModel.ts";
+import { checkLinearSolution, modelObjective } from "./linearSolution.ts";
 import type { LinearResult, LinearSolveOptions } from "./options.ts";
 import type { Backend } from "./runBackend.ts";
 import type { SolveRequest, WorkerMessage } from "./workerProtocol.ts";
@@ -87,10 +94,12 @@ function rebuildError(name: string, message: string): Error {
  * @param backend - the backend to run in the worker
  * @param fallbackToHighs - whether a javascript-lp-solver stall is answered with HiGHS (`auto` chose it)
  * @param options - time limit, gap, warm start, `signal` (stops the solve: status `aborted` with the best
- *   solution and bound HiGHS has, or without a solution where the worker had to be terminated) and `onProgress`
- *   (called on this thread with the worker's progress)
- * @returns the backend's result
- * @throws SolverError when the worker cannot start, fails, or the backend throws
+ *   solution and bound HiGHS has; where the worker had to be terminated, the last incumbent it posted, or no
+ *   solution if it posted none) and `onProgress` (called on this thread with the worker's progress)
+ * @returns the backend's result; when the worker failed after posting an incumbent, that incumbent with status
+ *   `aborted` and `failure` set
+ * @throws SolverError when the worker cannot start, or fails (or the backend throws a SolverError) before
+ *   posting any incumbent
  */
 export async function solveOffThread(
   model: LinearModel,
@@ -115,7 +124,29 @@ export async function solveOffThread(
       worker?.terminate();
       outcome();
     };
-    const stopNow = (): void => settle(() => resolve(abortedResult(backend, elapsed())));
+    // The last improving solution the worker posted, and the last bound it reported.
+    let incumbent: Float64Array | null = null;
+    let lastBound: number | null = null;
+    /** The held incumbent as an `aborted` result, or null when there is none (or it does not check). */
+    const incumbentResult = (failure?: string): LinearResult | null => {
+      if (incumbent === null || checkLinearSolution(model, incumbent) !== null) return null;
+      const objective = modelObjective(model, incumbent);
+      return {
+        status: "aborted",
+        objective,
+        bound: lastBound,
+        gap: relativeGap(objective, lastBound),
+        values: incumbent,
+        solver: backend,
+        seconds: elapsed(),
+        ...(failure === undefined ? {} : { failure }),
+      };
+    };
+    const stopNow = (): void => settle(() => resolve(incumbentResult() ?? abortedResult(backend, elapsed())));
+    const failWith = (error: Error): void => {
+      const held = incumbentResult(`the solver worker failed after ${elapsed().toFixed(1)} s (${error.message}); this is the best solution it had found`);
+      settle(() => (held === null ? reject(error) : resolve(held)));
+    };
     function onAbort(): void {
       if (settled) return;
       if (worker === null || cancelFlag === null) {
@@ -129,20 +160,27 @@ export async function solveOffThread(
       message(message) {
         if (settled) return;
         if (message.kind === "progress") {
+          lastBound = message.progress.bound ?? lastBound;
           try {
             options.onProgress?.(message.progress);
           } catch (error) {
             settle(() => reject(error));
           }
+        } else if (message.kind === "incumbent") {
+          incumbent = message.values;
+          lastBound = message.bound ?? lastBound;
         } else if (message.kind === "result") {
           const result = message.result;
-          settle(() => resolve(result));
+          const held = result.status === "aborted" && result.values === null ? incumbentResult() : null;
+          settle(() => resolve(held ?? result));
+        } else if (message.name === "SolverError") {
+          failWith(new SolverError(message.message));
         } else {
           settle(() => reject(rebuildError(message.name, message.message)));
         }
       },
       failure(error) {
-        settle(() => reject(new SolverError(`the solver worker failed: ${error.message}`)));
+        failWith(new SolverError(`the solver worker failed: ${error.message}`));
       },
     };
     signal?.addEventListener("abort", onAbort, { once: true });

@@ -83,6 +83,12 @@ export interface LinearResult {
   readonly seconds: number;
   /** Branch-and-bound nodes, where known. */
   readonly nodes?: number;
+  /**
+   * Set when the backend failed mid-solve (HiGHS aborted, e.g. out of WebAssembly memory, or its worker died)
+   * after it had reported a feasible solution: the result is that solution with status `aborted`, and this
+   * says what stopped it. Absent otherwise (a failure before any solution throws `SolverError`).
+   */
+  readonly failure?: string;
 }
 
 /** An irreducible infeasible subsystem of a linear model (see {@link LinearResult.conflict}). */
@@ -114,4 +120,10 @@ export interface LinearSolveOptions {
    * worker, whose thread cannot see an `AbortSignal` while HiGHS runs.
    */
   readonly cancelFlag?: Int32Array;
+  /**
+   * Called with each improving MIP solution HiGHS reports (length `columnCount`, a copy the callee may keep)
+   * and HiGHS' bound at that moment (null when it has none yet). Used by the worker to post each incumbent to
+   * the calling thread, which then holds the best solution even if the worker has to be terminated.
+   */
+  readonly onIncumbent?: (values: Float64Array, bound: number | null) => void;
 }

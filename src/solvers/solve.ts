@@ -5,12 +5,20 @@
 import { InputError } from "../errors.ts";
 import { abortedResult } from "./cancel.ts";
 import { chooseBackend } from "./chooseBackend.ts";
-import { assertHighsFits } from "./highs.ts";
+import { assertHighsFits, estimateHighsBytes } from "./highsMemory.ts";
 import type { LinearModel } from "./linearModel.ts";
 import { solveOffThread } from "./offThread.ts";
 import { BACKEND_CHOICES, type LinearResult, type LinearSolveOptions, type SolveOptions } from "./options.ts";
 import { runBackend } from "./runBackend.ts";
 import { validateLinearModel } from "./validateModel.ts";
+
+/**
+ * HiGHS models whose estimated peak memory ({@link estimateHighsBytes}) is at least this many bytes (512 MiB)
+ * are solved in a worker unless `offThread: false` is given: their WebAssembly heap then lives and dies with the
+ * worker (released when it ends, and a HiGHS abort takes down only the worker), while starting a worker costs a
+ * few hundred milliseconds against solves of many seconds.
+ */
+export const OFF_THREAD_MIN_BYTES = 512 * 1024 ** 2;
 
 /** What {@link solveLinearModel} takes: the solve options, a warm start and the infeasibility explanation switch. */
 export type LinearModelSolveOptions = SolveOptions & Pick<LinearSolveOptions, "initialSolution" | "explainInfeasibility">;
@@ -48,11 +56,14 @@ function validateOptions(model: LinearModel, options: LinearModelSolveOptions): 
 /**
  * Solves a linear model with the chosen backend (`options.solver`, default `auto`: see {@link chooseBackend}).
  *
- * With `offThread` (default: true when a `signal` is given) the backend runs in a worker — a Web Worker in Deno
+ * With `offThread` (default: true when a `signal` is given, or for HiGHS when the model's estimated memory is at
+ * least {@link OFF_THREAD_MIN_BYTES}, 512 MiB) the backend runs in a worker — a Web Worker in Deno
  * and browsers, `node:worker_threads` in Node — so the calling thread stays free, `onProgress` is called on it,
  * and aborting the signal really stops the solve: the result is `aborted` with the best solution and bound HiGHS
- * had found, or without a solution when the worker had to be terminated (no shared memory, no answer within
- * 2 s; javascript-lp-solver stops without a solution). Without `offThread` the backend blocks the calling thread
+ * had found; when the worker had to be terminated (no shared memory, no answer within 2 s) the last improving
+ * solution it had posted, or none (javascript-lp-solver stops without a solution). A HiGHS failure mid-solve
+ * (its WebAssembly aborted) answers with the best solution found, status `aborted` and `failure` set, or with a
+ * `SolverError` when it had found none; never with a raw `RuntimeError`. Without `offThread` the backend blocks the calling thread
  * and sees only a signal aborted before the start. An already aborted signal returns `aborted` at once. Where
  * `auto` chose javascript-lp-solver and its simplex stalls (it can cycle on degenerate models), HiGHS solves the
  * model instead.
@@ -64,8 +75,8 @@ function validateOptions(model: LinearModel, options: LinearModelSolveOptions): 
  *   {@link solveWithJsLpSolver} for what each status holds
  * @throws InputError on an unknown backend name, a bad time limit, gap, `offThread`, `onProgress` or warm start, or
  *   a malformed model (array lengths, row starts, column indices, NaN or contradictory values)
- * @throws SolverError when the backend fails, before trying when the model would not fit in HiGHS' WebAssembly
- *   memory (naming the columns, rows, nonzeros and bytes), or when the worker cannot start
+ * @throws SolverError when the backend fails before finding a solution, before trying when the model would not
+ *   fit in HiGHS' WebAssembly memory (naming the columns, rows, nonzeros and bytes), or when the worker cannot start
  */
 export async function solveLinearModel(
   model: LinearModel,
@@ -78,7 +89,7 @@ export async function solveLinearModel(
   if (backend === "highs") assertHighsFits(model);
   if (options.signal?.aborted) return abortedResult(backend, 0);
   const fallbackToHighs = choice === "auto";
-  const offThread = options.offThread ?? options.signal !== undefined;
+  const offThread = options.offThread ?? (options.signal !== undefined || (backend === "highs" && estimateHighsBytes(model) >= OFF_THREAD_MIN_BYTES));
   if (offThread) return solveOffThread(model, backend, fallbackToHighs, options);
   return runBackend(backend, model, options, fallbackToHighs);
 }

@@ -34,6 +34,8 @@ export interface SolveRequest {
 /** Worker → calling thread: progress, the result, or an error. */
 export type WorkerMessage =
   | { readonly kind: "progress"; readonly progress: SolveProgress }
+  /** An improving MIP solution (length `columnCount`) and HiGHS' bound then: the caller keeps the last one. */
+  | { readonly kind: "incumbent"; readonly values: Float64Array; readonly bound: number | null }
   | { readonly kind: "result"; readonly result: LinearResult }
   | { readonly kind: "error"; readonly name: string; readonly message: string };
 
@@ -41,7 +43,9 @@ export type WorkerMessage =
 export type PostFromWorker = (message: WorkerMessage, transfer: ArrayBuffer[]) => void;
 
 /**
- * Runs one solve request inside a worker and posts progress and then exactly one result or error.
+ * Runs one solve request inside a worker and posts progress, each improving MIP solution (`incumbent`, so that
+ * the calling thread holds the best solution even if it has to terminate the worker) and then exactly one result
+ * or error.
  * @param request - the request
  * @param post - posts a message to the calling thread
  */
@@ -54,6 +58,7 @@ export async function handleSolveRequest(request: SolveRequest, post: PostFromWo
       ...(request.explainInfeasibility ? { explainInfeasibility: true } : {}),
       ...(request.cancelFlag === null ? {} : { cancelFlag: request.cancelFlag }),
       ...(request.reportProgress ? { onProgress: (progress: SolveProgress) => post({ kind: "progress", progress }, []) } : {}),
+      onIncumbent: (values: Float64Array, bound: number | null) => post({ kind: "incumbent", values, bound }, [values.buffer as ArrayBuffer]),
     };
     const result = await runBackend(request.backend, request.model, options, request.fallbackToHighs);
     post({ kind: "result", result }, result.values === null ? [] : [result.values.buffer as ArrayBuffer]);

@@ -1,0 +1,86 @@
+/**
+ * Assignment models (p-median, capacitated p-median, fixed charge) too large for HiGHS are refused before they
+ * are built: the sizes are counted from the cost matrix, and nothing of the model is allocated.
+ */
+import { describe, expect, it } from "vitest";
+import { createProblem, denseCostMatrix, solveCapacitatedPMedian, solvePMedian, sparseCostMatrix, SolverError } from "../../src/index.ts";
+import { assignmentModelSize, buildAssignmentModel } from "../../src/models/assignmentModel.ts";
+import { resolveSiteRules } from "../../src/models/siteRules.ts";
+import { seededRandom } from "../solvers/models.ts";
+
+function denseProblem(n: number, m: number, seed: number, capacity?: number) {
+  const random = seededRandom(seed);
+  const values = Float64Array.from({ length: n * m }, () => (random() < 0.1 ? Infinity : Math.round(random() * 1000)));
+  return createProblem({
+    demand: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, weight: i % 5 === 0 ? 0 : 1 + (i % 7) })),
+    sites: Array.from({ length: m }, (_, j) => ({ id: `s${j}`, ...(capacity === undefined ? {} : { capacity }) })),
+    costs: denseCostMatrix(values, n, m, "metres"),
+  });
+}
+
+describe("assignmentModelSize", () => {
+  it("counts exactly the columns, rows and nonzeros of the p-median model it does not build", () => {
+    const problem = denseProblem(40, 15, 1);
+    const rules = resolveSiteRules(problem, { forbidden: ["s3"], required: ["s5"] });
+    const parts = { model: "p-median", p: 4, capacitated: false, singleSource: false, fixedCosts: false } as const;
+    const size = assignmentModelSize(problem, rules, parts);
+    const built = buildAssignmentModel(problem, rules, parts).linear;
+    expect(size).toMatchObject({ columns: built.columnCount, rows: built.rowCount, nonzeros: built.coefficients.length, integer: true });
+    expect(size.pairs).toBe(built.columnCount - 14); // every column but the 14 open-able sites is a pair
+  });
+
+  it("bounds the capacitated model's sizes from above (every site counted with a capacity row)", () => {
+    const problem = denseProblem(30, 10, 2, 25);
+    const rules = resolveSiteRules(problem, {});
+    const parts = { model: "capacitated-p-median", p: 6, capacitated: true, singleSource: true, fixedCosts: false } as const;
+    const size = assignmentModelSize(problem, rules, parts);
+    const built = buildAssignmentModel(problem, rules, parts).linear;
+    expect(size.columns).toBe(built.columnCount);
+    expect(size.rows).toBeGreaterThanOrEqual(built.rowCount);
+    expect(size.nonzeros).toBeGreaterThanOrEqual(built.coefficients.length);
+    expect(size.rows).toBeLessThanOrEqual(built.rowCount + 11);
+  });
+});
+
+describe("an assignment model too large for HiGHS is refused before it is built", () => {
+  it("30,000 demand points × 3,000 sites, 100 allowed sites each: a SolverError within seconds, naming the sizes", async () => {
+    const n = 30_000;
+    const m = 3_000;
+    const k = 100;
+    const random = seededRandom(3);
+    const starts = Int32Array.from({ length: n + 1 }, (_, i) => i * k);
+    const sites = new Int32Array(n * k);
+    for (let i = 0; i < n; i++) {
+      const first = Math.floor(random() * (m - k));
+      for (let t = 0; t < k; t++) sites[i * k + t] = first + t;
+    }
+    const values = Float64Array.from({ length: n * k }, () => Math.round(random() * 5000));
+    const problem = createProblem({
+      demand: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, weight: 1 })),
+      sites: Array.from({ length: m }, (_, j) => ({ id: `s${j}` })),
+      costs: sparseCostMatrix(starts, sites, values, m, "metres"),
+    });
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const refusal = solvePMedian(problem, { p: 50 });
+    await expect(refusal).rejects.toThrow(SolverError);
+    await expect(refusal).rejects.toThrow(
+      "p-median on 30000 demand points × 3000 sites (3000000 allowed pairs), refused before building: the model (3003000 columns, 3030001 rows, 9003000 nonzeros, a MIP)",
+    );
+    expect(performance.now() - started).toBeLessThan(5000);
+    // Building would have taken gigabytes of JavaScript arrays; counting takes none.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 ** 2);
+  }, 60_000);
+
+  it("a dense 600 × 600 problem (the size of OR-Library pmed26, every node a site) is refused in well under a second of solving", async () => {
+    const problem = denseProblem(600, 600, 4);
+    const started = performance.now();
+    await expect(solvePMedian(problem, { p: 5 })).rejects.toThrow(/p-median on 600 demand points × 600 sites \(\d+ allowed pairs\), refused before building: .* above the limit of 1\.5 GiB/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("the capacitated p-median is refused the same way, naming its model", async () => {
+    const problem = denseProblem(600, 600, 5, 1000);
+    await expect(solveCapacitatedPMedian(problem, { p: 5 })).rejects.toThrow(/^capacitated-p-median on 600 demand points × 600 sites/);
+  });
+});
