@@ -42,6 +42,9 @@ export interface PlanCheck {
  *   not board), `boardingTravel` (a boarder beyond `boardingTravelLimitMinutes`, or unreachable);
  * - `catchment` (with `catchments`): a settlement with at most `splitAbovePupils` pupils of a level sends them to
  *   one school (its day and boarding rows may share it);
+ * - `splitShares` (with `catchments`): a settlement that may split (above `splitAbovePupils`, or larger than any
+ *   school it may attend holds) sends its p pupils of a level to at most k schools, and under `wholeClasses` each
+ *   school takes whole parts of p / K pupils, K = ⌈p / κ⌉ (src/plan/splitShares.ts gives k and the source);
  * - per school: `enrolment` (reported enrolment or boarders not those of its rows), `seats` (enrolment beyond
  *   classes × class size; fractional classes under `wholeClasses`; reported seats not classes × class size),
  *   `levelNotServed` (classes of a level it does not serve), `classrooms` (classes beyond classrooms; classrooms

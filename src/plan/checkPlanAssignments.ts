@@ -7,8 +7,8 @@ import { costOf } from "../costMatrix.ts";
 import { LEVELS } from "../norms/levels.ts";
 import { PlanSum, agrees, exceeds, formatNumber, LEVEL_INDEX, toleranceFor, violation, type CheckablePlan } from "./checkPlanInput.ts";
 import type { PlannedAssignment, PlanViolation } from "./result.ts";
-import { classSizeAt } from "./rules.ts";
 import { serves } from "./schoolTypes.ts";
+import { attendableCapacities, maySplit, splitSettlements } from "./splitShares.ts";
 import type { SchoolSystem } from "./system.ts";
 
 /** What the rows add up to, recomputed from the rows alone. Flat arrays index levels by their place in LEVELS. */
@@ -89,9 +89,45 @@ function checkBalance(system: SchoolSystem, assigned: Float64Array, out: PlanVio
 }
 
 /**
+ * The split-share rule (src/plan/splitShares.ts): a settlement that may split under catchments sends its pupils of
+ * a level to at most k schools (`splitShares`), and under `wholeClasses` each school's share is whole parts of
+ * p / K pupils (`splitShares`, within 0.005 pupil per row, the rounding of plan.json, besides the tolerance).
+ */
+function checkSplitShares(system: SchoolSystem, plan: CheckablePlan, out: PlanViolation[]): void {
+  // Rows per settlement, level and school: each may be rounded by up to 0.005 pupil in plan.json.
+  const rowCount = new Map<string, number>();
+  for (const row of plan.assignments) {
+    if (row.pupils <= NEGLIGIBLE_PUPILS) continue;
+    const key = `${row.settlement}:${row.level}:${row.school}`;
+    rowCount.set(key, (rowCount.get(key) ?? 0) + 1);
+  }
+  for (const split of splitSettlements(system, plan.rules, plan.assignments)) {
+    const what = `${split.settlement}'s ${formatNumber(split.pupils)} ${split.level} pupils`;
+    const where = { settlement: split.settlement, level: split.level };
+    if (split.shares.length > split.maxShares) {
+      const listed = split.shares.map((share) => `${share.school} ${formatNumber(share.pupils)} at ${formatNumber(share.travelMinutes)} min`).join(", ");
+      out.push(violation("splitShares", `${what} go to ${split.shares.length} schools (${listed}), more than the ${split.maxShares} a split settlement may have`, { ...where, school: split.shares[0]!.school }));
+    }
+    if (!plan.rules.wholeClasses) continue;
+    for (const share of split.shares) {
+      const whole = Math.round(share.parts);
+      const slack = toleranceFor(share.pupils) + 0.005 * (rowCount.get(`${split.settlement}:${split.level}:${share.school}`) ?? 1);
+      if (whole >= 1 && Math.abs(share.pupils - whole * split.partPupils) <= slack) continue;
+      out.push(
+        violation(
+          "splitShares",
+          `${what} come in ${split.parts} parts of ${formatNumber(split.partPupils)} (one class each); ${share.school} takes ${formatNumber(share.pupils)}, ${formatNumber(share.parts)} parts, not a whole number`,
+          { ...where, school: share.school },
+        ),
+      );
+    }
+  }
+}
+
+/**
  * Checks every assignment row (level served, school open, travel times as the system's, day and boarding limits,
  * boarding grade), that each settlement's pupils of each planned level are assigned exactly (and none of other
- * levels), and catchments; tallies enrolment, boarders and travel.
+ * levels), catchments and the split shares; tallies enrolment, boarders and travel.
  * @param system - the school system
  * @param plan - the plan (shape already checked)
  * @param out - violations are appended here
@@ -143,24 +179,13 @@ export function checkAssignmentRows(system: SchoolSystem, plan: CheckablePlan, o
   checkBalance(system, assigned, out);
   if (plan.rules.catchments) {
     for (const [key, schools] of splits) {
-      const settlement = system.settlements[Math.floor(key / L)]!;
+      const i = Math.floor(key / L);
+      const settlement = system.settlements[i]!;
       const level = LEVELS[key % L]!;
       const pupils = settlement.pupils[level];
-      if (pupils > plan.rules.splitAbovePupils) continue;
-      // More pupils than any school the settlement may attend (within the day or boarding limit) could ever hold
-      // (size limit; classrooms after every allowed addition): no catchment could take them.
-      const i = Math.floor(key / L);
-      const dayLimit = plan.rules.dayTravelLimitMinutes[level] ?? Infinity;
-      const boardLimit = plan.rules.boardingAllowed[level] ? (plan.rules.boardingTravelLimitMinutes[level] ?? Infinity) : -Infinity;
-      let largest = 0;
-      system.schools.forEach((school, j) => {
-        const minutes = costOf(system.travelMinutes[level]!, i, j);
-        if (serves(school.type, level) && !school.forbidden && Number.isFinite(minutes) && (minutes <= dayLimit || minutes <= boardLimit)) {
-          const classrooms = school.classrooms + school.maxAddedClassrooms;
-          largest = Math.max(largest, Math.min(plan.rules.maxSchoolSize[school.type], classrooms * classSizeAt(plan.rules, school.type, level)));
-        }
-      });
-      if (pupils > largest) continue;
+      // Above the threshold, or more pupils than any school the settlement may attend could ever hold (size limit;
+      // classrooms after every allowed addition): the split-share rule applies instead (checkSplitShares).
+      if (maySplit(plan.rules, pupils, attendableCapacities(system, plan.rules, i, level))) continue;
       const ids = schools.map((j) => system.schools[j]!.id);
       const split = Number.isFinite(plan.rules.splitAbovePupils) ? ` (a settlement may split only above ${formatNumber(plan.rules.splitAbovePupils)} pupils of a level)` : "";
       out.push(
@@ -171,6 +196,7 @@ export function checkAssignmentRows(system: SchoolSystem, plan: CheckablePlan, o
         ),
       );
     }
+    checkSplitShares(system, plan, out);
   }
   const totalPupils = pupilSum.value;
   return { enrolment, boarders, boarding, meanTravelMinutes: totalPupils > 0 ? minuteSum.value / totalPupils : 0 };

@@ -9,9 +9,10 @@ import { costOf } from "../costMatrix.ts";
 import type { LevelId } from "../norms/levels.ts";
 import type { PlanCosts } from "./costs.ts";
 import { LEVELS_SERVED } from "./schoolTypes.ts";
-import { classSizeAt, type PlanRules } from "./rules.ts";
+import type { PlanRules } from "./rules.ts";
 import type { SchoolCostTable } from "./schoolCosts.ts";
-import type { School, SchoolSystem } from "./system.ts";
+import { attendableCapacities, maySplit, splitShareRule } from "./splitShares.ts";
+import type { SchoolSystem } from "./system.ts";
 
 /** Settlement-level units and their choices, as flat arrays (CSR: unit u's choices are `choiceStart[u]..choiceStart[u+1]−1`). */
 export interface AssignmentChoices {
@@ -27,9 +28,20 @@ export interface AssignmentChoices {
   readonly unitCare: Float64Array;
   /**
    * Per unit: 1 where the unit may split between schools: no catchments, more pupils than the split threshold, or
-   * more than any school it could attend could ever hold ({@link levelCapacity}: a catchment could never take them).
+   * more than any school it could attend could ever hold ({@link levelCapacity}: a catchment could never take them;
+   * src/plan/splitShares.ts).
    */
   readonly unitSplits: Uint8Array;
+  /**
+   * Per unit: k, the most schools a unit that splits under catchments may go to ({@link splitShareRule}); 0 for
+   * a catchment unit and for every unit with catchments off (no limit).
+   */
+  readonly unitMaxShares: Int32Array;
+  /**
+   * Per unit: K = ⌈p / κ⌉, the equal parts a unit that splits under catchments comes in (each school takes whole
+   * parts under `wholeClasses`); 0 where {@link unitMaxShares} is 0.
+   */
+  readonly unitParts: Int32Array;
   /** Length unitCount + 1. */
   readonly choiceStart: Int32Array;
   /** Per choice: its unit index u. */
@@ -55,13 +67,8 @@ function perPupilCost(costs: PlanCosts, boarderPerYear: number, boarding: boolea
   return trips * (minutes * costs.yuanPerPupilMinute + km * costs.yuanPerPupilKilometre) + (boarding ? boarderPerYear : 0);
 }
 
-/**
- * The most pupils of `level` a school could ever take: its size limit, and its classrooms after every allowed
- * addition filled with classes of the level.
- */
-export function levelCapacity(school: School, level: LevelId, rules: PlanRules): number {
-  return Math.min(rules.maxSchoolSize[school.type], (school.classrooms + school.maxAddedClassrooms) * classSizeAt(rules, school.type, level));
-}
+/** The most pupils of a level a school could ever take (kept here for its importers). */
+export { levelCapacity } from "./splitShares.ts";
 
 /** The unit of each choice, from the units' choice ranges. */
 function unitsOf(choiceStart: readonly number[], choiceCount: number): Int32Array {
@@ -92,6 +99,8 @@ export function assignmentChoices(system: SchoolSystem, rules: PlanRules, costs:
   const unitPupils: number[] = [];
   const unitCare: number[] = [];
   const unitSplits: number[] = [];
+  const unitMaxShares: number[] = [];
+  const unitParts: number[] = [];
   const choiceStart: number[] = [0];
   const school: number[] = [];
   const boarding: number[] = [];
@@ -139,9 +148,12 @@ export function assignmentChoices(system: SchoolSystem, rules: PlanRules, costs:
       unitLevel.push(level);
       unitPupils.push(pupils);
       unitCare.push(care);
-      let largestSchool = 0;
-      for (let o = choiceStart[choiceStart.length - 1]!; o < school.length; o++) largestSchool = Math.max(largestSchool, levelCapacity(system.schools[school[o]!]!, level, rules));
-      unitSplits.push(!rules.catchments || pupils > rules.splitAbovePupils || pupils > largestSchool ? 1 : 0);
+      const capacities = attendableCapacities(system, rules, i, level);
+      const splitsBySize = rules.catchments && maySplit(rules, pupils, capacities);
+      const shareRule = splitsBySize ? splitShareRule(pupils, rules.classSize[level], rules.splitAbovePupils, capacities) : null;
+      unitSplits.push(!rules.catchments || splitsBySize ? 1 : 0);
+      unitMaxShares.push(shareRule?.maxShares ?? 0);
+      unitParts.push(shareRule?.parts ?? 0);
       choiceStart.push(school.length);
     }
   }
@@ -152,6 +164,8 @@ export function assignmentChoices(system: SchoolSystem, rules: PlanRules, costs:
     unitPupils: Float64Array.from(unitPupils),
     unitCare: Float64Array.from(unitCare),
     unitSplits: Uint8Array.from(unitSplits),
+    unitMaxShares: Int32Array.from(unitMaxShares),
+    unitParts: Int32Array.from(unitParts),
     choiceStart: Int32Array.from(choiceStart),
     choiceUnit: unitsOf(choiceStart, school.length),
     school: Int32Array.from(school),

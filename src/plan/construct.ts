@@ -2,7 +2,8 @@
  * A construction heuristic for school plans: the warm start of the MIP, and the answer when a time limit hits
  * before the solver finds a plan. Keep the existing schools, place each settlement-level unit (hardest first:
  * fewest choices, then most pupils) at the open school where it adds least cost within every capacity, opening
- * a candidate only where no open school can take it; then meet the coverage rules, close schools below their
+ * a candidate only where no open school can take it (a settlement that splits under catchments: in whole parts
+ * at its nearest open schools first, at most k of them, src/plan/splitShares.ts); then meet the coverage rules, close schools below their
  * minimum enrolment and move each unit to its cheapest open choice. {@link improvePlan} then improves the plan
  * by local search.
  * @module
@@ -151,6 +152,45 @@ class Layout {
     return 0;
   }
 
+  /**
+   * Places unit u, which splits under catchments, in whole parts of 1/K (K = `unitParts`) at most `unitMaxShares`
+   * open schools: at each school its cheapest choice for one part, as many parts as it has room for, the nearest
+   * schools first; where that leaves parts over, the schools with room for the most parts first. Returns the
+   * parts it could not place (then nothing of u is placed), or 0.
+   */
+  placeParts(u: number, objective: PlanObjective): number {
+    const { choices } = this.context;
+    const parts = choices.unitParts[u]!;
+    const part = 1 / parts;
+    const partPupils = choices.unitPupils[u]! / parts;
+    const offers: Array<{ choice: number; room: number; minutes: number; school: number }> = [];
+    for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
+      const j = choices.school[o]!;
+      if (this.open[j] !== 1) continue;
+      const room = Math.floor(this.room(u, o) / partPupils + 1e-9);
+      if (room < 1 || !Number.isFinite(this.costOf(u, o, part, objective))) continue;
+      const same = offers.find((offer) => offer.school === j);
+      if (same === undefined) offers.push({ choice: o, room, minutes: choices.minutes[o]!, school: j });
+      else if (this.costOf(u, o, part, objective) < this.costOf(u, same.choice, part, objective)) Object.assign(same, { choice: o, room, minutes: choices.minutes[o]! });
+    }
+    const attempt = (order: typeof offers): number => {
+      let left = parts;
+      let shares = 0;
+      for (const offer of order) {
+        if (left === 0 || shares === choices.unitMaxShares[u]!) break;
+        const taken = Math.min(left, offer.room);
+        this.place(u, offer.choice, taken / parts);
+        left -= taken;
+        shares++;
+      }
+      if (left > 0) this.remove(u);
+      return left;
+    };
+    const nearest = [...offers].sort((a, b) => a.minutes - b.minutes || a.school - b.school);
+    if (attempt(nearest) === 0) return 0;
+    return attempt([...offers].sort((a, b) => b.room - a.room || a.minutes - b.minutes || a.school - b.school));
+  }
+
   decisions(): PlanDecisions {
     const { choices } = this.context;
     const placements: Placement[] = [];
@@ -182,6 +222,8 @@ function cheapestClosedChoice(context: ScoringContext, layout: Layout, u: number
     if (layout.open[j] === 1 || system.schools[j]!.forbidden) continue;
     const fits = Math.min(share, layout.room(u, o) / choices.unitPupils[u]!);
     if (fits <= 1e-12 || (choices.unitSplits[u] === 0 && fits < share - 1e-12)) continue;
+    // A unit in whole parts needs room for at least one part.
+    if (choices.unitParts[u]! > 0 && fits < 1 / choices.unitParts[u]! - 1e-12) continue;
     const cost = (layout.costOf(u, o, fits, objective) + openingCost(context, j, objective)) / fits;
     if (cost < bestCost) { bestCost = cost; best = o; }
   }
@@ -192,6 +234,18 @@ function cheapestClosedChoice(context: ScoringContext, layout: Layout, u: number
 function placeAll(context: ScoringContext, layout: Layout, units: readonly number[], objective: PlanObjective, mayOpen: boolean): boolean {
   const { choices } = context;
   for (const u of units) {
+    if (choices.unitMaxShares[u]! > 0) {
+      // Whole parts, nearest first, at few schools; open the cheapest closed school that takes a part while parts are left.
+      let left = layout.placeParts(u, objective);
+      while (left > 0 && mayOpen) {
+        const o = cheapestClosedChoice(context, layout, u, left / choices.unitParts[u]!, objective);
+        if (o < 0) break;
+        layout.open[choices.school[o]!] = 1;
+        left = layout.placeParts(u, objective);
+      }
+      if (left > 0) return false;
+      continue;
+    }
     if (choices.unitSplits[u] === 1) {
       let left = layout.placeSplit(u, 1, objective);
       while (left > 1e-12 && mayOpen) {

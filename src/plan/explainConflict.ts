@@ -101,6 +101,14 @@ export function conflictRules(
       case "meanTravel":
         phrases.add(`mean one-way travel is at most ${rules.maxMeanTravelMinutes} min`);
         break;
+      case "splitParts":
+      case "splitShare":
+      case "splitShares": {
+        const id = system.settlements[choices.unitSettlement[j]!]!.id;
+        settlements.add(id);
+        phrases.add(`the ${choices.unitPupils[j]} ${choices.unitLevel[j]} pupils of settlement ${id} go in ${choices.unitParts[j]} whole parts to at most ${choices.unitMaxShares[j]} open schools (split shares)`);
+        break;
+      }
     }
   }
   // Column bounds: which schools must or may not open, and the additions' limits (lower bounds of 0 go unsaid).
@@ -194,12 +202,13 @@ export async function explainInfeasiblePlan(
   const { status, conflict } = relaxation ?? (await solveLinearModel(lpRelaxation(model.linear), { ...options, solver: "highs", explainInfeasibility: true }));
   if (conflict === undefined) {
     const limits = `${rules.budgetYuanPerYear !== null ? ", the budget" : ""}${rules.maxClosures !== null ? ", the closure limit" : ""}${rules.maxMeanTravelMinutes !== null ? ", the mean-travel limit" : ""}`;
+    const splits = context.choices.unitMaxShares.some((k) => k > 0) ? " and split shares (a large settlement at few schools, in whole classes)" : "";
     const where = status === "optimal"
       ? "the LP relaxation (fractional classes, shared catchments, part-open schools) meets them all, so the conflict lies in whole numbers"
       : "the rules conflict in combination";
     return {
       code: "solver",
-      message: `the solver proved that no plan meets every rule together, though no check before solving failed: ${where}, e.g. catchments (one school per settlement and level) with whole classes, classroom and size limits, the three schools, beds${limits} or minimum enrolments`,
+      message: `the solver proved that no plan meets every rule together, though no check before solving failed: ${where}, e.g. catchments (one school per settlement and level)${splits} with whole classes, classroom and size limits, the three schools, beds${limits} or minimum enrolments`,
     };
   }
   // Where a limit is in the conflict, the best any plan can do without it (the LP relaxation's optimum, a proven bound).

@@ -17,9 +17,15 @@
  *           Σ_{o at j} q_o x_o − b_j ≤ B_j                         schools with boarders (beds)
  *           Σ_{j ∈ rule} y_j (or w_j ≤ y_j, M w_j ≤ B_j + b_j) ≥ 1   three schools (M minimum beds), resource rooms
  *           Σ_{j existing} y_j ≥ #existing − maxClosures; cost ≤ budget; Σ p t x ≤ ε P
- *           x binary for catchment units (continuous for units that may split), y, w binary;
- *           k, a integer under whole-class rules; b ≥ 0; bounds from the additions' limits
+ *           K_u Σ_{o of u at j} x_o − z_uj = 0, Σ_{o of u at j} x_o ≤ δ_uj ≤ y_j, Σ_j δ_uj ≤ k_u
+ *                                                                 units split by size (split shares)
+ *           x binary for catchment units (continuous for units that may split), y, w, δ binary;
+ *           k, a, z integer under whole-class rules (z only there); b ≥ 0; bounds from the additions' limits
  * ```
+ * Split shares (src/plan/splitShares.ts): a unit that splits under catchments (more pupils than
+ * `splitAbovePupils` or than any school it may attend holds) comes in K_u = ⌈p_u / κ_l⌉ equal parts, each
+ * school j takes z_uj whole parts, and at most k_u schools take any. Only those units get z and δ columns, so the
+ * model grows by about two columns per choice of a split unit.
  * After Teixeira & Antunes (2008), a hierarchical capacitated school location model, with boarding choices
  * and norm rules added; the linking rows are the strong form (Cornuéjols, Nemhauser & Wolsey 1990).
  * @module
@@ -51,6 +57,10 @@ export interface PlanModel {
   readonly objectiveScale: number;
   /** Constant part of the plan objective (closure costs of all existing schools). */
   readonly objectiveOffset: number;
+  /** Length choiceCount: column of δ_uj (the choice's unit takes a share at its school), or −1 where the unit has no share limit. */
+  readonly shareColumn: Int32Array;
+  /** Length choiceCount: column of z_uj (the parts the choice's unit sends to its school), or −1. */
+  readonly partColumn: Int32Array;
   /** Length rowCount: which rule each row states (to explain a conflict in the rules' own words). */
   readonly rowKind: readonly PlanRowKind[];
   /** Length rowCount: the row's subject: unit u (assignment), school j, coverage rule index, or −1 (closures, budget, mean travel). */
@@ -62,11 +72,13 @@ export interface PlanModel {
  * take pupils), `seats` (pupils of a level fit in the school's classes; subject school j), `classrooms`,
  * `classLimit`, `schoolSize`, `minimumEnrolment`, `beds`, `boardingSchool` (w ≤ y), `boardingSchoolBeds`
  * (a boarding school's minimum beds), `coverage` (subject: index in the coverage rules), `closures`, `budget`,
- * `meanTravel`.
+ * `meanTravel`; for units split by size (subject unit u): `splitParts` (a school takes whole parts),
+ * `splitShare` (a share only where δ = 1, and δ only at an open school), `splitShares` (at most k schools).
  */
 export type PlanRowKind =
   | "assignment" | "linking" | "seats" | "classrooms" | "classLimit" | "schoolSize" | "minimumEnrolment" | "beds"
-  | "boardingSchool" | "boardingSchoolBeds" | "coverage" | "closures" | "budget" | "meanTravel";
+  | "boardingSchool" | "boardingSchoolBeds" | "coverage" | "closures" | "budget" | "meanTravel"
+  | "splitParts" | "splitShare" | "splitShares";
 
 /**
  * A value of the model's linear objective (a solver's objective or bound) in the plan's unit: yuan per year, or
@@ -89,6 +101,46 @@ export function classLimit(context: ScoringContext, j: number): number {
   const smallestClass = Math.min(...served.map((level) => classSizeAt(rules, school.type, level)));
   const bySize = Math.ceil(rules.maxSchoolSize[school.type] / smallestClass) + served.length;
   return Math.min(school.classrooms + school.maxAddedClassrooms, bySize);
+}
+
+/**
+ * The split-share columns and rows (see the module documentation): per unit with a share limit, per school of
+ * its choices δ_uj binary with Σ x ≤ δ ≤ y_j, under whole classes z_uj integer with K Σ x − z = 0, and Σ_j δ_uj ≤ k.
+ * Fills `shareColumn` and `partColumn` per choice.
+ */
+function addSplitShareRows(
+  builder: LinearModelBuilder,
+  context: ScoringContext,
+  openColumn: Int32Array,
+  shareColumn: Int32Array,
+  partColumn: Int32Array,
+  label: (row: number, kind: PlanRowKind, subject: number) => void,
+): void {
+  const { choices, rules } = context;
+  for (let u = 0; u < choices.unitCount; u++) {
+    const maxShares = choices.unitMaxShares[u]!;
+    if (maxShares <= 0) continue;
+    const parts = choices.unitParts[u]!;
+    const bySchool = new Map<number, number[]>();
+    for (let o = choices.choiceStart[u]!; o < choices.choiceStart[u + 1]!; o++) {
+      const list = bySchool.get(choices.school[o]!);
+      if (list === undefined) bySchool.set(choices.school[o]!, [o]);
+      else list.push(o);
+    }
+    const deltas: number[] = [];
+    for (const [j, list] of bySchool) {
+      const delta = builder.addColumn(0, 0, 1, true);
+      deltas.push(delta);
+      for (const o of list) shareColumn[o] = delta;
+      label(builder.addRow([...list, delta], [...list.map(() => 1), -1], -Infinity, 0), "splitShare", u);
+      label(builder.addRow([delta, openColumn[j]!], [1, -1], -Infinity, 0), "splitShare", u);
+      if (!rules.wholeClasses) continue;
+      const z = builder.addColumn(0, 0, parts, true);
+      for (const o of list) partColumn[o] = z;
+      label(builder.addRow([...list, z], [...list.map(() => parts), -1], 0, 0), "splitParts", u);
+    }
+    if (deltas.length > maxShares) label(builder.addRow(deltas, deltas.map(() => 1), -Infinity, maxShares), "splitShares", u);
+  }
 }
 
 /** Options of {@link buildPlanModel}. */
@@ -196,6 +248,9 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
     label(builder.addRow(columns, columns.map(() => 1), 1, 1), "assignment", u);
     for (let o = start; o < end; o++) label(builder.addRow([o, openColumn[choices.school[o]!]!], [1, -1], -Infinity, 0), "linking", choices.school[o]!);
   }
+  const shareColumn = new Int32Array(choices.school.length).fill(-1);
+  const partColumn = new Int32Array(choices.school.length).fill(-1);
+  addSplitShareRows(builder, context, openColumn, shareColumn, partColumn, label);
   // Per school rows, gathering the choices at each school.
   const atSchool: number[][] = Array.from({ length: m }, () => []);
   for (let o = 0; o < choices.school.length; o++) atSchool[choices.school[o]!]!.push(o);
@@ -276,6 +331,8 @@ export function buildPlanModel(context: ScoringContext, coverage: readonly Cover
     classroomColumn,
     bedColumn,
     boardingSchoolColumn,
+    shareColumn,
+    partColumn,
     objectiveScale: scale,
     objectiveOffset: travel ? 0 : objectiveOffset,
     rowKind,

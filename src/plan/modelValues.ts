@@ -13,8 +13,8 @@ const SHARE_TOLERANCE = 1e-6;
 
 /**
  * Reads decisions from column values: schools open where y > 0.5; each unit's choices with a share above
- * 1e-6 (a catchment unit takes its largest choice whole); beds up to the minimum where the model made a
- * township boarding school.
+ * 1e-6 (a catchment unit takes its largest choice whole; a unit with whole parts, its shares rounded to parts of
+ * 1/K); beds up to the minimum where the model made a township boarding school.
  * @param model - the built model
  * @param context - system, rules, costs, units and choices
  * @param values - length `model.linear.columnCount`
@@ -37,9 +37,12 @@ export function decodePlanValues(model: PlanModel, context: ScoringContext, valu
       place(best, 1);
       continue;
     }
+    // A unit with whole parts takes its shares as whole parts of 1/K (the solver's values within its tolerance).
+    const parts = model.partColumn[start] !== undefined && model.partColumn[start]! >= 0 ? choices.unitParts[u]! : 0;
+    const share = (o: number): number => (parts > 0 ? Math.round(values[o]! * parts) / parts : values[o]!);
     let total = 0;
-    for (let o = start; o < end; o++) if (values[o]! > SHARE_TOLERANCE) total += values[o]!;
-    for (let o = start; o < end; o++) if (values[o]! > SHARE_TOLERANCE) place(o, values[o]! / total);
+    for (let o = start; o < end; o++) if (share(o) > SHARE_TOLERANCE) total += share(o);
+    for (let o = start; o < end; o++) if (share(o) > SHARE_TOLERANCE) place(o, share(o) / total);
   }
   const minimumAddedBeds = new Float64Array(m);
   for (let j = 0; j < m; j++) {
@@ -51,7 +54,8 @@ export function decodePlanValues(model: PlanModel, context: ScoringContext, valu
 
 /**
  * Writes decisions as column values (a warm start): x from the placements, y from the open schools, the fewest
- * classes, the classrooms and beds they need.
+ * classes, the classrooms and beds they need, δ and z of the split shares (a share that is not whole parts gives
+ * a start the model's check refuses).
  * @param model - the built model
  * @param context - system, rules, costs, units and choices
  * @param decisions - decisions whose placements are all among the model's choices
@@ -71,10 +75,14 @@ export function planStartValues(model: PlanModel, context: ScoringContext, decis
     const o = choiceOf.get(`${placement.unit}:${placement.school}:${placement.boarding ? 1 : 0}`);
     if (o === undefined) return null;
     values[o]! += placement.share;
+    if (model.shareColumn[o]! >= 0) values[model.shareColumn[o]!] = 1;
+    if (model.partColumn[o]! >= 0) values[model.partColumn[o]!]! += placement.share * choices.unitParts[placement.unit]!;
     const l = system.levels.indexOf(choices.unitLevel[placement.unit]!);
     enrolment[placement.school * L + l]! += choices.unitPupils[placement.unit]! * placement.share;
     boarders[placement.school]! += choices.boarders[o]! * placement.share;
   }
+  // Whole parts stay whole in the start (a share of 3/K gives 2.9999999999999996 parts otherwise).
+  for (const column of model.partColumn) if (column >= 0) values[column] = Math.round(values[column]!);
   for (let j = 0; j < m; j++) {
     values[model.openColumn[j]!] = decisions.open[j]!;
     const school = system.schools[j]!;

@@ -23,11 +23,13 @@ import type {
   PlanJsonLayout,
   PlanJsonRules,
   PlanJsonSchool,
+  PlanJsonSplitSettlement,
   PlanJsonStatusQuo,
   PlanJsonTradeoffPoint,
   PlanJsonTravel,
 } from "./planJsonTypes.ts";
 import type { PlanRules } from "./rules.ts";
+import { splitSettlements, type SplitSettlement } from "./splitShares.ts";
 import type { PupilsByLevel, SchoolSystem } from "./system.ts";
 
 /** `value` rounded to `decimals` places (0 for whole), or null when it is not finite. */
@@ -218,11 +220,30 @@ export function planToJson(plan: Plan, system: SchoolSystem): PlanJson {
     costs: layout?.costs ?? null,
     travel: layout?.travel ?? null,
     counts: layout?.counts ?? null,
+    splitSettlements: hasLayout ? splitSettlements(system, plan.rules, plan.assignments!).map(splitJson) : null,
     statusQuo,
     reasons: plan.reasons.map(plainCopy),
     tradeoff: plan.tradeoff.map(tradeoffJson),
     statistics: { ...plan.statistics, seconds: round(plan.statistics.seconds, 3) },
   });
+}
+
+function splitJson(split: SplitSettlement): PlanJsonSplitSettlement {
+  return {
+    settlement: split.settlement,
+    level: split.level,
+    pupils: round(split.pupils, PUPIL_DECIMALS),
+    parts: split.parts,
+    partPupils: round(split.partPupils, PUPIL_DECIMALS),
+    maxShares: split.maxShares,
+    shares: split.shares.map((share) => ({
+      school: share.school,
+      pupils: round(share.pupils, PUPIL_DECIMALS),
+      parts: round(share.parts, PUPIL_DECIMALS),
+      travelMinutes: roundOrNull(share.travelMinutes, MINUTE_DECIMALS),
+      boarders: round(share.boarders, PUPIL_DECIMALS),
+    })),
+  };
 }
 
 function tradeoffJson(point: TradeoffPoint): PlanJsonTradeoffPoint {

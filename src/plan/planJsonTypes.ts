@@ -8,6 +8,7 @@ import type { PlanCosts } from "./costs.ts";
 import type { PlanObjective } from "./options.ts";
 import type { Plan, PlanCounts, PlanInfeasibilityReason, PlanViolation, SchoolAction } from "./result.ts";
 import type { SchoolType } from "./schoolTypes.ts";
+import type { SplitSettlement, SplitShare } from "./splitShares.ts";
 import type { School } from "./system.ts";
 
 /** Values by level id, for the planned levels only (`system.levels`), youngest first. */
@@ -150,6 +151,18 @@ export interface PlanJsonLayout {
   readonly counts: PlanCounts;
 }
 
+/**
+ * One school's share of a split settlement ({@link SplitShare}): pupils, parts and boarders to 0.01, minutes to
+ * 0.01 (null where not finite).
+ */
+export type PlanJsonSplitShare = Omit<SplitShare, "travelMinutes"> & { readonly travelMinutes: number | null };
+
+/**
+ * A settlement whose pupils of a level may split, with its rule and its shares nearest first
+ * ({@link SplitSettlement}): pupils and pupils per part to 0.01; K and k whole.
+ */
+export type PlanJsonSplitSettlement = Omit<SplitSettlement, "shares"> & { readonly shares: readonly PlanJsonSplitShare[] };
+
 /** The status quo as plain JSON: the current layout's figures, with the rules it breaks. */
 export interface PlanJsonStatusQuo extends PlanJsonLayout {
   /** The rules the current layout breaks, with the numbers (from {@link checkPlan}). */
@@ -207,6 +220,11 @@ export interface PlanJson {
   readonly travel: PlanJsonTravel | null;
   /** The plan's action counts; null without a plan. */
   readonly counts: PlanCounts | null;
+  /**
+   * The settlements whose pupils of a level may split (catchments on; src/plan/splitShares.ts), each with its rule
+   * and its shares by school, nearest first; empty when none may split, null without a plan.
+   */
+  readonly splitSettlements: readonly PlanJsonSplitSettlement[] | null;
   /** The current layout scored the same way, with the rules it breaks; null when not asked. */
   readonly statusQuo: PlanJsonStatusQuo | null;
   /** Why there is no plan (status `infeasible`), with the numbers; empty otherwise. */

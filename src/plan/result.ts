@@ -155,7 +155,8 @@ export interface PlanViolation {
    * (a boarder below the boarding grade), `boardingTravel`, `closedSchool` (pupils at a school not open),
    * `levelNotServed`, `seats` (enrolment beyond classes × class size), `classrooms`, `schoolSize`,
    * `minimumEnrolment`, `beds`, `threeSchools`, `resourceRoom`, `boardingCare`, `catchment` (a settlement split
-   * below the threshold), `required`, `forbidden`, `budget`, `closures`, `meanTravel`, `addedClassrooms`,
+   * below the threshold), `splitShares` (a split settlement at more schools than allowed, or a share that is not
+   * whole parts), `required`, `forbidden`, `budget`, `closures`, `meanTravel`, `addedClassrooms`,
    * `addedBeds`, `travelTimes` (a row's minutes or metres are not the system's for its level), `enrolment` (a
    * school's reported enrolment or boarders do not match its rows), `action`, `costs` (a reported cost that does
    * not match the recomputed one).

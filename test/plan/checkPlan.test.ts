@@ -278,12 +278,15 @@ describe("checkPlan reports each broken rule", () => {
     expect(onlyViolation(BASE_SYSTEM, basePlan({}, BASE_ROWS, rules), "boardingTravel")[0]).toMatchObject({ settlement: "v1", school: "P1", level: "primary4to6" });
   });
 
-  it("checkPlan reports a settlement split between schools below the split threshold, not above it", () => {
+  it("checkPlan reports a settlement split between schools below the split threshold; above it the split-share rule applies", () => {
     const rows = withRows([["v1", "primary1to3", "P1", 20], ["v1", "primary1to3", "P2", 20]]);
     const [v] = onlyViolation(BASE_SYSTEM, basePlan({}, rows), "catchment");
     expect(v).toMatchObject({ settlement: "v1", level: "primary1to3" });
     expect(v!.message).toContain("P1, P2");
-    expect(rulesOf(basePlan({}, rows, rulesWith({ splitAbovePupils: 30 })))).toEqual([]);
+    // Above the threshold 40 pupils are one part (⌈40 / 45⌉ = 1): one school, k = 1, so halves break the split-share rule.
+    const [shares] = onlyViolation(BASE_SYSTEM, basePlan({}, rows, rulesWith({ splitAbovePupils: 30 })), "splitShares");
+    expect(shares).toMatchObject({ settlement: "v1", level: "primary1to3" });
+    expect(shares!.message).toContain("more than the 1");
     expect(rulesOf(basePlan({}, rows, rulesWith({ catchments: false })))).toEqual([]);
   });
 

@@ -185,7 +185,14 @@ describe("planSchools with split settlements, fractional classes and time limits
     const split = await planSchools(system, { splitAbovePupils: 1000, threeSchools: false });
     expect(split.status).toBe("optimal");
     expect(split.objective!).toBeLessThanOrEqual(catchments.objective! * (1 + 1e-9));
-    expect(new Set(split.assignments!.filter((row) => row.settlement === "seat" && row.level === "primary1to3").map((row) => row.school)).size).toBe(2);
+    // The seat splits in whole parts of p / ⌈p / 45⌉ pupils (the split-share rule), at most k = 3 schools a level.
+    const seatSchools = (level: LevelId): Set<string> => new Set(split.assignments!.filter((row) => row.settlement === "seat" && row.level === level).map((row) => row.school));
+    expect(Math.max(seatSchools("primary1to3").size, seatSchools("primary4to6").size)).toBeGreaterThanOrEqual(2);
+    for (const row of split.assignments!.filter((r) => r.settlement === "seat")) {
+      const pupils = row.level === "primary1to3" ? 1300 : 1200;
+      const parts = row.pupils / (pupils / Math.ceil(pupils / 45));
+      expect(Math.abs(parts - Math.round(parts)), `${row.level} at ${row.school}: ${row.pupils}`).toBeLessThan(1e-6);
+    }
     expect(checkPlan(system, split as LaidOutPlan).violations).toEqual([]);
   });
 
