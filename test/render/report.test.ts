@@ -110,3 +110,30 @@ describe("planSummaryMarkdown", () => {
     expect(markdown).not.toContain("no file");
   });
 });
+
+describe("the report's split settlements", () => {
+  it("lists a split settlement with its parts, the most schools and its shares nearest first, in both languages", async () => {
+    const { tinySystem } = await import("../helpers/schoolSystems.ts");
+    const { planSchools } = await import("../../src/plan/planSchools.ts");
+    const { splitSettlements } = await import("../../src/plan/splitShares.ts");
+    // A seat of 1,043 grade 4–6 pupils beside a central school that holds 900 and a village school 20 minutes away.
+    const seatSystem = tinySystem({
+      settlements: [{ id: "seat", name: "Seat", pupils: { primary4to6: 1043 } }, { id: "v1", pupils: { primary4to6: 30 } }],
+      schools: [
+        { id: "C", name: "Central", type: "complete primary", tier: "township", classrooms: 20, maxAddedClassrooms: 0, classes: { primary4to6: 20 } },
+        { id: "V1", name: "Village", type: "complete primary", tier: "village", required: true, classrooms: 2, maxAddedClassrooms: 6 },
+      ],
+      minutes: [[5, 20], [25, 5]],
+    });
+    const seatPlan = await planSchools(seatSystem, { threeSchools: false, timeLimitSeconds: 10 });
+    const [split] = splitSettlements(seatSystem, seatPlan.rules, seatPlan.assignments!);
+    expect(split!.shares.map((share) => share.school)).toEqual(["C", "V1"]);
+    const en = planReportHtml(seatPlan, seatSystem, { language: "en" });
+    expect(en).toContain('id="split-settlements"');
+    expect(en).toMatch(/<td>Seat<\/td><td>primary grades 4–6<\/td><td class="num">1,043<\/td><td class="num">24 \(43\.5\)<\/td>/);
+    expect(en).toContain(`Central: ${split!.shares[0]!.parts.toFixed(1)}, 5.0; Village: ${split!.shares[1]!.parts.toFixed(1)}, 20.0`);
+    expect(planReportHtml(seatPlan, seatSystem, { language: "zh" })).toContain("分流的居民点");
+    // The tiny plan has no split settlement, and so no such section.
+    expect(planReportHtml(plan, system)).not.toContain('id="split-settlements"');
+  });
+});

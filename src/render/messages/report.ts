@@ -39,6 +39,7 @@ export interface ReportMessages {
     readonly schools: string;
     readonly actions: string;
     readonly smallSchools: string;
+    readonly splitSettlements: string;
     readonly schoolTable: string;
     readonly townships: string;
     readonly balance: string;
@@ -120,6 +121,16 @@ export interface ReportMessages {
   };
   /** Small schools words. */
   readonly smallSchools: { readonly none: (threshold: string) => string; readonly intro: (threshold: string) => string };
+  /** Split settlements: the intro (the rule) and the table's headers. */
+  readonly splitSettlements: {
+    readonly intro: (threshold: string) => string;
+    readonly settlement: string;
+    readonly level: string;
+    readonly pupils: string;
+    readonly parts: string;
+    readonly maxShares: string;
+    readonly shares: string;
+  };
   /** The per-school table's headers. */
   readonly schoolTable: {
     readonly id: string;
@@ -243,6 +254,7 @@ const EN: ReportMessages = {
     schools: "Schools: seats and utilization by level",
     actions: "Actions",
     smallSchools: "Small schools in the plan (小规模学校)",
+    splitSettlements: "Split settlements",
     schoolTable: "Schools, one by one",
     townships: "Townships",
     balance: "Quality balance (优质均衡, 教督〔2017〕6号)",
@@ -354,6 +366,15 @@ const EN: ReportMessages = {
   smallSchools: {
     none: (threshold) => `None: every open school has at least ${threshold} pupils.`,
     intro: (threshold) => `Open schools with fewer than ${threshold} pupils (国办发〔2018〕27号): kept or built where the pupils of grades 1–3 need them within their day limit, or where the rules allow them.`,
+  },
+  splitSettlements: {
+    intro: (threshold) => `A settlement with more than ${threshold} pupils of a level, or more than any school it may attend, may split between schools: in parts of at most one class each, whole parts per school, at most the number of schools shown, nearest first (a rule of school-layout, not a norm).`,
+    settlement: "settlement",
+    level: "level",
+    pupils: "pupils",
+    parts: "parts (pupils each)",
+    maxShares: "most schools",
+    shares: "schools: parts, minutes one way",
   },
   schoolTable: {
     id: "id",
@@ -471,6 +492,7 @@ const ZH: ReportMessages = {
     schools: "学校：各学段学位与利用率",
     actions: "调整措施",
     smallSchools: "规划中的小规模学校",
+    splitSettlements: "分流的居民点",
     schoolTable: "逐校明细",
     townships: "各乡镇",
     balance: "优质均衡（教督〔2017〕6号）",
@@ -578,6 +600,15 @@ const ZH: ReportMessages = {
   smallSchools: {
     none: (threshold) => `无：每所开办学校的学生均不少于 ${threshold} 人。`,
     intro: (threshold) => `学生不足 ${threshold} 人的开办学校（国办发〔2018〕27号）：因 1–3 年级学生须在走读时间上限内就学而保留或新建，或规则允许保留。`,
+  },
+  splitSettlements: {
+    intro: (threshold) => `某学段学生超过 ${threshold} 人、或超过其可就读的任何一所学校容量的居民点，可分流到多所学校：按每份不超过一个班分份，每校接收整份，学校数不超过表中上限，就近优先（本工具的规则，非国家规范）。`,
+    settlement: "居民点",
+    level: "学段",
+    pupils: "学生（人）",
+    parts: "份数（每份人数）",
+    maxShares: "学校数上限",
+    shares: "学校：份数，单程分钟",
   },
   schoolTable: {
     id: "编号",

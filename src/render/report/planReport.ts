@@ -26,6 +26,7 @@ import { headlineBlocks, statusBlocks } from "./headline.ts";
 import { rulesBlocks } from "./rules.ts";
 import { actionBlocks, schoolLevelBlocks, schoolTableBlocks, smallSchoolBlocks } from "./schools.ts";
 import { reasonBlocks, sourceBlocks } from "./sources.ts";
+import { splitSettlementBlocks } from "./splitSettlements.ts";
 import { tradeoffBlocks } from "./tradeoff.ts";
 import { violationBlocks } from "./violations.ts";
 
@@ -124,6 +125,7 @@ export function planReportDocument(plan: Plan, system: SchoolSystem, options: Pl
     ...schoolLevelBlocks(context),
     ...actionBlocks(context),
     ...smallSchoolBlocks(context),
+    ...splitSettlementBlocks(context),
     ...(options.omitSchoolTable === true ? [] : schoolTableBlocks(context)),
     ...townshipAccessBlocks(context),
     ...balanceBlocks(context),
