@@ -25,7 +25,7 @@ import type { MaxCoverageSpec } from "./spec.ts";
  */
 export function buildMaxCoverageModel(problem: Problem, rules: SiteRules, p: number, radius: number): BuiltLocationModel {
   const m = problem.sites.length;
-  const groups = coverGroups(problem, rules, radius).filter((group) => group.sites.length > 0);
+  const groups = coverGroups(problem, rules, radius, "max-coverage").filter((group) => group.sites.length > 0);
   const scale = objectiveScaleFor(Math.max(0, ...groups.map((group) => group.weight)));
   const builder = new LinearModelBuilder("maximize");
   const siteColumns = new Int32Array(m).fill(-1);

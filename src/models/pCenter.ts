@@ -60,7 +60,7 @@ export function pCenterLevels(problem: Problem, rules: SiteRules): number[] {
  * @returns the built step, or undefined when some point has no site within the radius (infeasible on its face)
  */
 export function buildPCenterStep(problem: Problem, rules: SiteRules, p: number, radius: number): BuiltLocationModel | undefined {
-  const groups = coverGroups(problem, rules, radius);
+  const groups = coverGroups(problem, rules, radius, "p-center");
   if (groups.some((group) => group.sites.length === 0)) return undefined;
   return buildCoverModel(problem, rules, groups, {
     model: "p-center",

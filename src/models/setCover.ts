@@ -21,7 +21,7 @@ import type { SetCoverSpec } from "./spec.ts";
  * @param radius - the coverage radius (cost ≤ radius covers)
  */
 export function buildSetCoverModel(problem: Problem, rules: SiteRules, radius: number): BuiltLocationModel {
-  return buildCoverModel(problem, rules, coverGroups(problem, rules, radius), {
+  return buildCoverModel(problem, rules, coverGroups(problem, rules, radius, "set-cover"), {
     model: "set-cover",
     siteCost: 1,
     objectiveOf: (decoded) => decoded.open.length,

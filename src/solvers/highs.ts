@@ -135,7 +135,7 @@ function describeSize(model: LinearModel): string {
  * When HiGHS itself fails mid-solve (its WebAssembly aborts, e.g. out of memory despite the estimate), the
  * failure never escapes as a raw `RuntimeError`: with an incumbent reported before, the result is that
  * incumbent with status `aborted` and {@link LinearResult.failure} saying why; without one, a `SolverError`.
- * An aborted runtime is discarded and the next solve loads a fresh one.
+ * The runtime is then discarded and the next solve loads a fresh one.
  * @param model - the linear model
  * @param options - time limit, gap, progress callback (on HiGHS' MIP log and improving-solution events, and at
  *   most every 0.25 s from its interrupt checks), `onIncumbent` (each improving MIP solution), warm start
@@ -156,7 +156,7 @@ export async function solveWithHighs(model: LinearModel, options: LinearSolveOpt
   } catch (error) {
     if (error instanceof SolverError) throw error;
     const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    if (error instanceof WebAssembly.RuntimeError) discardHighs();
+    discardHighs(); // whatever failed, the next solve starts from a fresh runtime (an aborted one refuses every call)
     const incumbent = memory.incumbent;
     if (incumbent !== null && checkLinearSolution(model, incumbent) === null) {
       const objective = modelObjective(model, incumbent);
@@ -303,6 +303,13 @@ function runHighs(highs: Highs, model: LinearModel, options: LinearSolveOptions,
       ...(conflict === undefined ? {} : { conflict }),
     };
   } finally {
-    if (healthy) instance.dispose(); // an aborted module refuses every call, dispose included
+    // An aborted module refuses every call, dispose included; never let that hide the error that stopped HiGHS.
+    if (healthy) {
+      try {
+        instance.dispose();
+      } catch {
+        discardHighs();
+      }
+    }
   }
 }

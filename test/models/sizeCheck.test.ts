@@ -3,7 +3,16 @@
  * are built: the sizes are counted from the cost matrix, and nothing of the model is allocated.
  */
 import { describe, expect, it } from "vitest";
-import { createProblem, denseCostMatrix, solveCapacitatedPMedian, solvePMedian, sparseCostMatrix, SolverError } from "../../src/index.ts";
+import {
+  createProblem,
+  denseCostMatrix,
+  solveCapacitatedPMedian,
+  solveMaxCoverage,
+  solvePMedian,
+  solveSetCover,
+  sparseCostMatrix,
+  SolverError,
+} from "../../src/index.ts";
 import { assignmentModelSize, buildAssignmentModel } from "../../src/models/assignmentModel.ts";
 import { resolveSiteRules } from "../../src/models/siteRules.ts";
 import { seededRandom } from "../solvers/models.ts";
@@ -82,5 +91,26 @@ describe("an assignment model too large for HiGHS is refused before it is built"
   it("the capacitated p-median is refused the same way, naming its model", async () => {
     const problem = denseProblem(600, 600, 5, 1000);
     await expect(solveCapacitatedPMedian(problem, { p: 5 })).rejects.toThrow(/^capacitated-p-median on 600 demand points × 600 sites/);
+  });
+});
+
+describe("a covering model too large for HiGHS is refused before its linear model is built", () => {
+  it("set cover and max coverage on 1,500 points × 1,000 sites, each point covered by its own ~900 sites: a SolverError naming the groups", async () => {
+    const problem = denseProblem(1500, 1000, 6);
+    await expect(solveSetCover(problem, { radius: 1000 })).rejects.toThrow(
+      /^set-cover on 1500 demand points × 1000 sites \(\d+ groups of points with the same covering sites, \d+ group–site pairs\), refused before building: .* above the limit of 1\.5 GiB/,
+    );
+    await expect(solveMaxCoverage(problem, { p: 3, radius: 1000 })).rejects.toThrow(/^max-coverage on 1500 demand points × 1000 sites/);
+  });
+
+  it("is not refused when the points share their covering sites: 2,000 points all covered by the same 1,000 sites form one row", async () => {
+    const problem = createProblem({
+      demand: Array.from({ length: 2000 }, (_, i) => ({ id: `d${i}`, weight: 1 })),
+      sites: Array.from({ length: 1000 }, (_, j) => ({ id: `s${j}` })),
+      costs: denseCostMatrix(new Float64Array(2000 * 1000).fill(5), 2000, 1000, "metres"),
+    });
+    const solution = await solveSetCover(problem, { radius: 10 });
+    expect(solution.status).toBe("optimal");
+    expect(solution.open).toHaveLength(1);
   });
 });

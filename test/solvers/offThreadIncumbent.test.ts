@@ -6,7 +6,8 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { SolverError } from "../../src/errors.ts";
-import { checkLinearSolution, solveLinearModel, solveWithHighs, type LinearModel } from "../../src/solvers/index.ts";
+import { checkLinearSolution, estimateHighsBytes, solveLinearModel, solveWithHighs, type LinearModel } from "../../src/solvers/index.ts";
+import { OFF_THREAD_MIN_BYTES } from "../../src/solvers/solve.ts";
 import { modelObjective } from "../../src/solvers/linearSolution.ts";
 import type { SolveRequest, WorkerMessage } from "../../src/solvers/workerProtocol.ts";
 import { pMedianModel } from "./models.ts";
@@ -117,5 +118,25 @@ describe("solveLinearModel offThread when the worker cannot answer", () => {
     const failing = solveLinearModel(model, { solver: "highs", offThread: true });
     await expect(failing).rejects.toThrow(SolverError);
     await expect(failing).rejects.toThrow(/solver worker failed: RuntimeError: Aborted\(OOM\)/);
+  });
+});
+
+describe("solveLinearModel runs big HiGHS models in a worker by default", () => {
+  it("a model estimated at 512 MiB or more goes to a worker without being asked; a small one stays on this thread", async () => {
+    const big = pMedianModel(300, 300, 5, 1);
+    expect(estimateHighsBytes(big)).toBeGreaterThanOrEqual(OFF_THREAD_MIN_BYTES);
+    let requests = 0;
+    installFakeWorker((worker, request) => {
+      requests++;
+      expect(request.model.columnCount).toBe(big.columnCount);
+      worker.send({ kind: "result", result: { status: "timeLimit", objective: null, bound: null, gap: null, values: null, solver: "highs", seconds: 0 } });
+    });
+    const answered = await solveLinearModel(big, { solver: "highs" });
+    expect(answered.status).toBe("timeLimit"); // the stand-in worker's answer
+    expect(requests).toBe(1);
+    const { model } = await modelWithSolution();
+    const here = await solveLinearModel(model, { solver: "highs" });
+    expect(here.status).toBe("optimal");
+    expect(requests).toBe(1);
   });
 });
