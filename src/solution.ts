@@ -57,6 +57,11 @@ export interface SolveStatistics {
   readonly constraints: number;
   /** Branch-and-bound nodes explored, where the solver reports them. */
   readonly nodes?: number;
+  /**
+   * Why an `aborted` solve stopped when the solver itself failed mid-solve (e.g. HiGHS out of WebAssembly memory),
+   * the solution being the best it had found; absent when it stopped for the caller's signal or ended normally.
+   */
+  readonly stoppedBy?: string;
 }
 
 /** The result of solving a location model on a {@link Problem}. */

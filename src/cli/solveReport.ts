@@ -25,6 +25,8 @@ export interface SolveReport {
   /** Wall-clock seconds, reading the files included, to the millisecond. */
   readonly seconds: number;
   readonly reasons?: readonly string[];
+  /** Why an `aborted` solve stopped when the solver failed mid-solve (its best solution kept). */
+  readonly stoppedBy?: string;
 }
 
 /** Builds the `--json` report of a solution. */
@@ -44,6 +46,7 @@ export function reportOf(problem: Problem, spec: ModelSpec, solution: Solution, 
     coveredShare: summary.coveredShare,
     seconds: Math.round(seconds * 1000) / 1000,
     ...(solution.reasons.length > 0 ? { reasons: solution.reasons.map((reason) => reason.message) } : {}),
+    ...(solution.statistics.stoppedBy === undefined ? {} : { stoppedBy: solution.statistics.stoppedBy }),
   };
 }
 
@@ -55,7 +58,7 @@ function round(value: number | null, digits = 2): string {
 export function humanReport(report: SolveReport, problem: Problem, solution: Solution, costBasis?: string): string {
   const summary = summarizeSolution(problem, solution);
   const gap = report.gap === null ? "–" : `${(report.gap * 100).toFixed(4)} %`;
-  const lines = [`${report.model}: ${report.status}`, `objective ${report.objective ?? "–"}  bound ${report.bound ?? "–"}  gap ${gap}`];
+  const lines = [`${report.model}: ${report.status}${report.stoppedBy === undefined ? "" : ` (the solver failed: ${report.stoppedBy}; the best solution found is kept)`}`, `objective ${report.objective ?? "–"}  bound ${report.bound ?? "–"}  gap ${gap}`];
   if (report.open.length > 0) lines.push(`open ${report.open.length} of ${problem.sites.length} sites: ${report.open.join(", ")}`);
   if (report.meanCost !== null) {
     const servedAll = summary.servedDemand === summary.totalDemand;

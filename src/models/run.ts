@@ -33,7 +33,7 @@ export function solutionWithoutSites(
   status: Solution["status"],
   reasons: readonly InfeasibilityReason[],
   started: number,
-  size?: { readonly solver: Solution["statistics"]["solver"]; readonly variables: number; readonly constraints: number; readonly nodes?: number; readonly bound?: number | null },
+  size?: { readonly solver: Solution["statistics"]["solver"]; readonly variables: number; readonly constraints: number; readonly nodes?: number; readonly stoppedBy?: string; readonly bound?: number | null },
 ): Solution {
   return {
     model,
@@ -51,6 +51,7 @@ export function solutionWithoutSites(
       variables: size?.variables ?? 0,
       constraints: size?.constraints ?? 0,
       ...(size?.nodes === undefined ? {} : { nodes: size.nodes }),
+      ...(size?.stoppedBy === undefined ? {} : { stoppedBy: size.stoppedBy }),
     },
   };
 }
@@ -109,6 +110,7 @@ export async function solveBuiltModel(
     variables: built.linear.columnCount,
     constraints: built.linear.rowCount,
     ...(result.nodes === undefined ? {} : { nodes: result.nodes }),
+    ...(result.failure === undefined ? {} : { stoppedBy: result.failure }),
   };
   const usable = result.values !== null && result.status !== "infeasible" && result.status !== "unbounded";
   if (!usable || result.values === null) {

@@ -79,3 +79,29 @@ describe("solveWithHighs when HiGHS aborts", () => {
     await expect(failing).rejects.toThrow(/HiGHS failed after .* s on the model \(\d+ columns, \d+ rows, \d+ nonzeros, estimated \d+ MiB\) before finding a solution: RuntimeError: Aborted\(OOM\)/);
   });
 });
+
+describe("a location model whose HiGHS aborts mid-solve", () => {
+  it("keeps the incumbent as an aborted Solution that says why, and the CLI's summary says so", async () => {
+    const { createProblem } = await import("../../src/problem.ts");
+    const { denseCostMatrix } = await import("../../src/costMatrix.ts");
+    const { solvePMedian } = await import("../../src/models/index.ts");
+    const { humanReport, reportOf } = await import("../../src/cli/solveReport.ts");
+    const n = 25;
+    const m = 12;
+    const costs: number[] = [];
+    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) costs.push(((i * 7 + j * 13) % 23) + 1);
+    const problem = createProblem({
+      demand: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, weight: 1 + (i % 4) })),
+      sites: Array.from({ length: m }, (_, j) => ({ id: `s${j}` })),
+      costs: denseCostMatrix(costs, n, m, "metres"),
+    });
+    fault.on = true;
+    const solution = await solvePMedian(problem, { p: 3, solver: "highs", offThread: false });
+    expect(solution.status).toBe("aborted");
+    expect(solution.open).toHaveLength(3);
+    expect(solution.statistics.stoppedBy).toMatch(/RuntimeError: Aborted\(OOM\)/);
+    const report = reportOf(problem, { model: "p-median", p: 3 }, solution, 0.1);
+    expect(report.stoppedBy).toBe(solution.statistics.stoppedBy);
+    expect(humanReport(report, problem, solution)).toMatch(/^p-median: aborted \(the solver failed: HiGHS failed after .*; the best solution found is kept\)/);
+  });
+});
