@@ -37,9 +37,11 @@ export type { FallbackTravelByLevelOptions, NetworkTravelByLevelOptions, Straigh
 export { findNecessarySmallSchools } from "./smallSchools.ts";
 export type { DependentSettlement, NecessarySchool, SmallSchoolGuarantee, SmallSchoolOptions } from "./smallSchools.ts";
 export { planToJson } from "./planJson.ts";
-export type { PlanJson, PlanJsonAssignment, PlanJsonByLevel, PlanJsonCosts, PlanJsonLayout, PlanJsonRules, PlanJsonSchool, PlanJsonStatusQuo, PlanJsonTradeoffPoint, PlanJsonTravel } from "./planJsonTypes.ts";
+export type { PlanJson, PlanJsonAssignment, PlanJsonByLevel, PlanJsonCosts, PlanJsonLayout, PlanJsonRules, PlanJsonSchool, PlanJsonSplitSettlement, PlanJsonSplitShare, PlanJsonStatusQuo, PlanJsonTradeoffPoint, PlanJsonTravel } from "./planJsonTypes.ts";
 export type { CoverageRule } from "./coverageRules.ts";
 export type { ScoringContext } from "./score.ts";
 export type { AssignmentChoices } from "./choices.ts";
 export type { SchoolCostTable } from "./schoolCosts.ts";
 export { levelCapacity } from "./choices.ts";
+export { splitSettlements, splitShareRule } from "./splitShares.ts";
+export type { SplitSettlement, SplitShare, SplitShareRule } from "./splitShares.ts";

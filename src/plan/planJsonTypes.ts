@@ -155,13 +155,19 @@ export interface PlanJsonLayout {
  * One school's share of a split settlement ({@link SplitShare}): pupils, parts and boarders to 0.01, minutes to
  * 0.01 (null where not finite).
  */
-export type PlanJsonSplitShare = Omit<SplitShare, "travelMinutes"> & { readonly travelMinutes: number | null };
+export type PlanJsonSplitShare = Omit<SplitShare, "travelMinutes"> & {
+  /** One-way minutes to the school, to 0.01; null where not finite. */
+  readonly travelMinutes: number | null;
+};
 
 /**
  * A settlement whose pupils of a level may split, with its rule and its shares nearest first
  * ({@link SplitSettlement}): pupils and pupils per part to 0.01; K and k whole.
  */
-export type PlanJsonSplitSettlement = Omit<SplitSettlement, "shares"> & { readonly shares: readonly PlanJsonSplitShare[] };
+export type PlanJsonSplitSettlement = Omit<SplitSettlement, "shares"> & {
+  /** The schools that take its shares, nearest first. */
+  readonly shares: readonly PlanJsonSplitShare[];
+};
 
 /** The status quo as plain JSON: the current layout's figures, with the rules it breaks. */
 export interface PlanJsonStatusQuo extends PlanJsonLayout {

@@ -7,4 +7,4 @@ export { JsLpSolverStall, solveWithJsLpSolver } from "./jsLpSolver.ts";
 export { chooseBackend } from "./chooseBackend.ts";
 export { checkLinearSolution } from "./linearSolution.ts";
 export { validateLinearModel } from "./validateModel.ts";
-export { solveLinearModel, type LinearModelSolveOptions } from "./solve.ts";
+export { OFF_THREAD_MIN_BYTES, solveLinearModel, type LinearModelSolveOptions } from "./solve.ts";
