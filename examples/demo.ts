@@ -25,7 +25,9 @@ const dataFolder = new URL("../data/dongyuan/", import.meta.url);
 const outFolder = new URL("../out/", import.meta.url);
 const readGeoJSON = async <P>(name: string): Promise<FeatureCollection<Point, P>> => JSON.parse(await readFile(new URL(name, dataFolder), "utf8"));
 
-const settlements = await readGeoJSON<DongyuanSettlement>("settlements.geojson");
+const read = await readGeoJSON<DongyuanSettlement>("settlements.geojson");
+// Each settlement belongs to its township (the township code, as the schools carry it), for the township tables.
+const settlements = { ...read, features: read.features.map((f) => ({ ...f, properties: { ...f.properties, township: f.properties.town_code } })) };
 const sites = await readGeoJSON<DongyuanSite>("sites.geojson");
 const schools = dongyuanSchools(settlements, sites);
 const existing = withIllustrativeResources(schools.existing);

@@ -7,7 +7,7 @@ import { planMapFigures } from "../render/report/planFigures.ts";
 import { planReportHtml } from "../render/report/planReport.ts";
 import { checkOutputPath, writeText } from "./files.ts";
 import { readMapLayers } from "./mapLayers.ts";
-import type { CliContext } from "./io.ts";
+import { CliError, type CliContext } from "./io.ts";
 import { balanceTotalsOf, readPlanFile } from "./planFile.ts";
 import { loadPlanInput, type PlanInputOptions } from "./planInput.ts";
 import { addOutputFlags, addPlanInputFlags } from "./planInputFlags.ts";
@@ -23,6 +23,7 @@ export interface ReportCommandOptions extends PlanInputOptions {
 }
 
 async function runReport(options: ReportCommandOptions, context: CliContext): Promise<void> {
+  if (!/\.html?$/i.test(options.out)) throw new CliError(`--out "${options.out}": must end in .html (the report is one HTML file)`);
   await checkOutputPath(options.out, "--out");
   const layers = await readMapLayers(options);
   const { geo } = await loadPlanInput({ ...options, quiet: true, progress: true }, context.streams);

@@ -126,5 +126,8 @@ describe("school-layout report", () => {
     const html = await readFile(path("again.html"), "utf8");
     expect(html).toMatch(/<g id="boundary"><path d="M/);
     expect(html).toContain("The status quo beside the plan.");
+    const pdf = await run("report", ...inputs(), "--plan", path("plan/plan.json"), "--out", path("again.pdf"));
+    expect(pdf.code).toBe(1);
+    expect(pdf.stderr).toMatch(/--out ".*again\.pdf": must end in \.html/);
   });
 });
