@@ -85,3 +85,15 @@ describe("planMapFigures", () => {
     expect(() => planMapFigures(plan, geo, { kinds: ["globe" as never] })).toThrow(/map kind must be one of/);
   });
 });
+
+describe("renderPlanMap's drawing order", () => {
+  it("draws new schools after the others, so a school built beside a big one stays visible", () => {
+    const svg = renderPlanMap(layout(), geo);
+    const schools = svg.match(/<g id="schools">(.*?)<\/g>/)![1]!;
+    const stars = schools.indexOf("<polygon");
+    if (!plan.schools!.some((school) => school.action === "build")) throw new Error("the tiny plan builds no school: pick a fixture that does");
+    expect(stars).toBeGreaterThan(-1);
+    // After the first star, only stars follow (a star is a polygon; other markers are circles and crosses).
+    expect(schools.slice(stars).replace(/<polygon [^>]*\/>/g, "")).toBe("");
+  });
+});

@@ -195,7 +195,10 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
   const servesLevel = (school: PlannedSchool): boolean => level === undefined || school.classes[level] > 0 || school.enrolment[level] > 0 || (school.action === "close" && system.schools[school.index]!.classes[level] > 0);
   const drawn = layout.schools.filter((school) => school.action !== "not built" && servesLevel(school));
   const maxEnrolled = Math.max(1, ...drawn.map(enrolled));
-  const order = [...drawn].sort((a, b) => Number(a.open) - Number(b.open) || enrolled(a) - enrolled(b) || a.index - b.index);
+  // Closed first, then open by enrolment (small on top of nothing big), new schools last: a school built beside a
+  // township's central school (often at the same point) stays visible.
+  const built = (school: PlannedSchool): number => Number(school.action === "build");
+  const order = [...drawn].sort((a, b) => Number(a.open) - Number(b.open) || built(a) - built(b) || enrolled(a) - enrolled(b) || a.index - b.index);
   parts.push(`<g id="schools">${order.map((school) => {
     const [x, y] = at(kc[2 * school.index]!, kc[2 * school.index + 1]!);
     return schoolMarker(school, x, y, school.open ? 2.5 + 6 * Math.sqrt(enrolled(school) / maxEnrolled) : 3, school.open && school.boarders > 0);
