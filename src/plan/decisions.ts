@@ -29,4 +29,10 @@ export interface PlanDecisions {
   readonly placements: readonly Placement[];
   /** Length m: beds to add at least, whatever the boarders (e.g. to make a township boarding school); may be all 0. */
   readonly minimumAddedBeds: Float64Array;
+  /**
+   * True for a layout as it stands (the status quo): no classroom or bed is added, so a school with more classes
+   * than classrooms, or more boarders than beds, is overcrowded (checkPlan's `classrooms` and `beds` rules)
+   * rather than expanded. Default false: a plan adds what its pupils need.
+   */
+  readonly asBuilt?: boolean;
 }

@@ -163,8 +163,9 @@ export function scoreDecisions(context: ScoringContext, decisions: PlanDecisions
       seatTotal += seats[level];
       enrolled += enrolment[j]![level];
     }
-    const classroomsAdded = open ? Math.max(0, classTotal - school.classrooms) : 0;
-    const bedsAdded = open ? addedBeds(boarders[j]!, school.beds, decisions.minimumAddedBeds[j]!, rules.wholeClasses) : 0;
+    const expands = open && decisions.asBuilt !== true;
+    const classroomsAdded = expands ? Math.max(0, classTotal - school.classrooms) : 0;
+    const bedsAdded = expands ? addedBeds(boarders[j]!, school.beds, decisions.minimumAddedBeds[j]!, rules.wholeClasses) : 0;
     const action = actionOf(school.existing, open, classroomsAdded > 0 || bedsAdded > 0);
     if (open) {
       items.schools += table.schoolPerYear[j]!;

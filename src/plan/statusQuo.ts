@@ -2,7 +2,8 @@
  * The status quo as decisions: every existing school open, no candidate built, each settlement-level unit at
  * its nearest existing school serving the level (by the level's travel minutes; lowest index on ties), as day
  * pupils where within the day limit (or where boarding is not allowed), as boarders otherwise. It is scored
- * like a plan and checked, so the rules it breaks today are listed.
+ * like a plan, but as built (no classroom or bed added: a school short of them is overcrowded), and checked, so
+ * the rules it breaks today are listed.
  * @module
  */
 import { costOf } from "../costMatrix.ts";
@@ -36,5 +37,5 @@ export function statusQuoDecisions(context: ScoringContext): PlanDecisions {
     const metres = system.travelMetres[level] === undefined ? Number.NaN : costOf(system.travelMetres[level]!, i, best);
     placements.push({ unit: u, school: best, boarding, share: 1, minutes: bestMinutes, metres });
   }
-  return { open, placements, minimumAddedBeds: new Float64Array(m) };
+  return { open, placements, minimumAddedBeds: new Float64Array(m), asBuilt: true };
 }

@@ -153,6 +153,25 @@ describe("planSchools' plans follow the rules on generated tiny systems", () => 
     }
   });
 
+  it("the status quo is as built: nothing added, so a school short of classrooms or beds is overcrowded, not expanded", () => {
+    let overcrowded = 0;
+    for (const { c, plan } of SOLVED) {
+      const quo = plan.statusQuo!;
+      for (const [j, school] of quo.schools.entries()) {
+        expect(school.classroomsAdded, school.id).toBe(0);
+        expect(school.bedsAdded, school.id).toBe(0);
+        expect(school.classrooms, school.id).toBe(c.system.schools[j]!.classrooms);
+        const classes = Object.values(school.classes).reduce((sum, n) => sum + n, 0);
+        if (school.open && classes > school.classrooms) {
+          overcrowded++;
+          expect(quo.violations.some((v) => v.rule === "classrooms" && v.school === school.id), school.id).toBe(true);
+        }
+      }
+      expect(quo.violations.filter((v) => v.rule === "addedClassrooms" || v.rule === "addedBeds")).toEqual([]);
+    }
+    expect(overcrowded).toBeGreaterThan(0);
+  });
+
   it("required schools are open and forbidden ones closed", () => {
     let checked = 0;
     for (const { c, plan } of withLayout()) {
