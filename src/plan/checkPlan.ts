@@ -7,7 +7,7 @@ import { checkAssignmentRows } from "./checkPlanAssignments.ts";
 import { checkSpecialGroups, checkThreeSchools } from "./checkPlanCoverage.ts";
 import { compareCosts, recomputePlanCosts } from "./checkPlanCosts.ts";
 import { checkPlannedSchools } from "./checkPlanSchools.ts";
-import { checkPlanShape, exceeds, formatNumber, violation } from "./checkPlanInput.ts";
+import { checkPlanShape, exceeds, formatMinutes, formatNumber, violation } from "./checkPlanInput.ts";
 import type { SchoolSystem } from "./system.ts";
 import type { PlanCosts } from "./costs.ts";
 import type { PlanRules } from "./rules.ts";
@@ -98,10 +98,11 @@ export function checkPlan(system: SchoolSystem, plan: PlanScore & { readonly rul
   const costs = recomputePlanCosts(system, plan, tally, violations);
   const rules = plan.rules;
   if (rules.budgetYuanPerYear !== null && exceeds(costs.total, rules.budgetYuanPerYear)) {
-    violations.push(violation("budget", `the plan costs ${formatNumber(costs.total)} yuan per year, beyond the budget of ${formatNumber(rules.budgetYuanPerYear)}`));
+    violations.push(violation("budget", `the plan costs ${formatNumber(costs.total)} yuan per year, beyond the budget of ${formatNumber(rules.budgetYuanPerYear)}`, { value: costs.total, limit: rules.budgetYuanPerYear }));
   }
   if (rules.maxMeanTravelMinutes !== null && exceeds(tally.meanTravelMinutes, rules.maxMeanTravelMinutes)) {
-    violations.push(violation("meanTravel", `pupils travel ${formatNumber(tally.meanTravelMinutes)} minutes one way on average, beyond the limit of ${formatNumber(rules.maxMeanTravelMinutes)}`));
+    const limit = rules.maxMeanTravelMinutes;
+    violations.push(violation("meanTravel", `pupils travel ${formatMinutes(tally.meanTravelMinutes, limit)} minutes one way on average, beyond the limit of ${formatNumber(limit)}`, { value: tally.meanTravelMinutes, limit }));
   }
   compareCosts(plan.costs, costs, violations);
   return Object.freeze({ ok: violations.length === 0, violations: Object.freeze(violations), costs, meanTravelMinutes: tally.meanTravelMinutes });

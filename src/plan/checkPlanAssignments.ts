@@ -5,7 +5,7 @@
  */
 import { costOf } from "../costMatrix.ts";
 import { LEVELS } from "../norms/levels.ts";
-import { PlanSum, agrees, exceeds, formatNumber, LEVEL_INDEX, toleranceFor, violation, type CheckablePlan } from "./checkPlanInput.ts";
+import { PlanSum, agrees, exceeds, formatMinutes, formatNumber, LEVEL_INDEX, toleranceFor, violation, type CheckablePlan } from "./checkPlanInput.ts";
 import type { PlannedAssignment, PlanViolation } from "./result.ts";
 import { serves } from "./schoolTypes.ts";
 import { attendableCapacities, maySplit, splitSettlements } from "./splitShares.ts";
@@ -37,7 +37,7 @@ export function systemMinutes(system: SchoolSystem, row: PlannedAssignment): num
 }
 
 function checkTravel(system: SchoolSystem, plan: CheckablePlan, row: PlannedAssignment, minutes: number, out: PlanViolation[]): void {
-  const where = { settlement: row.settlement, school: row.school, level: row.level };
+  const where = { settlement: row.settlement, school: row.school, level: row.level, pupils: row.pupils };
   const what = `${formatNumber(row.pupils)} ${row.level} pupils of ${row.settlement} at ${row.school}`;
   if (!agrees(row.travelMinutes, minutes)) {
     out.push(violation("travelTimes", `${what}: the row gives ${formatNumber(row.travelMinutes)} one-way minutes, the system's travel times ${formatNumber(minutes)}`, where));
@@ -52,9 +52,9 @@ function checkTravel(system: SchoolSystem, plan: CheckablePlan, row: PlannedAssi
   const rules = plan.rules;
   if (!row.boarding) {
     const limit = rules.dayTravelLimitMinutes[row.level];
-    if (!Number.isFinite(minutes)) out.push(violation("dayTravel", `${what} travel daily to a school they cannot reach (no travel time)`, where));
+    if (!Number.isFinite(minutes)) out.push(violation("dayTravel", `${what} travel daily to a school they cannot reach (no travel time)`, { ...where, value: Infinity }));
     else if (limit !== null && exceeds(minutes, limit)) {
-      out.push(violation("dayTravel", `${what} travel daily ${formatNumber(minutes)} minutes one way, beyond the ${formatNumber(limit)}-minute limit`, where));
+      out.push(violation("dayTravel", `${what} travel daily ${formatMinutes(minutes, limit)} minutes one way, beyond the ${formatNumber(limit)}-minute limit`, { ...where, value: minutes, limit }));
     }
     return;
   }
@@ -62,9 +62,9 @@ function checkTravel(system: SchoolSystem, plan: CheckablePlan, row: PlannedAssi
     out.push(violation("boardingGrade", `${what} board, but ${row.level} is below the boarding grade (${rules.boardingFromGrade})`, where));
   }
   const limit = rules.boardingTravelLimitMinutes[row.level];
-  if (!Number.isFinite(minutes)) out.push(violation("boardingTravel", `${what} board at a school they cannot reach (no travel time)`, where));
+  if (!Number.isFinite(minutes)) out.push(violation("boardingTravel", `${what} board at a school they cannot reach (no travel time)`, { ...where, value: Infinity }));
   else if (limit !== null && exceeds(minutes, limit)) {
-    out.push(violation("boardingTravel", `${what} board ${formatNumber(minutes)} minutes one way from home, beyond the ${formatNumber(limit)}-minute limit`, where));
+    out.push(violation("boardingTravel", `${what} board ${formatMinutes(minutes, limit)} minutes one way from home, beyond the ${formatNumber(limit)}-minute limit`, { ...where, value: minutes, limit }));
   }
 }
 
@@ -78,11 +78,11 @@ function checkBalance(system: SchoolSystem, assigned: Float64Array, out: PlanVio
       if (Math.abs(rows - pupils) <= toleranceFor(pupils)) continue;
       const where = { settlement: settlement.id, level };
       if (!planned) {
-        out.push(violation("unassigned", `${settlement.id}: rows assign ${formatNumber(rows)} ${level} pupils, but ${level} is not a planned level`, where));
+        out.push(violation("unassigned", `${settlement.id}: rows assign ${formatNumber(rows)} ${level} pupils, but ${level} is not a planned level`, { ...where, pupils: 0, value: -rows }));
       } else if (rows < pupils) {
-        out.push(violation("unassigned", `${settlement.id} has ${formatNumber(pupils)} ${level} pupils; the rows assign ${formatNumber(rows)}, leaving ${formatNumber(pupils - rows)} without a school`, where));
+        out.push(violation("unassigned", `${settlement.id} has ${formatNumber(pupils)} ${level} pupils; the rows assign ${formatNumber(rows)}, leaving ${formatNumber(pupils - rows)} without a school`, { ...where, pupils, value: pupils - rows }));
       } else {
-        out.push(violation("unassigned", `${settlement.id} has ${formatNumber(pupils)} ${level} pupils; the rows assign ${formatNumber(rows)}, ${formatNumber(rows - pupils)} more than live there`, where));
+        out.push(violation("unassigned", `${settlement.id} has ${formatNumber(pupils)} ${level} pupils; the rows assign ${formatNumber(rows)}, ${formatNumber(rows - pupils)} more than live there`, { ...where, pupils, value: pupils - rows }));
       }
     }
   }
@@ -106,7 +106,7 @@ function checkSplitShares(system: SchoolSystem, plan: CheckablePlan, out: PlanVi
     const where = { settlement: split.settlement, level: split.level };
     if (split.shares.length > split.maxShares) {
       const listed = split.shares.map((share) => `${share.school} ${formatNumber(share.pupils)} at ${formatNumber(share.travelMinutes)} min`).join(", ");
-      out.push(violation("splitShares", `${what} go to ${split.shares.length} schools (${listed}), more than the ${split.maxShares} a split settlement may have`, { ...where, school: split.shares[0]!.school }));
+      out.push(violation("splitShares", `${what} go to ${split.shares.length} schools (${listed}), more than the ${split.maxShares} a split settlement may have`, { ...where, school: split.shares[0]!.school, pupils: split.pupils, value: split.shares.length, limit: split.maxShares }));
     }
     if (!plan.rules.wholeClasses) continue;
     for (const share of split.shares) {
@@ -117,7 +117,7 @@ function checkSplitShares(system: SchoolSystem, plan: CheckablePlan, out: PlanVi
         violation(
           "splitShares",
           `${what} come in ${split.parts} parts of ${formatNumber(split.partPupils)} (one class each); ${share.school} takes ${formatNumber(share.pupils)}, ${formatNumber(share.parts)} parts, not a whole number`,
-          { ...where, school: share.school },
+          { ...where, school: share.school, pupils: share.pupils },
         ),
       );
     }
@@ -157,7 +157,7 @@ export function checkAssignmentRows(system: SchoolSystem, plan: CheckablePlan, o
     }
     if (row.pupils <= NEGLIGIBLE_PUPILS) continue;
     const school = system.schools[j]!;
-    const where = { settlement: row.settlement, school: row.school, level: row.level };
+    const where = { settlement: row.settlement, school: row.school, level: row.level, pupils: row.pupils };
     if (!serves(school.type, row.level)) {
       out.push(violation("levelNotServed", `${formatNumber(row.pupils)} ${row.level} pupils of ${row.settlement} are assigned to ${row.school}, a ${school.type}, which does not serve ${row.level}`, where));
     }
@@ -192,7 +192,7 @@ export function checkAssignmentRows(system: SchoolSystem, plan: CheckablePlan, o
         violation(
           "catchment",
           `${settlement.id}'s ${formatNumber(pupils)} ${level} pupils are split between ${ids.join(", ")}, but catchments send them to one school${split}`,
-          { settlement: settlement.id, school: ids[0]!, level },
+          { settlement: settlement.id, school: ids[0]!, level, pupils, value: ids.length, limit: 1 },
         ),
       );
     }

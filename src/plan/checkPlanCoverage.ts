@@ -6,8 +6,8 @@
 import { costOf } from "../costMatrix.ts";
 import { LEVELS } from "../norms/levels.ts";
 import type { AssignmentTally } from "./checkPlanAssignments.ts";
-import { formatNumber, LEVEL_INDEX, toleranceFor, violation, type CheckablePlan } from "./checkPlanInput.ts";
-import type { PlanViolation } from "./result.ts";
+import { formatMinutes, formatNumber, LEVEL_INDEX, toleranceFor, violation, type CheckablePlan } from "./checkPlanInput.ts";
+import type { PlanViolation, ThreeSchoolsPart } from "./result.ts";
 import { LEVELS_SERVED, type SchoolType } from "./schoolTypes.ts";
 import type { SchoolSystem } from "./system.ts";
 
@@ -30,16 +30,16 @@ export function checkThreeSchools(system: SchoolSystem, plan: CheckablePlan, out
   for (const township of townships) {
     const open = system.schools.flatMap((school, j) => (school.township === township && plan.schools[j]!.open ? [{ school, planned: plan.schools[j]! }] : []));
     const central = open.filter(({ school }) => school.tier === "township");
-    const missing: string[] = [];
-    if (!central.some(({ school }) => school.type === "kindergarten")) missing.push("an open township kindergarten (tier township)");
+    const missing: Array<[ThreeSchoolsPart, string]> = [];
+    if (!central.some(({ school }) => school.type === "kindergarten")) missing.push(["kindergarten", "an open township kindergarten (tier township)"]);
     if (!central.some(({ school }) => CENTRAL_PRIMARY.includes(school.type))) {
-      missing.push("an open central primary (a complete primary or nine-year school of tier township)");
+      missing.push(["centralPrimary", "an open central primary (a complete primary or nine-year school of tier township)"]);
     }
     const minimum = plan.rules.boardingSchoolMinimumBeds;
     if (!open.some(({ school, planned }) => boardingLevel(school.type) && school.beds + planned.bedsAdded >= minimum)) {
-      missing.push(`an open boarding school (a school of the township serving a level that may board, with at least ${minimum} beds)`);
+      missing.push(["boardingSchool", `an open boarding school (a school of the township serving a level that may board, with at least ${minimum} beds)`]);
     }
-    for (const what of missing) out.push(violation("threeSchools", `township ${township} lacks ${what}`));
+    for (const [part, what] of missing) out.push(violation("threeSchools", `township ${township} lacks ${what}`, { township, missing: part, ...(part === "boardingSchool" ? { limit: minimum } : {}) }));
   }
 }
 
@@ -70,12 +70,12 @@ export function checkSpecialGroups(system: SchoolSystem, plan: CheckablePlan, ta
           if (minutes < nearest) [nearest, nearestId] = [minutes, system.schools[j]!.id];
         }
         if (!(nearest <= group.travelLimitMinutes + toleranceFor(group.travelLimitMinutes))) {
-          const found = rooms.length === 0 ? "no school with a resource room is open" : Number.isFinite(nearest) ? `the nearest open one, ${nearestId}, is ${formatNumber(nearest)} minutes away` : "no open one can be reached";
+          const found = rooms.length === 0 ? "no school with a resource room is open" : Number.isFinite(nearest) ? `the nearest open one, ${nearestId}, is ${formatMinutes(nearest, group.travelLimitMinutes)} minutes away` : "no open one can be reached";
           out.push(
             violation(
               "resourceRoom",
               `${settlement.id} has ${formatNumber(pupils)} pupils of group ${group.id}, but no open school with a resource room is within ${formatNumber(group.travelLimitMinutes)} minutes (${group.level} travel times): ${found}`,
-              { settlement: settlement.id, level: group.level },
+              { settlement: settlement.id, level: group.level, pupils, value: nearest, limit: group.travelLimitMinutes },
             ),
           );
         }
@@ -93,7 +93,7 @@ export function checkSpecialGroups(system: SchoolSystem, plan: CheckablePlan, ta
             violation(
               "boardingCare",
               `${settlement.id} has ${formatNumber(pupils)} ${level} pupils of group ${group.id}; ${formatNumber(need)} (share ${formatNumber(group.share)}) need boarding places, ${formatNumber(boarders)} board`,
-              { settlement: settlement.id, level },
+              { settlement: settlement.id, level, pupils, value: boarders, limit: need },
             ),
           );
         }

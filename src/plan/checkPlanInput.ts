@@ -7,7 +7,7 @@ import { CompensatedSum } from "../compensatedSum.ts";
 import { InputError } from "../errors.ts";
 import { LEVELS, type LevelId } from "../norms/levels.ts";
 import type { PlanCosts } from "./costs.ts";
-import type { PlanScore, PlanViolation, SchoolAction } from "./result.ts";
+import type { PlanScore, PlanViolation, PlanViolationRule, SchoolAction } from "./result.ts";
 import type { PlanRules } from "./rules.ts";
 import type { SchoolSystem } from "./system.ts";
 
@@ -70,22 +70,36 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(10)));
 }
 
+/** Where a violation is and its figures: every field optional (see {@link PlanViolation}). */
+export type ViolationDetails = Partial<Pick<PlanViolation, "settlement" | "school" | "level" | "township" | "missing" | "pupils" | "value" | "limit">>;
+
+const DETAIL_KEYS = ["settlement", "school", "level", "township", "missing", "pupils", "value", "limit"] as const;
+
 /**
- * Makes a violation, leaving out the location fields that are not given.
- * @param rule - the rule code (see {@link PlanViolation.rule})
+ * Makes a violation, leaving out the fields that are not given.
+ * @param rule - the rule code (see {@link PlanViolationRule})
  * @param message - one sentence with the numbers
- * @param where - the settlement id, school id and level involved, where any
+ * @param details - the settlement, school, level and township involved, and the figures, where any
  */
-export function violation(
-  rule: string,
-  message: string,
-  where: { readonly settlement?: string; readonly school?: string; readonly level?: LevelId } = {},
-): PlanViolation {
-  const result: { rule: string; message: string; settlement?: string; school?: string; level?: LevelId } = { rule, message };
-  if (where.settlement !== undefined) result.settlement = where.settlement;
-  if (where.school !== undefined) result.school = where.school;
-  if (where.level !== undefined) result.level = where.level;
-  return Object.freeze(result);
+export function violation(rule: PlanViolationRule, message: string, details: ViolationDetails = {}): PlanViolation {
+  const result: Record<string, unknown> = { rule, message };
+  for (const key of DETAIL_KEYS) if (details[key] !== undefined) result[key] = details[key];
+  return Object.freeze(result) as unknown as PlanViolation;
+}
+
+/**
+ * Minutes for a message: to 0.1 minute (`95.04042211` → `95`, `30.06` → `30.1`), or finer where 0.1 would make
+ * them look equal to the limit they break (`30.004` beside a limit of 30 → `30.004`); `Infinity` for unreachable.
+ * @param minutes - one-way minutes
+ * @param limit - the limit they are compared with, if any
+ */
+export function formatMinutes(minutes: number, limit?: number): string {
+  if (!Number.isFinite(minutes)) return String(minutes);
+  for (const decimals of [1, 2, 3]) {
+    const shown = Number(minutes.toFixed(decimals));
+    if (limit === undefined || shown !== limit) return String(shown);
+  }
+  return formatNumber(minutes);
 }
 
 /**

@@ -42,7 +42,7 @@ function checkLevels(school: School, planned: PlannedSchool, enrolment: Float64A
       out.push(violation("seats", `${school.id} has ${formatNumber(classes)} ${level} classes, not a whole number (whole classes)`, where));
     }
     if (exceeds(pupils, classes * size)) {
-      out.push(violation("seats", `${school.id} enrols ${formatNumber(pupils)} ${level} pupils in ${formatNumber(classes)} classes of ${formatNumber(size)}: ${formatNumber(classes * size)} seats`, where));
+      out.push(violation("seats", `${school.id} enrols ${formatNumber(pupils)} ${level} pupils in ${formatNumber(classes)} classes of ${formatNumber(size)}: ${formatNumber(classes * size)} seats`, { ...where, value: pupils, limit: classes * size }));
     }
     if (!agrees(planned.seats[level], classes * size)) {
       out.push(violation("seats", `${school.id} reports ${formatNumber(planned.seats[level])} ${level} seats; ${formatNumber(classes)} classes of ${formatNumber(size)} give ${formatNumber(classes * size)}`, where));
@@ -57,10 +57,10 @@ function checkBuilding(school: School, planned: PlannedSchool, classes: number, 
     out.push(violation("classrooms", `${school.id} reports ${formatNumber(planned.classrooms)} classrooms; its ${school.classrooms} now plus ${formatNumber(planned.classroomsAdded)} added make ${formatNumber(classrooms)}`, where));
   }
   if (exceeds(classes, classrooms)) {
-    out.push(violation("classrooms", `${school.id} teaches ${formatNumber(classes)} classes in ${formatNumber(classrooms)} classrooms`, where));
+    out.push(violation("classrooms", `${school.id} teaches ${formatNumber(classes)} classes in ${formatNumber(classrooms)} classrooms (${formatNumber(classes - classrooms)} short)`, { ...where, value: classes, limit: classrooms }));
   }
   if (exceeds(planned.classroomsAdded, school.maxAddedClassrooms)) {
-    out.push(violation("addedClassrooms", `${school.id} adds ${formatNumber(planned.classroomsAdded)} classrooms; at most ${formatNumber(school.maxAddedClassrooms)} may be added`, where));
+    out.push(violation("addedClassrooms", `${school.id} adds ${formatNumber(planned.classroomsAdded)} classrooms; at most ${formatNumber(school.maxAddedClassrooms)} may be added`, { ...where, value: planned.classroomsAdded, limit: school.maxAddedClassrooms }));
   }
   const beds = school.beds + planned.bedsAdded;
   if (!agrees(planned.boarders, boarders)) {
@@ -69,9 +69,9 @@ function checkBuilding(school: School, planned: PlannedSchool, classes: number, 
   if (!agrees(planned.beds, beds)) {
     out.push(violation("beds", `${school.id} reports ${formatNumber(planned.beds)} beds; its ${school.beds} now plus ${formatNumber(planned.bedsAdded)} added make ${formatNumber(beds)}`, where));
   }
-  if (exceeds(boarders, beds)) out.push(violation("beds", `${school.id} houses ${formatNumber(boarders)} boarders in ${formatNumber(beds)} beds`, where));
+  if (exceeds(boarders, beds)) out.push(violation("beds", `${school.id} houses ${formatNumber(boarders)} boarders in ${formatNumber(beds)} beds`, { ...where, value: boarders, limit: beds }));
   if (exceeds(planned.bedsAdded, school.maxAddedBeds)) {
-    out.push(violation("addedBeds", `${school.id} adds ${formatNumber(planned.bedsAdded)} beds; at most ${formatNumber(school.maxAddedBeds)} may be added`, where));
+    out.push(violation("addedBeds", `${school.id} adds ${formatNumber(planned.bedsAdded)} beds; at most ${formatNumber(school.maxAddedBeds)} may be added`, { ...where, value: planned.bedsAdded, limit: school.maxAddedBeds }));
   }
   if (!planned.open) {
     const left = [
@@ -87,11 +87,11 @@ function checkRole(school: School, planned: PlannedSchool, pupils: number, plan:
   const where = { school: school.id };
   const rules = plan.rules;
   if (exceeds(pupils, rules.maxSchoolSize[school.type])) {
-    out.push(violation("schoolSize", `${school.id} enrols ${formatNumber(pupils)} pupils; a ${school.type} may have at most ${formatNumber(rules.maxSchoolSize[school.type])}`, where));
+    out.push(violation("schoolSize", `${school.id} enrols ${formatNumber(pupils)} pupils; a ${school.type} may have at most ${formatNumber(rules.maxSchoolSize[school.type])}`, { ...where, value: pupils, limit: rules.maxSchoolSize[school.type] }));
   }
   const minimum = rules.minimumEnrolment[school.type];
   if (planned.open && !school.protected && !school.required && pupils < minimum - toleranceFor(minimum)) {
-    out.push(violation("minimumEnrolment", `${school.id} is open with ${formatNumber(pupils)} pupils; an open ${school.type} that is neither protected nor required needs at least ${formatNumber(minimum)}`, where));
+    out.push(violation("minimumEnrolment", `${school.id} is open with ${formatNumber(pupils)} pupils; an open ${school.type} that is neither protected nor required needs at least ${formatNumber(minimum)}`, { ...where, value: pupils, limit: minimum }));
   }
   const action = impliedAction(school, planned);
   const added = Math.max(planned.classroomsAdded, planned.bedsAdded);
@@ -127,6 +127,6 @@ export function checkPlannedSchools(system: SchoolSystem, plan: CheckablePlan, t
   }
   const maxClosures = plan.rules.maxClosures;
   if (maxClosures !== null && closures > maxClosures) {
-    out.push(violation("closures", `the plan closes ${closures} existing schools; at most ${maxClosures} may close`));
+    out.push(violation("closures", `the plan closes ${closures} existing schools; at most ${maxClosures} may close`, { value: closures, limit: maxClosures }));
   }
 }

@@ -20,6 +20,8 @@ export type {
   PlanScore,
   PlanTravel,
   PlanViolation,
+  PlanViolationRule,
+  ThreeSchoolsPart,
   SchoolAction,
   StatusQuo,
   TradeoffPoint,

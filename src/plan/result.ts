@@ -148,21 +148,35 @@ export interface PlanScore {
   readonly counts: PlanCounts;
 }
 
-/** A rule a layout breaks, with the numbers (from {@link checkPlan}). */
+/**
+ * The rules {@link checkPlan} checks: `unassigned` (pupils without a school), `dayTravel` (a day pupil beyond the
+ * limit), `boardingGrade` (a boarder below the boarding grade), `boardingTravel`, `closedSchool` (pupils at a
+ * school not open), `levelNotServed`, `seats` (enrolment beyond classes × class size), `classrooms` (more classes
+ * than classrooms: overcrowded), `schoolSize`, `minimumEnrolment`, `beds` (more boarders than beds),
+ * `threeSchools`, `resourceRoom`, `boardingCare`, `catchment` (a settlement split below the threshold),
+ * `splitShares` (a split settlement at more schools than allowed, or a share that is not whole parts),
+ * `required`, `forbidden`, `budget`, `closures`, `meanTravel`, `addedClassrooms`, `addedBeds`; and the plan's
+ * consistency with itself: `travelTimes` (a row's minutes or metres are not the system's for its level),
+ * `enrolment` (a school's reported enrolment or boarders do not match its rows), `action`, `costs` (a reported
+ * cost that does not match the recomputed one).
+ */
+export type PlanViolationRule =
+  | "unassigned" | "dayTravel" | "boardingGrade" | "boardingTravel" | "closedSchool" | "levelNotServed" | "seats" | "classrooms"
+  | "schoolSize" | "minimumEnrolment" | "beds" | "threeSchools" | "resourceRoom" | "boardingCare" | "catchment" | "splitShares"
+  | "required" | "forbidden" | "budget" | "closures" | "meanTravel" | "addedClassrooms" | "addedBeds"
+  | "travelTimes" | "enrolment" | "action" | "costs";
+
+/** The part of the township "three schools" a township lacks (rule `threeSchools`). */
+export type ThreeSchoolsPart = "kindergarten" | "centralPrimary" | "boardingSchool";
+
+/**
+ * A rule a layout breaks, with the numbers (from {@link checkPlan}): an English sentence, and the same figures as
+ * fields, so that a report can say it in another language (src/render/messages/violations.ts).
+ */
 export interface PlanViolation {
-  /**
-   * The rule: `unassigned` (pupils without a school), `dayTravel` (a day pupil beyond the limit), `boardingGrade`
-   * (a boarder below the boarding grade), `boardingTravel`, `closedSchool` (pupils at a school not open),
-   * `levelNotServed`, `seats` (enrolment beyond classes × class size), `classrooms`, `schoolSize`,
-   * `minimumEnrolment`, `beds`, `threeSchools`, `resourceRoom`, `boardingCare`, `catchment` (a settlement split
-   * below the threshold), `splitShares` (a split settlement at more schools than allowed, or a share that is not
-   * whole parts), `required`, `forbidden`, `budget`, `closures`, `meanTravel`, `addedClassrooms`,
-   * `addedBeds`, `travelTimes` (a row's minutes or metres are not the system's for its level), `enrolment` (a
-   * school's reported enrolment or boarders do not match its rows), `action`, `costs` (a reported cost that does
-   * not match the recomputed one).
-   */
-  readonly rule: string;
-  /** One sentence with the numbers. */
+  /** The rule, see {@link PlanViolationRule}. */
+  readonly rule: PlanViolationRule;
+  /** One English sentence with the numbers (minutes to 0.1). */
   readonly message: string;
   /** Settlement id involved, where one is. */
   readonly settlement?: string;
@@ -170,6 +184,21 @@ export interface PlanViolation {
   readonly school?: string;
   /** Level involved, where one is. */
   readonly level?: LevelId;
+  /** Township id involved (rule `threeSchools`). */
+  readonly township?: string;
+  /** The part of the three schools missing (rule `threeSchools`). */
+  readonly missing?: ThreeSchoolsPart;
+  /** Pupils involved, where a number of pupils is (e.g. the day pupils of a row beyond the limit). */
+  readonly pupils?: number;
+  /**
+   * The figure found, in the rule's unit: one-way minutes (`dayTravel`, `boardingTravel`, `meanTravel`,
+   * `resourceRoom`), pupils (`schoolSize`, `minimumEnrolment`, `seats`, `unassigned`: those without a school,
+   * negative for too many), classes (`classrooms`), boarders (`beds`, `boardingCare`), classrooms or beds added
+   * (`addedClassrooms`, `addedBeds`), yuan per year (`budget`), schools (`closures`, `splitShares`).
+   */
+  readonly value?: number;
+  /** The limit the figure breaks, in the same unit (seats for `seats`, classrooms for `classrooms`, beds for `beds`). */
+  readonly limit?: number;
 }
 
 /** A reason no plan meets the rules, with the numbers. */

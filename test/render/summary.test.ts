@@ -44,6 +44,15 @@ describe("planSummaryMarkdown", () => {
     expect(planSummaryMarkdown(variants[2]!, system)).toContain("the heuristic's plan (construction and local search)");
   });
 
+  it("says the status quo's violations in Chinese: rule names and sentences from the catalogue, names not ids, minutes to 0.1", () => {
+    const zh = planSummaryMarkdown(plan, system, { language: "zh" });
+    expect(zh).toContain("| 走读单程超限 | 1 | Far（小学1–3年级）9 人走读到Lower Primary，单程 51.5 分钟，限 30 分钟 |");
+    expect(zh).toContain("| 床位不足 | 1 | Lower Primary寄宿生 4 人，床位 0 张 |");
+    const start = zh.indexOf("| 规则 |");
+    const table = zh.slice(start, zh.indexOf("\n\n", start));
+    expect(table).not.toMatch(/dayTravel|beds|pupils|minutes/);
+  });
+
   it("compares costs and travel with the status quo, lists actions by type and counts the status quo's violations", () => {
     const summary = planSummaryMarkdown(plan, system, { title: "Tiny county" });
     expect(summary).toMatch(/^# Tiny county\n/);
@@ -52,7 +61,7 @@ describe("planSummaryMarkdown", () => {
     expect(summary).toContain("| primary grades 1–3 | plan |");
     expect(summary).toContain("### closed (1)\n\n- **complete primary school (1)**: Lower Primary (P2)");
     expect(summary).toMatch(/### built \(1\)\n\n- \*\*teaching point \(1\)\*\*: Lower teaching point site \(C1\): \+1 classrooms/);
-    expect(summary).toMatch(/\| dayTravel \| 1 \| 9 primary1to3 pupils of v3/);
+    expect(summary).toContain("| day trip beyond the limit | 1 | 9 pupils (primary grades 1–3) of Far travel daily to Lower Primary: 51.5 min one way, limit 30 |");
     expect(summary).toContain("## Small schools in the plan");
     expect(summary).toContain("Travel times: kindergarten, primary1to3 by walk: no road network");
     expect(summary).toContain("not road travel times");

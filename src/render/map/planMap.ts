@@ -15,6 +15,7 @@ import type { PlannedAssignment, PlannedSchool, SchoolAction } from "../../plan/
 import type { SchoolSystem } from "../../plan/system.ts";
 import { checkLanguage, type Language } from "../messages/common.ts";
 import { messagesFor } from "../messages/index.ts";
+import { travelBasisText } from "../messages/travelBasis.ts";
 import { FONT_FAMILY, px, textElement, textWidth } from "./svg.ts";
 
 /** The geography of a plan: the system and its points, as {@link schoolSystemFromGeoJSON} gives them. */
@@ -53,7 +54,7 @@ export interface PlanMapOptions {
   readonly townshipNames?: Readonly<Record<string, string>>;
   /** Lines in the corner: data sources. Default none. */
   readonly sources?: readonly string[];
-  /** How travel times were made, written in the corner. Default none. */
+  /** How travel times were made, written in the corner (in Chinese, the phrases school-layout writes are translated). Default none. */
   readonly travelBasis?: string;
   /** Width and height in px. Default 1000 × 760. */
   readonly width?: number;
@@ -277,7 +278,7 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
   const title = options.title ?? messages.report.title;
   const subtitle = [level === undefined ? "" : messages.common.levels[level], view === "travel" ? words.travelView : ""].filter(Boolean).join(" · ");
   parts.push(`<g id="title">${textElement(16, 30, title, 'font-size="20" font-weight="bold" fill="#111111"')}${subtitle === "" ? "" : textElement(16, 48, subtitle, 'font-size="13" fill="#444444"')}</g>`);
-  const notes = [...(options.sources ?? []), ...(options.travelBasis === undefined || options.travelBasis === "" ? [] : [`${words.travelBasis}: ${options.travelBasis}`])];
+  const notes = [...(options.sources ?? []), ...(options.travelBasis === undefined || options.travelBasis === "" ? [] : [`${words.travelBasis}: ${travelBasisText(options.travelBasis, language)}`])];
   const noteLines = notes.flatMap((note) => wrap(note, legendWidth - 16, 9.5));
   const noteTop = Math.max(ly + 10, height - 12 - noteLines.length * 12);
   parts.push(`<g id="notes">${noteLines.map((line, k) => textElement(lx, noteTop + k * 12, line, 'font-size="9.5" fill="#555555"')).join("")}</g>`);

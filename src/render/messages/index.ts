@@ -7,6 +7,7 @@ import { COMMON_MESSAGES, type CommonMessages, type Language } from "./common.ts
 import { MAP_MESSAGES, type MapMessages } from "./map.ts";
 import { REPORT_MESSAGES, type ReportMessages } from "./report.ts";
 import { TABLE_MESSAGES, type TableMessages } from "./tables.ts";
+import { VIOLATION_MESSAGES, type ViolationMessages } from "./violations.ts";
 
 /** Every message of one language, by section. */
 export interface Messages {
@@ -20,6 +21,8 @@ export interface Messages {
   readonly report: ReportMessages;
   /** The plan tables (CSV, .xlsx): headers with units, cost items. */
   readonly tables: TableMessages;
+  /** Norm violations: rule names and sentences. */
+  readonly violations: ViolationMessages;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface Messages {
  * @param language - `zh` or `en`
  */
 export function messagesFor(language: Language): Messages {
-  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language] };
+  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language], violations: VIOLATION_MESSAGES[language] };
 }
 
 export { COMMON_MESSAGES, LANGUAGES, checkLanguage } from "./common.ts";
@@ -38,3 +41,5 @@ export { REPORT_MESSAGES } from "./report.ts";
 export type { ReportMessages, StatusWords } from "./report.ts";
 export { TABLE_MESSAGES } from "./tables.ts";
 export type { TableHeaderKey, TableMessages } from "./tables.ts";
+export { VIOLATION_MESSAGES } from "./violations.ts";
+export type { ViolationMessages, ViolationParts } from "./violations.ts";

@@ -318,7 +318,7 @@ const EN: ReportMessages = {
   costs: {
     item: "item",
     note:
-      "The status quo is the existing schools as they are, each settlement and level at its nearest existing school serving it (day pupils within the day limit, boarders beyond it where boarding is allowed), scored like a plan: the classrooms and beds it would need beyond today's are costed as additions. The cost figures are illustrative defaults unless the plan set its own.",
+      "The status quo is the existing schools as they are, each settlement and level at its nearest existing school serving it (day pupils within the day limit, boarders beyond it where boarding is allowed), scored like a plan but as built: no classroom or bed is added, so a school with more classes than classrooms, or more boarders than beds, is overcrowded (a norm violation below) and costs nothing to build. The cost figures are illustrative defaults unless the plan set its own.",
   },
   access: {
     level: "level",
@@ -421,7 +421,7 @@ const EN: ReportMessages = {
   violations: {
     rule: "rule",
     cases: "cases",
-    example: "for example",
+    example: "worst case",
     noneStatusQuo: "None: the current layout meets every rule.",
     nonePlan: "None: the plan meets every rule (checked independently by checkPlan).",
     statusQuoHeading: "The status quo",
@@ -553,7 +553,7 @@ const ZH: ReportMessages = {
   },
   costs: {
     item: "项目",
-    note: "现状指现有学校保持不变、各居民点各学段就读最近的现有学校（走读在走读时间上限内，允许寄宿的学段超出上限则寄宿），按规划的同一口径计分：超出现有教室和床位的需求按新增计价。除规划另行给定外，成本参数为示意性默认值。",
+    note: "现状指现有学校保持不变、各居民点各学段就读最近的现有学校（走读在走读时间上限内，允许寄宿的学段超出上限则寄宿），按规划的同一口径计分，但不新增教室和床位：班数多于教室、寄宿生多于床位的学校记为超容（见下文规范违反），不计建设费用。除规划另行给定外，成本参数为示意性默认值。",
   },
   access: {
     level: "学段",
@@ -655,7 +655,7 @@ const ZH: ReportMessages = {
   violations: {
     rule: "规则",
     cases: "处数",
-    example: "示例",
+    example: "最突出一例",
     noneStatusQuo: "无：现有布局满足全部规则。",
     nonePlan: "无：规划满足全部规则（经 checkPlan 独立核验）。",
     statusQuoHeading: "现状",

@@ -5,6 +5,7 @@
  */
 import type { Block } from "../document/blocks.ts";
 import { heading, list, paragraph } from "../document/blocks.ts";
+import { travelBasisText } from "../messages/travelBasis.ts";
 import type { ReportContext } from "./context.ts";
 
 /** The reasons no plan meets the rules, each with its numbers. */
@@ -27,8 +28,9 @@ export function reasonBlocks(context: ReportContext): Block[] {
  */
 export function sourceBlocks(context: ReportContext, sources: readonly string[], notes: readonly string[]): Block[] {
   const words = context.messages.report.sources;
-  const basis = context.plan.travelBasis === "" ? context.messages.common.missing : context.plan.travelBasis;
-  const straightLine = /no road network|great-circle|straight-line/i.test(basis);
+  const { travelBasis } = context.plan;
+  const basis = travelBasis === "" ? context.messages.common.missing : travelBasisText(travelBasis, context.messages.language);
+  const straightLine = /no road network|great-circle|straight-line/i.test(travelBasis);
   const withArea = context.system.settlements.some((settlement) => settlement.areaKm2 > 0);
   const assumptions = [`${words.travel(basis)}${straightLine ? ` ${words.straightLine}` : ""}`, words.costs, words.norms, ...(withArea ? [words.withinArea] : [])];
   return [
