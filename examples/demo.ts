@@ -112,7 +112,7 @@ await writeFile(new URL("report.en.html", outFolder), planReportHtml(plan, syste
 if (plan.schools !== undefined) {
   const balance = balanceTotals === undefined ? null : evaluateLayout(system, planLayout(plan), { rules: plan.rules, costFigures: plan.costFigures, balanceTotals }).balance;
   const rows = balance === null ? undefined : balanceTableRows(balance);
-  const tables = planTables(plan, system, { language: "zh", ...(rows === undefined ? {} : { balance: rows.rows, balanceColumns: rows.columns }) });
+  const tables = planTables(plan, system, { language: "zh", townshipNames, ...(rows === undefined ? {} : { balance: rows.rows, balanceColumns: rows.columns }) });
   for (const table of tables) await writeFile(new URL(`${table.name}.csv`, outFolder), tableToCsv(table));
   await writeFile(new URL("plan.xlsx", outFolder), await planWorkbookBuffer(tables));
 }

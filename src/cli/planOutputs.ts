@@ -72,7 +72,11 @@ export async function writePlanOutputs(plan: Plan, geo: GeoSchoolSystem, options
   if (plan.schools !== undefined) {
     const evaluation = balanceTotals === undefined ? null : evaluateLayout(geo.system, planLayout(plan), { rules: plan.rules, costFigures: plan.costFigures, balanceTotals }).balance;
     const balance = evaluation === null ? undefined : balanceTableRows(evaluation);
-    const tables = planTables(plan, geo.system, { language: options.language, ...(balance === undefined ? {} : { balance: balance.rows, balanceColumns: balance.columns }) });
+    const tables = planTables(plan, geo.system, {
+      language: options.language,
+      ...(balance === undefined ? {} : { balance: balance.rows, balanceColumns: balance.columns }),
+      ...(reportOptions.townshipNames === undefined ? {} : { townshipNames: reportOptions.townshipNames }),
+    });
     for (const table of tables) await write(`${table.name}.csv`, tableToCsv(table));
     const workbook = join(options.out, "plan.xlsx");
     await writeBytes(workbook, await planWorkbookBuffer(tables), options.flag);

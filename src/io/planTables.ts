@@ -61,6 +61,38 @@ export interface PlanTablesOptions {
   readonly balance?: readonly Readonly<Record<string, TableCell>>[];
   /** The balance table's columns; default the keys of the balance rows in order of first appearance, as headers. */
   readonly balanceColumns?: readonly BalanceColumn[];
+  /**
+   * Township names by township id: where given, the `schools`, `statusQuo` and `townships` tables gain a township
+   * name column beside the id. Default none.
+   */
+  readonly townshipNames?: Readonly<Record<string, string>>;
+}
+
+/** What the rows of one table need besides the plan: the language's words, and the township names. */
+interface RowWords {
+  readonly language: TableLanguage;
+  readonly townshipNames: Readonly<Record<string, string>> | undefined;
+}
+
+/** A flag in the language: a boolean in English (true/false in CSV), 是/否 in Chinese. */
+function flag(words: RowWords, value: boolean): TableCell {
+  if (words.language === "en") return value;
+  const { common } = messagesFor(words.language);
+  return value ? common.yes : common.no;
+}
+
+/** A school type, tier, action or level: the plan.json word in English, its Chinese name in Chinese. */
+function term<K extends string>(words: RowWords, value: K, names: (common: ReturnType<typeof messagesFor>["common"]) => Readonly<Record<K, string>>): string {
+  return words.language === "en" ? value : names(messagesFor(words.language).common)[value];
+}
+
+/** The township name column, where names are given. */
+function townshipNameColumn(words: RowWords): TableColumn[] {
+  return words.townshipNames === undefined ? [] : [{ key: "townshipName", header: header(words.language, "townshipName") }];
+}
+
+function townshipNameOf(words: RowWords, township: string | null): TableCell {
+  return township === null ? null : (words.townshipNames?.[township] ?? null);
 }
 
 const COST_ITEMS = Object.keys(TABLE_MESSAGES.en.costItems) as (keyof PlanCostBreakdown)[];
@@ -76,10 +108,13 @@ function header(language: TableLanguage, key: TableHeaderKey): string {
   return TABLE_MESSAGES[language].headers[key];
 }
 
-function schoolColumns(language: TableLanguage, levels: readonly LevelId[]): TableColumn[] {
+function schoolColumns(words: RowWords, levels: readonly LevelId[]): TableColumn[] {
+  const { language } = words;
   const plain = (key: TableHeaderKey): TableColumn => ({ key, header: header(language, key) });
   return [
-    ...(["id", "name", "type", "tier", "township", "existing", "action", "open"] as const).map(plain),
+    ...(["id", "name", "type", "tier", "township"] as const).map(plain),
+    ...townshipNameColumn(words),
+    ...(["existing", "action", "open"] as const).map(plain),
     ...levels.map((level) => ({ key: `enrolment.${level}`, header: levelHeader(language, "enrolment", level, "pupilsUnit") })),
     ...levels.map((level) => ({ key: `classes.${level}`, header: levelHeader(language, "classes", level, "classesUnit") })),
     ...levels.map((level) => ({ key: `seats.${level}`, header: levelHeader(language, "seats", level, "pupilsUnit") })),
@@ -87,16 +122,17 @@ function schoolColumns(language: TableLanguage, levels: readonly LevelId[]): Tab
   ];
 }
 
-function schoolRow(school: PlannedSchool, levels: readonly LevelId[]): Record<string, TableCell> {
+function schoolRow(school: PlannedSchool, levels: readonly LevelId[], words: RowWords): Record<string, TableCell> {
   const row: Record<string, TableCell> = {
     id: school.id,
     name: school.name,
-    type: school.type,
-    tier: school.tier,
+    type: term(words, school.type, (common) => common.schoolTypes),
+    tier: term(words, school.tier, (common) => common.tiers),
     township: school.township,
-    existing: school.existing,
-    action: school.action,
-    open: school.open,
+    ...(words.townshipNames === undefined ? {} : { townshipName: townshipNameOf(words, school.township) }),
+    existing: flag(words, school.existing),
+    action: term(words, school.action, (common) => common.actions),
+    open: flag(words, school.open),
   };
   for (const level of levels) row[`enrolment.${level}`] = school.enrolment[level];
   for (const level of levels) row[`classes.${level}`] = school.classes[level];
@@ -108,37 +144,41 @@ function schoolRow(school: PlannedSchool, levels: readonly LevelId[]): Record<st
     bedsAdded: school.bedsAdded,
     boarders: school.boarders,
     utilization: school.utilization,
-    small: school.small,
+    small: flag(words, school.small),
   });
   return row;
 }
 
-function schoolsTable(name: string, schools: readonly PlannedSchool[], system: SchoolSystem, language: TableLanguage): PlanTable {
-  return { name, columns: schoolColumns(language, system.levels), rows: schools.map((school) => schoolRow(school, system.levels)) };
+function schoolsTable(name: string, schools: readonly PlannedSchool[], system: SchoolSystem, words: RowWords): PlanTable {
+  return { name, columns: schoolColumns(words, system.levels), rows: schools.map((school) => schoolRow(school, system.levels, words)) };
 }
 
-function assignmentsTable(assignments: readonly PlannedAssignment[], language: TableLanguage): PlanTable {
-  const keys = ["settlement", "level", "school", "pupils", "travelMinutes", "travelMetres", "boarding"] as const;
+function assignmentsTable(assignments: readonly PlannedAssignment[], system: SchoolSystem, words: RowWords): PlanTable {
+  const keys = ["settlement", "settlementName", "level", "school", "schoolName", "pupils", "travelMinutes", "travelMetres", "boarding"] as const;
   return {
     name: "assignments",
-    columns: keys.map((key) => ({ key, header: header(language, key) })),
+    columns: keys.map((key) => ({ key, header: header(words.language, key) })),
     rows: assignments.map((a) => ({
       settlement: a.settlement,
-      level: a.level,
+      settlementName: system.settlements[a.settlementIndex]?.name ?? null,
+      level: term(words, a.level, (common) => common.levels),
       school: a.school,
+      schoolName: system.schools[a.schoolIndex]?.name ?? null,
       pupils: a.pupils,
       travelMinutes: a.travelMinutes,
       travelMetres: a.travelMetres,
-      boarding: a.boarding,
+      boarding: flag(words, a.boarding),
     })),
   };
 }
 
 /** Per township: its settlements, pupils per level, schools open/closed/built, and the mean trip of its pupils. */
-function townshipsTable(plan: Plan, system: SchoolSystem, language: TableLanguage): PlanTable {
+function townshipsTable(plan: Plan, system: SchoolSystem, words: RowWords): PlanTable {
+  const { language } = words;
   const levels = system.levels;
   const columns: TableColumn[] = [
     { key: "township", header: header(language, "township") },
+    ...townshipNameColumn(words),
     { key: "settlements", header: header(language, "settlements") },
     ...levels.map((level) => ({ key: `pupils.${level}`, header: levelHeader(language, "pupils", level, "pupilsUnit") })),
     ...(["schoolsOpen", "schoolsClosed", "schoolsBuilt", "meanTrip"] as const).map((key) => ({ key, header: header(language, key) })),
@@ -185,7 +225,7 @@ function townshipsTable(plan: Plan, system: SchoolSystem, language: TableLanguag
   const order = [...tallies.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
   const rows = order.map((township) => {
     const entry = tallies.get(township)!;
-    const row: Record<string, TableCell> = { township, settlements: entry.settlements };
+    const row: Record<string, TableCell> = { township, ...(words.townshipNames === undefined ? {} : { townshipName: townshipNameOf(words, township) }), settlements: entry.settlements };
     for (const level of levels) row[`pupils.${level}`] = entry.pupils[level]!;
     row.schoolsOpen = entry.open;
     row.schoolsClosed = entry.closed;
@@ -260,9 +300,10 @@ export function balanceTable(
 }
 
 /**
- * A plan as tables, in this order: `schools` (one row per school of the system: id, name, type, tier, township,
- * existing, action, open, enrolment/classes/seats per planned level, classrooms and classrooms added, beds and
- * beds added, boarders, utilization as a share 0–1, small), `assignments` (settlement, level, school, pupils,
+ * A plan as tables, in this order: `schools` (one row per school of the system: id, name, type, tier, township
+ * (and its name where `options.townshipNames` gives one), existing, action, open, enrolment/classes/seats per planned level, classrooms and classrooms added, beds and
+ * beds added, boarders, utilization as a share 0–1, small), `assignments` (settlement id and name, level, school
+ * id and name, pupils,
  * one-way travel minutes and metres — empty where the system has no distances — and boarding), `townships`
  * (per township id, in text order, settlements without a township last with an empty township cell: the
  * settlements, pupils per level, schools open, closed and built, the mean one-way minutes of its pupils — empty
@@ -270,13 +311,15 @@ export function balanceTable(
  * plan has a status quo the status quo and plan − status quo), then `statusQuo` (the status-quo schools, same
  * columns as `schools`) where the plan has one, and `balance` where `options.balance` is given.
  *
- * Cells are raw values: numbers unrounded in the unit the header names, flags as booleans, ids and actions
- * (`keep`, `expand`, `close`, `build`, `not built`) as in plan.json; only the headers are translated. A plan
+ * Cells are raw values: numbers unrounded in the unit the header names, ids as in plan.json. In English, flags
+ * are booleans and types, tiers, actions (`keep`, `expand`, `close`, `build`, `not built`) and levels the words
+ * of plan.json; in Chinese they are written in Chinese (是/否, 村级完全小学, 保留, 小学1–3年级, …) as the report
+ * writes them, so a Chinese table reads without the English codes. A plan
  * without figures (e.g. `infeasible`) gives `schools`, `assignments` with no rows and `costs` with empty plan
  * cells. Neither the plan nor the system is mutated; the output depends only on them and the options.
  * @param plan - the plan, from {@link planSchools}
  * @param system - the school system the plan was made for (the settlements give the townships' figures)
- * @param options - the header language and the balance rows; see {@link PlanTablesOptions}
+ * @param options - the language, the township names and the balance rows; see {@link PlanTablesOptions}
  * @returns the tables
  * @throws InputError for a bad language (naming `options.language`), balance rows (see {@link balanceTable}), or
  *   an assignment naming a settlement the system does not have
@@ -284,13 +327,14 @@ export function balanceTable(
 export function planTables(plan: Plan, system: SchoolSystem, options: PlanTablesOptions = {}): PlanTable[] {
   const language = options.language ?? "en";
   if (language !== "en" && language !== "zh") throw new InputError({ source: "options", field: "language", value: language }, 'must be "en" or "zh"');
+  const words: RowWords = { language, townshipNames: options.townshipNames };
   const tables: PlanTable[] = [
-    schoolsTable("schools", plan.schools ?? [], system, language),
-    assignmentsTable(plan.assignments ?? [], language),
-    townshipsTable(plan, system, language),
+    schoolsTable("schools", plan.schools ?? [], system, words),
+    assignmentsTable(plan.assignments ?? [], system, words),
+    townshipsTable(plan, system, words),
     costsTable(plan, language),
   ];
-  if (plan.statusQuo !== null && plan.statusQuo !== undefined) tables.push(schoolsTable("statusQuo", plan.statusQuo.schools, system, language));
+  if (plan.statusQuo !== null && plan.statusQuo !== undefined) tables.push(schoolsTable("statusQuo", plan.statusQuo.schools, system, words));
   if (options.balance !== undefined) tables.push(balanceTable(options.balance, language, options.balanceColumns));
   return tables;
 }

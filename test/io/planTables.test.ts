@@ -49,6 +49,25 @@ describe("planTables", () => {
     expect(byName(zh, "schools").columns.map((c) => c.key)).toEqual(byName(en, "schools").columns.map((c) => c.key));
   });
 
+  it("writes the words of the cells in Chinese in a Chinese table (types, tiers, actions, levels, flags), names beside ids", () => {
+    const en = planTables(plan, system, { language: "en" });
+    const zh = planTables(plan, system, { language: "zh", townshipNames: { T1: "一号镇" } });
+    const p1 = plan.schools!.find((school) => school.id === "P1")!;
+    const enRow = byName(en, "schools").rows.find((r) => r.id === "P1")!;
+    const zhRow = byName(zh, "schools").rows.find((r) => r.id === "P1")!;
+    expect(enRow).toMatchObject({ type: p1.type, action: p1.action, open: p1.open, existing: true });
+    expect(enRow).not.toHaveProperty("townshipName");
+    expect(zhRow).toMatchObject({ type: "完全小学", township: "T1", townshipName: "一号镇", existing: "是" });
+    expect(zhRow.open).toBe(p1.open ? "是" : "否");
+    const zhCells = byName(zh, "schools").rows.flatMap((row) => [row.type, row.tier, row.action, row.existing, row.open, row.small]);
+    expect(zhCells.filter((cell) => typeof cell === "boolean" || /[a-z]/i.test(String(cell)))).toEqual([]);
+    const assignment = byName(zh, "assignments").rows[0]!;
+    const first = plan.assignments![0]!;
+    expect(assignment).toMatchObject({ settlement: first.settlement, settlementName: system.settlements[first.settlementIndex]!.name, school: first.school, schoolName: system.schools[first.schoolIndex]!.name });
+    expect(String(assignment.level)).toMatch(/^[^a-z]+$/i);
+    expect(byName(zh, "townships").rows[0]).toMatchObject({ township: "T1", townshipName: "一号镇" });
+  });
+
   it("sums the townships' pupils from the settlements and weighs the mean trip by pupils", () => {
     const townships = byName(planTables(plan, system), "townships");
     expect(townships.rows.map((row) => row.township)).toEqual(["T1"]);

@@ -7,7 +7,7 @@ import type { PlanCostBreakdown } from "../../plan/result.ts";
 import type { Language } from "./common.ts";
 
 /** The keys of the plain table headers. */
-export type TableHeaderKey = "id" | "name" | "type" | "tier" | "township" | "existing" | "action" | "open" | "enrolment" | "classes" | "seats" | "classrooms" | "classroomsAdded" | "beds" | "bedsAdded" | "boarders" | "utilization" | "small" | "settlement" | "level" | "school" | "pupils" | "travelMinutes" | "travelMetres" | "boarding" | "settlements" | "schoolsOpen" | "schoolsClosed" | "schoolsBuilt" | "meanTrip" | "item" | "planCost" | "statusQuoCost" | "difference" | "pupilsUnit" | "classesUnit";
+export type TableHeaderKey = "id" | "name" | "type" | "tier" | "township" | "townshipName" | "settlementName" | "schoolName" | "existing" | "action" | "open" | "enrolment" | "classes" | "seats" | "classrooms" | "classroomsAdded" | "beds" | "bedsAdded" | "boarders" | "utilization" | "small" | "settlement" | "level" | "school" | "pupils" | "travelMinutes" | "travelMetres" | "boarding" | "settlements" | "schoolsOpen" | "schoolsClosed" | "schoolsBuilt" | "meanTrip" | "item" | "planCost" | "statusQuoCost" | "difference" | "pupilsUnit" | "classesUnit";
 
 /** The table words of one language. */
 export interface TableMessages {
@@ -28,6 +28,9 @@ export const TABLE_MESSAGES: Readonly<Record<Language, TableMessages>> = {
       type: "type",
       tier: "tier",
       township: "township",
+      townshipName: "township name",
+      settlementName: "settlement name",
+      schoolName: "school name",
       existing: "existing",
       action: "action",
       open: "open",
@@ -80,6 +83,9 @@ export const TABLE_MESSAGES: Readonly<Record<Language, TableMessages>> = {
       type: "类型",
       tier: "层级",
       township: "乡镇",
+      townshipName: "乡镇名称",
+      settlementName: "居民点名称",
+      schoolName: "学校名称",
       existing: "现有",
       action: "处置",
       open: "开办",
