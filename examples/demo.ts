@@ -16,9 +16,11 @@ import { svgToPng } from "../src/render/png.node.ts";
 import type { FeatureCollection, Point } from "geojson";
 import {
   CHINA_NORMS, balanceTableRows, checkPlan, evaluateLayout, findNecessarySmallSchools, planLayout, planReportHtml, planSchools, planSummaryMarkdown, planTables, planToGeoJSON, planToJson,
-  planMapFigures, readBalanceTotals, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
+  planMapFigures, readBalanceTotals, resolvePlanRules, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
 } from "../src/index.ts";
 import { withIllustrativeResources } from "./dongyuan/resources.ts";
+import { dongyuanNotes } from "./dongyuan/notes.ts";
+import { fitClassroomsToStatusQuo } from "./dongyuan/statusQuoRooms.ts";
 import { dongyuanSchools, type DongyuanSettlement, type DongyuanSite } from "./dongyuan/schools.ts";
 
 const dataFolder = new URL("../data/dongyuan/", import.meta.url);
@@ -33,13 +35,22 @@ const schools = dongyuanSchools(settlements, sites);
 const existing = withIllustrativeResources(schools.existing);
 const { candidates } = schools;
 // Kindergarten children and grades 1–3 are taken by a parent on an e-bike (20 km/h, assumed); grades 4–9 by school bus at 30 km/h on mountain roads (assumed).
-// The small-school guarantee finds the village schools grades 1–3 cannot do without (30 minutes); they are kept
-// (required) and exempt from the minimum enrolment (protected).
+// The small-school guarantee finds the fewest village schools that put every grade 1–3 pupil within 30 minutes;
+// they are exempt from the minimum enrolment (protected), and the plan keeps those its pupils attend (the 30-minute
+// day limit of grades 1–3 holds in every plan, so some such school stays wherever one is needed).
 const build = (schools: typeof existing) =>
   schoolSystemFromGeoJSON({ settlements, schools, candidates, levels: ["kindergarten", "primary1to3", "primary4to6", "junior"], travel: { fallback: { speedKmPerHour: { primary4to6: 30, junior: 30 } }, modes: { kindergarten: "ebike", primary1to3: "ebike" } } });
-const guarantee = await findNecessarySmallSchools(build(existing).system);
+// The county's own rules on top of the national norms (an illustration): day pupils of grades 4–9 ride at most 30
+// minutes, beyond which they board; an open village complete primary keeps at least
+// 100 pupils and a teaching point 10, unless protected by the small-school guarantee.
+const norms = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { primary4to6: 30, junior: 30 } }, "demo county rules (illustrative)");
+const planRules = { norms, minimumEnrolment: { "complete primary": 100, "teaching point": 10 } };
+const asGiven = build(existing).system;
+const guarantee = await findNecessarySmallSchools(asGiven);
 const necessary = new Set(guarantee.necessary.map((s) => s.id));
-const kept = { ...existing, features: existing.features.map((f) => (necessary.has(String(f.id)) ? { ...f, properties: { ...f.properties, required: true, protected: true } } : f)) };
+// Township and village schools have the classrooms their pupils fill today (examples/dongyuan/statusQuoRooms.ts).
+const fitted = fitClassroomsToStatusQuo(existing, asGiven, resolvePlanRules(planRules));
+const kept = { ...fitted, features: fitted.features.map((f) => (necessary.has(String(f.id)) ? { ...f, properties: { ...f.properties, protected: true } } : f)) };
 const geo = build(kept);
 const { system } = geo;
 const leftOut = (settlements as unknown as { metadata: { allocation: { left_out: { town: string; pupils_6_14: number }[] } } }).metadata.allocation.left_out;
@@ -49,12 +60,8 @@ if (leftOut.length > 0) console.log(`left out (no location in the source): ${lef
 
 console.log(`small-school guarantee: ${guarantee.necessary.length} village schools needed for grades 1–3 within ${guarantee.limitMinutes} min (${guarantee.status})`);
 
-// The county's own rules on top of the national norms (an illustration): day pupils of grades 4–9 ride at most 30
-// minutes, beyond which they board; an open village complete primary keeps at least
-// 100 pupils and a teaching point 10, unless protected by the small-school guarantee.
-const norms = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { primary4to6: 30, junior: 30 } }, "demo county rules (illustrative)");
 const progress = createProgressReporter(process.stderr, "yuan/yr");
-const plan = await planSchools(system, { norms, minimumEnrolment: { "complete primary": 100, "teaching point": 10 }, timeLimitSeconds: 50, mipRelativeGap: 0.025, onProgress: progress.report });
+const plan = await planSchools(system, { ...planRules, timeLimitSeconds: 50, mipRelativeGap: 0.025, onProgress: progress.report });
 progress.finish();
 if (plan.schools !== undefined) {
   const check = checkPlan(system, { ...(plan as Required<typeof plan>), rules: plan.rules, costFigures: plan.costFigures });
@@ -63,22 +70,6 @@ if (plan.schools !== undefined) {
 await mkdir(outFolder, { recursive: true });
 await writeFile(new URL("plan.json", outFolder), `${JSON.stringify(planToJson(plan, system), null, 1)}\n`);
 await writeFile(new URL("plan.geojson", outFolder), `${JSON.stringify(planToGeoJSON(plan, geo))}\n`);
-const notes = [
-  "Pupils per settlement are an allocation of the 2020 census county cohorts over the 284 village-level units, not school " +
-    "data; 232 of the points are placed by a documented rule (no source point) and every settlement's area (areaKm2, for the " +
-    "trip inside it) is an estimate (data/README.md).",
-  ...leftOut.map((t) => `Left out: ${t.town}, ${t.pupils_6_14} pupils aged 6–14, has no location in the source data.`),
-  "The schools are illustrative (examples/dongyuan/schools.ts): no open list of Dongyuan's schools exists. The travel and " +
-    "county rules are illustrative too: kindergarten children and grades 1–3 go with a parent by e-bike (20 km/h), grades " +
-    "4–9 by school bus (30 km/h on mountain roads); day pupils of grades 4–9 ride at most 30 minutes, beyond " +
-    "which they board; an open village complete primary keeps at least 100 pupils and a teaching point 10, except the " +
-    `${guarantee.necessary.length} village schools the small-school guarantee keeps for grades 1–3 (30 minutes).`,
-];
-const sources = [
-  "Settlements: village-level units and township seats, NBS 2016 administrative codes (Vonng/adcode, CC BY 4.0); county boundary: Gaode via Vonng/adcode (CC BY 4.0), GCJ-02 → WGS-84; not an official map.",
-  "Pupils: 7th National Population Census (2020) county tables compiled by Dong, Du & Liu (leiii/census, MIT), allocated to the units (data/README.md).",
-  "Schools, candidate sites, resource totals and cost figures: illustrative (examples/dongyuan/).",
-];
 const townshipNames = Object.fromEntries(sites.features.map((site) => [site.properties.town_code, site.properties.town]));
 const balanceTotals = readBalanceTotals(geo.schoolFeatures, system.schools.map((school) => school.id));
 const boundary = JSON.parse(await readFile(new URL("boundary.geojson", dataFolder), "utf8"));
@@ -95,8 +86,7 @@ const maps = (language: "zh" | "en") =>
 const report = (language: "zh" | "en"): PlanReportOptions => ({
   language,
   title: language === "zh" ? "东源县学校布局规划（示意）" : "东源县 (Dongyuan County): an illustrative school plan",
-  notes,
-  sources,
+  ...dongyuanNotes(language, { leftOut, guaranteed: guarantee.necessary.length }),
   townshipNames,
   figures: maps(language),
   ...(balanceTotals === undefined ? {} : { balanceTotals }),

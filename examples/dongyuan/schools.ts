@@ -95,20 +95,20 @@ export function dongyuanSchools(
     const sum = (level: "kindergarten" | "primary1to3" | "primary4to6" | "junior") => own.reduce((s, f) => s + f.properties[level], 0);
     const countySeat = site.properties.tier === "county seat";
     // The county seat's own schools take about half of its township's pupils; township central schools half of theirs.
-    school(existing, seat, `K-${code}`, `${town}中心幼儿园 (central kindergarten)`, code, {
+    school(existing, seat, `K-${code}`, `${town}中心幼儿园`, code, {
       type: "kindergarten", tier: "township", classes: { kindergarten: classesFor(0.7 * sum("kindergarten"), 30, 3, 12) }, maxAddedClassrooms: 4,
     });
     if (site.properties.n_village_units >= 14) {
-      school(existing, seat, `P-${code}`, `${town}中心小学 (central primary)`, code, {
+      school(existing, seat, `P-${code}`, `${town}中心小学`, code, {
         type: "complete primary", tier: "township", beds: 60, maxAddedClassrooms: 8,
         classes: { primary1to3: classesFor(0.55 * sum("primary1to3"), 45, 3, 18), primary4to6: classesFor(0.6 * sum("primary4to6"), 45, 3, 18) },
       });
-      school(existing, seat, `J-${code}`, `${town}中学 (junior school, boarding)`, code, {
+      school(existing, seat, `J-${code}`, `${town}中学`, code, {
         type: "junior", tier: "township", beds: Math.round(0.35 * sum("junior")), maxAddedClassrooms: 8,
         classes: { junior: classesFor((countySeat ? 0.6 : 1.1) * sum("junior"), 50, 6, 30) },
       });
     } else {
-      school(existing, seat, `N-${code}`, `${town}九年一贯制学校 (nine-year school, boarding)`, code, {
+      school(existing, seat, `N-${code}`, `${town}九年一贯制学校`, code, {
         type: "nine-year", tier: "township", beds: Math.round(0.3 * (sum("junior") + 0.5 * sum("primary4to6"))), maxAddedClassrooms: 8,
         classes: {
           primary1to3: classesFor(0.55 * sum("primary1to3"), 45, 2, 12), primary4to6: classesFor(0.6 * sum("primary4to6"), 45, 2, 12),
@@ -118,14 +118,14 @@ export function dongyuanSchools(
     }
     if (countySeat && countySeatUnit !== undefined) {
       const at = countySeatUnit.geometry.coordinates;
-      school(existing, at, "CS-J", "东源县县城初级中学 (county-seat junior school, boarding)", code, { type: "junior", tier: "county seat", classes: { junior: 36 }, beds: 900, maxAddedClassrooms: 12 });
-      school(existing, at, "CS-P", "东源县县城小学 (county-seat primary)", code, { type: "complete primary", tier: "county seat", classes: { primary1to3: 15, primary4to6: 15 }, maxAddedClassrooms: 12, maxAddedBeds: 0 });
-      school(existing, at, "CS-K", "东源县县城幼儿园 (county-seat kindergarten)", code, { type: "kindergarten", tier: "county seat", classes: { kindergarten: 10 }, maxAddedClassrooms: 2 });
-      school(candidates, at, "CS-P-new", "县城新小学 (candidate: new county-seat primary)", code, { type: "complete primary", tier: "county seat", maxAddedClassrooms: 36, maxAddedBeds: 0 });
-      school(candidates, at, "CS-K-new", "县城新幼儿园 (candidate: new county-seat kindergarten)", code, { type: "kindergarten", tier: "county seat", maxAddedClassrooms: 12 });
+      school(existing, at, "CS-J", "东源县县城初级中学", code, { type: "junior", tier: "county seat", classes: { junior: 36 }, beds: 900, maxAddedClassrooms: 12 });
+      school(existing, at, "CS-P", "东源县县城小学", code, { type: "complete primary", tier: "county seat", classes: { primary1to3: 15, primary4to6: 15 }, maxAddedClassrooms: 12, maxAddedBeds: 0 });
+      school(existing, at, "CS-K", "东源县县城幼儿园", code, { type: "kindergarten", tier: "county seat", classes: { kindergarten: 10 }, maxAddedClassrooms: 2 });
+      school(candidates, at, "CS-P-new", "县城新小学（拟建）", code, { type: "complete primary", tier: "county seat", maxAddedClassrooms: 36, maxAddedBeds: 0 });
+      school(candidates, at, "CS-K-new", "县城新幼儿园（拟建）", code, { type: "kindergarten", tier: "county seat", maxAddedClassrooms: 12 });
     }
     if (site.properties.n_village_units >= 17) {
-      school(candidates, seat, `K-${code}-new`, `${town}第二幼儿园 (candidate: new kindergarten)`, code, { type: "kindergarten", tier: "township", maxAddedClassrooms: 9 });
+      school(candidates, seat, `K-${code}-new`, `${town}第二幼儿园（拟建）`, code, { type: "kindergarten", tier: "township", maxAddedClassrooms: 9 });
     }
     const villages = own.filter((f) => !f.properties.at_seat && !f.properties.name.includes("县城") && km(f.geometry.coordinates, seat) >= VILLAGE_SCHOOL_MIN_KM);
     villages.forEach((v, r) => {
@@ -133,15 +133,15 @@ export function dongyuanSchools(
       const at = v.geometry.coordinates;
       const name = p.name.replace(/(村委会|居委会)$/, "");
       if (r % 3 === 0) {
-        school(existing, at, `VP-${p.id}`, `${name}小学 (village complete primary)`, code, {
+        school(existing, at, `VP-${p.id}`, `${name}小学`, code, {
           type: "complete primary", tier: "village", classrooms: 6, maxAddedClassrooms: 0, maxAddedBeds: 0,
           classes: { primary1to3: classesFor(p.primary1to3, 45, 1, 2), primary4to6: classesFor(p.primary4to6, 45, 1, 2) },
         });
-        school(existing, at, `VK-${p.id}`, `${name}幼儿园 (village kindergarten)`, code, {
+        school(existing, at, `VK-${p.id}`, `${name}幼儿园`, code, {
           type: "kindergarten", tier: "village", classrooms: 3, maxAddedClassrooms: 0, maxAddedBeds: 0, classes: { kindergarten: classesFor(p.kindergarten, 30, 1, 3) },
         });
       } else if (r % 3 === 1) {
-        school(existing, at, `TP-${p.id}`, `${name}教学点 (teaching point)`, code, {
+        school(existing, at, `TP-${p.id}`, `${name}教学点`, code, {
           type: "teaching point", tier: "village", classrooms: 3, maxAddedClassrooms: 0, maxAddedBeds: 0, classes: { primary1to3: classesFor(p.primary1to3, 30, 1, 2) },
         });
       }
