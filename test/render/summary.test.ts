@@ -60,7 +60,7 @@ describe("planSummaryMarkdown", () => {
     expect(summary).toMatch(/\| \*\*total\*\* \| [\d,]+ \| [\d,]+ \| [+−][\d,]+ \|/);
     expect(summary).toContain("| primary grades 1–3 | plan |");
     expect(summary).toContain("### closed (1)\n\n- **complete primary school (1)**: Lower Primary (P2)");
-    expect(summary).toMatch(/### built \(1\)\n\n- \*\*teaching point \(1\)\*\*: Lower teaching point site \(C1\): \+1 classrooms/);
+    expect(summary).toMatch(/### built \(1\)\n\n- \*\*teaching point \(1\)\*\*: Lower teaching point site \(C1\): \+1 classroom\b/);
     expect(summary).toContain("| day trip beyond the limit | 1 | 9 pupils (primary grades 1–3) of Far travel daily to Lower Primary: 51.5 min one way, limit 30 |");
     expect(summary).toContain("## Small schools in the plan");
     expect(summary).toContain("Travel times: kindergarten, primary1to3 by walk: no road network");

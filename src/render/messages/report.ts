@@ -285,7 +285,8 @@ const EN: ReportMessages = {
     kind === "cost"
       ? `Objective: least annual cost, ${value} yuan per year${bound === null ? "" : ` (proven bound ${bound})`}.`
       : `Objective: least mean travel, ${value} minutes one way${bound === null ? "" : ` (proven bound ${bound})`}.`,
-  solvedBy: (solver, seconds, variables, constraints, nodes) => `Solved by ${solver} in ${seconds} s (${variables} variables, ${constraints} constraints${nodes === null ? "" : `, ${nodes} nodes`}).`,
+  solvedBy: (solver, seconds, variables, constraints, nodes) =>
+    `Solved by ${solver} in ${seconds} s (${variables} variables, ${constraints} constraints${nodes === null ? "" : `, ${nodes} branch-and-bound ${nodes === "1" ? "node" : "nodes"}`}).`,
   notEvaluated: (reason) => `Some figures could not be computed, because a layout holds a value that is not a number: ${reason}.`,
   noSolve: (seconds) => `No solve was needed (${seconds} s): the rules were found to fail before solving.`,
   headline: {
@@ -359,8 +360,8 @@ const EN: ReportMessages = {
   },
   actions: {
     summary: (open, kept, expanded, closed, built) => `${open} schools open: ${kept} existing kept (${expanded} of them expanded), ${closed} closed, ${built} built.`,
-    classrooms: (count) => `+${count} classrooms`,
-    beds: (count) => `+${count} beds`,
+    classrooms: (count) => `+${count} ${count === "1" ? "classroom" : "classrooms"}`,
+    beds: (count) => `+${count} ${count === "1" ? "bed" : "beds"}`,
     none: "No school changes.",
   },
   smallSchools: {

@@ -7,6 +7,9 @@ import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
 import { formatChange, formatNumber, formatPercent, type ReportContext } from "./context.ts";
 
+/** The solvers' own names, as their authors write them. */
+const SOLVER_NAMES: Readonly<Record<string, string>> = { highs: "HiGHS", "javascript-lp-solver": "javascript-lp-solver", enumeration: "enumeration" };
+
 /** The status sentence, the objective and the solve statistics. */
 export function statusBlocks(context: ReportContext): Block[] {
   const { plan, messages } = context;
@@ -25,7 +28,7 @@ export function statusBlocks(context: ReportContext): Block[] {
     paragraph(
       statistics.solver === "none"
         ? words.noSolve(formatNumber(context, statistics.seconds, 1))
-        : words.solvedBy(statistics.solver, formatNumber(context, statistics.seconds, 1), formatNumber(context, statistics.variables), formatNumber(context, statistics.constraints), statistics.nodes === undefined ? null : formatNumber(context, statistics.nodes)),
+        : words.solvedBy(SOLVER_NAMES[statistics.solver] ?? statistics.solver, formatNumber(context, statistics.seconds, 1), formatNumber(context, statistics.variables), formatNumber(context, statistics.constraints), statistics.nodes === undefined ? null : formatNumber(context, statistics.nodes)),
       "note",
     ),
   );
