@@ -60,6 +60,8 @@ export class InputError extends Error {
   override readonly name = "InputError";
   /** Where the bad value was found. */
   readonly location: InputLocation;
+  /** What is wrong, without the location and the value: the `problem` the error was made with. */
+  readonly problem: string;
 
   /**
    * @param location - where the bad value was found
@@ -69,6 +71,7 @@ export class InputError extends Error {
     const got = "value" in location ? `, got ${quoteValue(location.value)}` : "";
     super(`${describeLocation(location)}: ${problem}${got}`);
     this.location = location;
+    this.problem = problem;
   }
 }
 

@@ -10,11 +10,15 @@ import {
   readDemandPoints,
   readProblemJson,
   readSites,
+  type DemandLayer,
   type GeoProblem,
+  type ReadDemandOptions,
+  type ReadSiteOptions,
+  type SiteLayer,
 } from "../io/index.ts";
 import type { Problem } from "../problem.ts";
 import { segmentMinutes } from "../travel/index.ts";
-import { readJson, readLayer, readText, type LayerTableOptions } from "./files.ts";
+import { explainLayerError, readJson, readLayer, readText, type LayerFile, type LayerTableOptions } from "./files.ts";
 import { CliError, type CliStreams } from "./io.ts";
 import { readRoadNetwork } from "./roads.ts";
 import { computeTravelMatrix, readCostTableBasis } from "./travelMatrix.ts";
@@ -33,7 +37,9 @@ function costColumns(options: SolveCommandOptions): { from: string; to: string; 
  * Reads the problem the options describe: `--problem`, or `--demand` and `--sites` (GeoJSON, CSV or .xlsx; see
  * {@link readLayer}; `longitude`/`latitude` name a table's coordinate columns) with optional `--costs`.
  * @returns the problem, and the GeoJSON layers it came from (null for `--problem`)
- * @throws CliError for missing or clashing options and unreadable files; InputError for bad content
+ * @throws CliError for missing or clashing options and unreadable files; InputError for bad content, naming the
+ *   flag and the file, and the feature and the property of a GeoJSON layer or the row (1-based, as a spreadsheet
+ *   shows it) and the column of a CSV/.xlsx one
  */
 export async function loadProblem(options: SolveCommandOptions & LayerTableOptions, streams: CliStreams): Promise<{ problem: Problem; geo: GeoProblem | null }> {
   if (options.problem !== undefined) {
@@ -50,63 +56,91 @@ export async function loadProblem(options: SolveCommandOptions & LayerTableOptio
     ...(options.longitude === undefined ? {} : { longitude: options.longitude }),
     ...(options.latitude === undefined ? {} : { latitude: options.latitude }),
   };
-  const demandCollection = await readLayer(options.demand, "--demand", columns);
-  const siteCollection = await readLayer(options.sites, "--sites", columns);
+  const demand = await readLayer(options.demand, "--demand", columns);
+  const sites = await readLayer(options.sites, "--sites", columns);
   if (options.costs !== undefined && options.roads !== undefined) throw new CliError("give --costs or --roads, not both");
-  const demandOptions = {
-    source: options.demand,
-    crs: options.crs,
-    ...(options.id === undefined ? {} : { id: options.id }),
-    ...(options.weight === undefined ? {} : { weight: options.weight }),
-  };
-  const siteOptions = {
-    source: options.sites,
-    crs: options.crs,
-    ...(options.id === undefined ? {} : { id: options.id }),
-    ...(options.capacity === undefined ? {} : { capacity: options.capacity }),
-    ...(options.fixedCost === undefined ? {} : { fixedCost: options.fixedCost }),
-    ...(options.required === undefined ? {} : { required: options.required }),
-    ...(options.forbidden === undefined ? {} : { forbidden: options.forbidden }),
-  };
-  let costs: CostMatrix | undefined;
-  let costBasis: string | undefined;
-  if (options.costs !== undefined) {
-    const columns = costColumns(options);
-    const demandIds = readDemandPoints(demandCollection, demandOptions).points.map((point, i) => String(point.id ?? i));
-    const siteIds = readSites(siteCollection, siteOptions).sites.map((site, j) => String(site.id ?? j));
-    const text = await readText(options.costs, "--costs");
-    costBasis = await readCostTableBasis(options.costs, text);
-    costs = readCostTable(text, {
-      ...columns,
-      demandIds,
-      siteIds,
-      unit: options.costUnit,
-      source: options.costs,
-      optionNames: { from: "--cost-from", to: "--cost-to", value: "--cost-value" },
-      missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
-    });
-  } else if (options.roads !== undefined) {
-    const demandLayer = readDemandPoints(demandCollection, demandOptions);
-    const siteLayer = readSites(siteCollection, siteOptions);
-    const network = await readRoadNetwork(options.roads, options.crs, options.nodeCrossings ?? false);
-    const progress = options.quiet || options.json ? undefined : createCountProgress(streams.stderr, "travel times on the roads (searches)");
-    const matrix = await computeTravelMatrix(network, segmentMinutes(network, options.mode), demandLayer.coordinates, siteLayer.coordinates, {
-      ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
-      metres: false,
-      ...(progress === undefined ? {} : { onProgress: progress.update }),
-    }).finally(() => progress?.finish());
-    costs = matrix.costs;
-    costBasis = matrix.basis;
-    const unsnapped = matrix.originSnapping.unsnapped.length + matrix.destinationSnapping.unsnapped.length;
-    if (unsnapped > 0 && !options.quiet && !options.json) {
-      streams.stderr.write(`solve: ${unsnapped} points are farther than ${matrix.originSnapping.maxDistanceMetres} m from any usable road; they have no travel times\n`);
-    }
+  try {
+    const geo = await problemFromLayers(demand, sites, options, streams);
+    return { problem: geo.problem, geo };
+  } catch (error) {
+    throw explainLayerError(error, [demand, sites], options.id);
   }
-  const geo = problemFromGeoJSON(demandCollection, siteCollection, {
-    demand: demandOptions,
-    sites: siteOptions,
-    ...(costs === undefined ? {} : { costs }),
-    ...(costBasis === undefined ? {} : { costBasis }),
+}
+
+/** The travel costs of a solve on layers, and how they were made; undefined for the default great-circle metres. */
+interface LayerCosts {
+  readonly costs: CostMatrix;
+  readonly basis?: string;
+}
+
+/** The demand and site reader options the flags give (`--id`, `--weight`, `--capacity`, …). */
+function readerOptions(demand: LayerFile, sites: LayerFile, options: SolveCommandOptions): { demand: ReadDemandOptions; sites: ReadSiteOptions } {
+  const id = options.id === undefined ? {} : { id: options.id };
+  return {
+    demand: { source: demand.name, crs: options.crs, ...id, ...(options.weight === undefined ? {} : { weight: options.weight }) },
+    sites: {
+      source: sites.name,
+      crs: options.crs,
+      ...id,
+      ...(options.capacity === undefined ? {} : { capacity: options.capacity }),
+      ...(options.fixedCost === undefined ? {} : { fixedCost: options.fixedCost }),
+      ...(options.required === undefined ? {} : { required: options.required }),
+      ...(options.forbidden === undefined ? {} : { forbidden: options.forbidden }),
+    },
+  };
+}
+
+/** The `--costs` table, matched to the layers' ids. */
+async function costsFromTable(demand: DemandLayer, sites: SiteLayer, options: SolveCommandOptions, path: string): Promise<LayerCosts> {
+  const columns = costColumns(options);
+  const text = await readText(path, "--costs");
+  const basis = await readCostTableBasis(path, text);
+  const costs = readCostTable(text, {
+    ...columns,
+    demandIds: demand.points.map((point, i) => String(point.id ?? i)),
+    siteIds: sites.sites.map((site, j) => String(site.id ?? j)),
+    unit: options.costUnit,
+    source: path,
+    optionNames: { from: "--cost-from", to: "--cost-to", value: "--cost-value" },
+    missing: options.missingPairs === "not-allowed" ? "notAllowed" : "error",
   });
-  return { problem: geo.problem, geo };
+  return { costs, ...(basis === undefined ? {} : { basis }) };
+}
+
+/** Travel minutes on the `--roads` network by `--mode`, noting on stderr the points no usable road is near. */
+async function costsOnRoads(demand: DemandLayer, sites: SiteLayer, options: SolveCommandOptions, path: string, streams: CliStreams): Promise<LayerCosts> {
+  const network = await readRoadNetwork(path, options.crs, options.nodeCrossings ?? false);
+  const progress = options.quiet || options.json ? undefined : createCountProgress(streams.stderr, "travel times on the roads (searches)");
+  const matrix = await computeTravelMatrix(network, segmentMinutes(network, options.mode), demand.coordinates, sites.coordinates, {
+    ...(options.cutoff === undefined ? {} : { cutoffMinutes: options.cutoff }),
+    metres: false,
+    ...(progress === undefined ? {} : { onProgress: progress.update }),
+  }).finally(() => progress?.finish());
+  const unsnapped = matrix.originSnapping.unsnapped.length + matrix.destinationSnapping.unsnapped.length;
+  if (unsnapped > 0 && !options.quiet && !options.json) {
+    streams.stderr.write(`solve: ${unsnapped} points are farther than ${matrix.originSnapping.maxDistanceMetres} m from any usable road; they have no travel times\n`);
+  }
+  return { costs: matrix.costs, basis: matrix.basis };
+}
+
+/**
+ * Builds the problem from the `--demand` and `--sites` layers, with great-circle metres, the `--costs` table or
+ * travel times on the `--roads` network.
+ * @throws CliError for missing `--cost-*` columns and unreadable files; InputError naming the layer (its
+ *   {@link LayerFile.name}), the feature and the field for bad layer content, and the file for a bad cost table
+ */
+async function problemFromLayers(demand: LayerFile, sites: LayerFile, options: SolveCommandOptions, streams: CliStreams): Promise<GeoProblem> {
+  const readers = readerOptions(demand, sites, options);
+  let given: LayerCosts | undefined;
+  if (options.costs !== undefined || options.roads !== undefined) {
+    const demandLayer = readDemandPoints(demand.collection, readers.demand);
+    const siteLayer = readSites(sites.collection, readers.sites);
+    given = options.costs !== undefined
+      ? await costsFromTable(demandLayer, siteLayer, options, options.costs)
+      : await costsOnRoads(demandLayer, siteLayer, options, options.roads!, streams);
+  }
+  return problemFromGeoJSON(demand.collection, sites.collection, {
+    ...readers,
+    ...(given === undefined ? {} : { costs: given.costs, ...(given.basis === undefined ? {} : { costBasis: given.basis }) }),
+  });
 }

@@ -15,7 +15,7 @@ import { resolvePlanCosts } from "../plan/schoolCosts.ts";
 import { createSchoolSystem, type SpecialGroup } from "../plan/system.ts";
 import type { TravelByLevelOptions } from "../plan/travelByLevel.ts";
 import { TRAVEL_MODES, type TravelMode } from "../travel/index.ts";
-import { readJson, readLayer, readText, type LayerTableOptions } from "./files.ts";
+import { explainLayerError, readJson, readLayer, readText, type LayerFile, type LayerTableOptions } from "./files.ts";
 import { CliError, type CliStreams } from "./io.ts";
 import { parsePositiveNumber } from "./parsers.ts";
 import { readRoadNetwork } from "./roads.ts";
@@ -221,11 +221,27 @@ function warnUnreachable(geo: GeoSchoolSystem, streams: CliStreams): void {
 }
 
 /**
+ * The error to report for one thrown while the school system was built: a fault of `--groups` names that file;
+ * a fault of a layer read from a table names its row and column ({@link explainLayerError}); an undeclared group
+ * gets a hint to give `--groups`.
+ */
+function explainSystemError(error: unknown, options: PlanInputOptions, layers: readonly (LayerFile | undefined)[]): unknown {
+  if (!(error instanceof InputError)) return error;
+  if (error.location.source === "groups" && options.groups !== undefined) return new CliError(`--groups "${options.groups}": ${error.message}`);
+  const explained = explainLayerError(error, layers);
+  if (options.groups === undefined && explained.message.includes("not a declared special group")) {
+    return new CliError(`${explained.message} (declare the special groups with --groups F.json)`);
+  }
+  return explained;
+}
+
+/**
  * Reads every input file of `plan` and builds the school system. The layers may be GeoJSON, CSV or .xlsx
  * (`F.xlsx#Sheet` for a sheet other than the first).
  * @throws CliError for unreadable files, clashing options, a groups file that is not an array, bad cost figures
- *   (naming the file); InputError for bad layer content (naming the file, feature and field) and bad norm
- *   overrides (naming the norms file); an undeclared group gets a hint to give --groups
+ *   (naming the file); InputError for bad layer content, naming the flag and the file, and the feature and the
+ *   property of a GeoJSON layer or the row (1-based, as a spreadsheet shows it) and the column of a CSV/.xlsx
+ *   one, and for bad norm overrides (naming the norms file); an undeclared group gets a hint to give --groups
  */
 export async function loadPlanInput(options: PlanInputOptions, streams: CliStreams): Promise<PlanInput> {
   const norms = await readNorms(options.norms);
@@ -243,21 +259,16 @@ export async function loadPlanInput(options: PlanInputOptions, streams: CliStrea
   let geo: GeoSchoolSystem;
   try {
     geo = schoolSystemFromGeoJSON({
-      settlements,
-      schools,
-      ...(candidates === undefined ? {} : { candidates }),
+      settlements: settlements.collection,
+      schools: schools.collection,
+      ...(candidates === undefined ? {} : { candidates: candidates.collection }),
       crs: options.crs,
       ...(groups === undefined ? {} : { groups }),
       travel,
-      sources: { settlements: options.settlements, schools: options.schools, ...(options.candidates === undefined ? {} : { candidates: options.candidates }) },
+      sources: { settlements: settlements.name, schools: schools.name, ...(candidates === undefined ? {} : { candidates: candidates.name }) },
     });
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    if (error.location.source === "groups" && options.groups !== undefined) throw new CliError(`--groups "${options.groups}": ${error.message}`);
-    if (options.groups === undefined && error.message.includes("not a declared special group")) {
-      throw new CliError(`${error.message} (declare the special groups with --groups F.json)`);
-    }
-    throw error;
+    throw explainSystemError(error, options, [settlements, schools, candidates]);
   } finally {
     progress?.finish();
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import { readDemandPoints } from "../../src/io/geojson.ts";
-import { csvToPointLayer, parseCsvRows, rowsToPointLayer } from "../../src/io/tableLayers.ts";
+import { readSchoolLayer } from "../../src/io/schoolSystemGeoJSON.ts";
+import { csvToPointLayer, parseCsvRows, rowsToPointLayer, tableLocation, tableRowReferences, tableToPointLayer } from "../../src/io/tableLayers.ts";
 import { readFeatureNumber } from "../../src/io/values.ts";
 
 describe("csvToPointLayer", () => {
@@ -53,6 +54,51 @@ describe("csvToPointLayer", () => {
   it("feeds the existing readers, which parse numeric strings as before", () => {
     const layer = csvToPointLayer("id,lon,lat,pupils\nv1,114.7,23.9,12\n");
     expect(readDemandPoints(layer, { id: "id", weight: "pupils" }).points).toEqual([{ id: "v1", weight: 12 }]);
+  });
+});
+
+describe("tableToPointLayer, tableLocation and tableRowReferences", () => {
+  const csv = "id,Lon,Lat,type,tier,pupils.junior,classes.junior\na,1,2,junior,village,10,1\n,,,,,,\nb,3,4,junor,village,x,2\n";
+  const { layer, origin } = tableToPointLayer(parseCsvRows(csv, "k.csv"));
+
+  it("records each feature's row as a spreadsheet shows it and each property's header as spelt, blank rows skipped", () => {
+    expect(layer).toEqual(rowsToPointLayer(parseCsvRows(csv, "k.csv")));
+    expect(origin).toEqual({
+      source: "k.csv",
+      rowNumbers: [2, 4],
+      columns: { id: "id", type: "type", tier: "tier", junior: "pupils.junior", "classes:junior": "classes.junior" },
+      longitude: "Lon",
+      latitude: "Lat",
+    });
+  });
+
+  it("restates a reader's feature index and property path as the row and the header, keeping the id and the value", () => {
+    expect(tableLocation({ source: "k.csv", index: 1, id: "b", field: "properties.type", value: "junor" }, origin, "--schools k.csv")).toEqual({ source: "--schools k.csv row 4", id: "b", field: "type", value: "junor" });
+    const field = (name: string): string => tableLocation({ source: "k.csv", index: 0, field: name }, origin).field;
+    expect(field("properties.classes.junior")).toBe("classes.junior");
+    expect(field("properties.junior")).toBe("pupils.junior");
+    expect(field("geometry.coordinates")).toBe("Lon, Lat");
+    expect(field("id")).toBe("id");
+    expect(field("properties.beds")).toBe("beds");
+    expect(tableLocation({ source: "k.csv", field: "features" }, origin)).toEqual({ source: "k.csv", field: "features" });
+  });
+
+  it("restates a real reader error: the school layer's bad type", () => {
+    let caught: unknown;
+    try {
+      readSchoolLayer(layer, { source: "k.csv" });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InputError);
+    const error = caught as InputError;
+    expect(new InputError(tableLocation(error.location, origin), error.problem).message).toMatch(/^k\.csv row 4 \(id "b"\), "type": must be one of .*, got "junor"$/);
+  });
+
+  it("restates references to features in a message's text as rows", () => {
+    expect(tableRowReferences("duplicates the id of k.csv 0", origin)).toBe("duplicates the id of row 2");
+    expect(tableRowReferences("duplicates the id of k.csv 1; not k.csv2 1", origin, "--schools k.csv")).toBe("duplicates the id of --schools k.csv row 4; not k.csv2 1");
+    expect(tableRowReferences("k.csv 7 is not a feature", origin)).toBe("k.csv 7 is not a feature");
   });
 });
 
