@@ -57,19 +57,37 @@ console.log(`basis (school bus): ${bus.basis}`);
 console.log();
 
 const cell = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "—");
-const names = schools.features.map((f) => String(f.id));
+// Points by name: a feature's `name` property, else its id (the villages and schools here are named by their ids).
+const nameOf = (feature: Feature): string => {
+  const name = feature.properties?.["name"];
+  return typeof name === "string" && name !== "" ? name : String(feature.id ?? feature.properties?.["id"]);
+};
+const names = schools.features.map(nameOf);
 const header = ["minutes to →", ...names.map((name) => `${name} (bus / walk)`)];
-const villageIds = demand.points.map((point) => String(point.id));
-const rows = villageIds.map((id, i) => [id, ...names.map((_, j) => `${cell(costOf(bus.costs, i, j))} / ${cell(costOf(walk.costs, i, j))}`)]);
+const villageNames = villages.features.map(nameOf);
+const rows = villageNames.map((name, i) => [name, ...names.map((_, j) => `${cell(costOf(bus.costs, i, j))} / ${cell(costOf(walk.costs, i, j))}`)]);
 const widths = header.map((_, k) => Math.max(header[k]!.length, ...rows.map((row) => row[k]!.length)));
 for (const row of [header, ...rows]) console.log(row.map((text, k) => (k === 0 ? text.padEnd(widths[k]!) : text.padStart(widths[k]!))).join("   "));
 console.log("— : no route. Times run from the village to the school: the Town school stands on a one-way street, so the bus");
 console.log("goes round by the valley road; walkers ignore one-way rules, and points within 1000 m of each other may walk straight across.");
 console.log();
-const unsnapped = bus.originSnapping.unsnapped.map((i) => villageIds[i]);
+const unsnapped = bus.originSnapping.unsnapped.map((i) => villageNames[i]);
 console.log(`not snapped (farther than ${bus.originSnapping.maxDistanceMetres} m from every road): ${unsnapped.join(", ") || "none"}`);
-console.log(`without any school within reach: ${bus.unreachable.originsWithNoDestination.map((i) => villageIds[i]).join(", ") || "none"}`);
-for (const note of bus.unreachable.components.notes) console.log(`  ${note}`);
+console.log(`without any school within reach: ${bus.unreachable.originsWithNoDestination.map((i) => villageNames[i]).join(", ") || "none"}`);
+// Why, by name (the library's `unreachable.components.notes` say the same by index: "origin 5 lies in component 1 …").
+const { originComponent, destinationComponent, nodeCounts } = bus.unreachable.components;
+for (const i of bus.unreachable.originsWithNoDestination) {
+  const c = originComponent[i]!;
+  if (c >= 0 && !destinationComponent.includes(c)) {
+    console.log(`  ${villageNames[i]} lies on a road piece of ${nodeCounts[c]} nodes that reaches no school (network component ${c})`);
+  }
+}
+for (const i of bus.originSnapping.unsnapped) {
+  const leg = bus.originSnapping.legMetres[i]!;
+  const where = leg === Infinity ? "has no usable road at any distance" : `is ${Math.round(leg)} m from the nearest usable road`;
+  console.log(`  ${villageNames[i]} ${where}, beyond the ${bus.originSnapping.maxDistanceMetres} m snapping limit`);
+}
+for (const j of bus.unreachable.destinationsWithNoOrigin) console.log(`  ${names[j]} is reached from no village`);
 
 // A p-median needs a school for every village it serves: leave out the villages no school can reach, and say so.
 const reachable = villages.features.filter((_, i) => !bus.unreachable.originsWithNoDestination.includes(i));
@@ -82,7 +100,7 @@ console.log(`p-median by school bus over the ${reachable.length} villages a scho
 for (const p of [1, 2]) {
   const solution = await solvePMedian(geo.problem, { p });
   const summary = summarizeSolution(geo.problem, solution);
-  const open = solution.open.map((j) => geo.problem.sites[j]!.id).join(", ");
+  const open = solution.open.map((j) => nameOf(geo.sites.features[j]!)).join(", ");
   console.log(`  p = ${p}: ${solution.status}, open ${open}; mean ${summary.meanCost!.toFixed(1)} min per pupil, longest ${summary.maxCost!.toFixed(1)} min`);
 }
 
@@ -106,5 +124,16 @@ console.log(`travel-time matrix ${settlements.points.length} × ${settlements.po
 console.log(
   `p-median, p = ${p} (one school per township) among the settlements, weighted by grade 1–3 pupils: ${solution.status}` +
     `${solution.gap === null ? "" : `, gap ${(solution.gap * 100).toFixed(2)} %`}, mean ${summary.meanCost!.toFixed(1)} min, longest ${summary.maxCost!.toFixed(1)} min, ${solution.statistics.seconds.toFixed(1)} s`,
+);
+// The settlement with the longest trip and its school, by name (the generated settlements carry a `name`).
+let far = 0;
+for (let i = 0; i < countyGeo.problem.demand.length; i++) {
+  if (costOf(countyGeo.problem.costs, i, solution.assignment[i]!) > costOf(countyGeo.problem.costs, far, solution.assignment[far]!)) far = i;
+}
+const farSchool = solution.assignment[far]!;
+const label = (feature: Feature) => `${nameOf(feature)} (${String(feature.properties?.["id"])})`;
+console.log(
+  `longest trip: ${label(countyGeo.demand.features[far]!)} to the school at ${label(countyGeo.sites.features[farSchool]!)}, ` +
+    `${costOf(countyGeo.problem.costs, far, farSchool).toFixed(1)} min`,
 );
 if (solution.status !== "optimal") process.exitCode = 1;

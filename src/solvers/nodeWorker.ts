@@ -21,17 +21,27 @@ const ENTRY = new URL(import.meta.url.endsWith(".ts") ? "./nodeWorkerEntry.ts" :
 
 /**
  * Starts a solver worker thread.
- * @param events - called with each message from the worker, and once if the worker fails or exits early
+ * @param events - called with each message from the worker, and once if the worker fails (an `error` event,
+ *   whatever value it carries, or a `messageerror`) or exits before it is terminated (with its exit code)
  * @returns a handle to post the request and terminate the worker
  * @throws Error when running from TypeScript source and tsx cannot be found
  */
 export function startNodeSolverWorker(events: SolverWorkerEvents): SolverWorker {
   const worker = new Worker(workerEntryUrl(ENTRY));
+  const started = performance.now();
   let terminated = false;
   worker.on("message", (message: WorkerMessage) => events.message(message));
-  worker.on("error", (error: Error) => events.failure(error));
-  worker.on("exit", (code) => {
-    if (!terminated) events.failure(new Error(`the solver worker exited with code ${code}`));
+  // What a worker throws arrives as is: an Error, but also undefined, a string or a plain object.
+  worker.on("error", (error: unknown) => events.failure(error));
+  worker.on("messageerror", (error: unknown) => {
+    const detail = error instanceof Error && error.message !== "" ? `: ${error.message}` : "";
+    events.failure(new Error(`a message from it could not be deserialized (messageerror)${detail}`));
+  });
+  worker.on("exit", (code: number) => {
+    if (terminated) return;
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const why = code === 0 ? " (it ran out of work without posting a result)" : "";
+    events.failure(new Error(`it exited with code ${code} after ${seconds} s, before answering${why}`));
   });
   return {
     post(request: SolveRequest): void {

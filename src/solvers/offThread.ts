@@ -14,13 +14,19 @@
  * {@link LinearResult.failure}; only the worker's heap is lost, never the calling thread's. The worker is always
  * terminated once the solve settles.
  *
+ * Every way a worker can fail says what happened, never an empty message: an `error` event whatever it carries
+ * (an `Error`, an `Error` without a message, a thrown string, `undefined`, an object, or none at all when the
+ * script fails to load), an exit before answering (with its exit code, Node), a `messageerror` (a message that
+ * could not be deserialized), a message outside the protocol, an error posted without a message, and a request
+ * that cannot be sent to the worker.
+ *
  * Runtimes: a standard module Web Worker (`new Worker(new URL("./solverWorker.js", import.meta.url),
  * { type: "module" })`) wherever `globalThis.Worker` exists — Deno and browsers (tested in Deno; browsers need
  * the worker file served beside this module, as in the published `dist/`, and shared memory only with
  * cross-origin isolation); `node:worker_threads` through the Node-only `nodeWorker.ts` in Node 20.
  * @module
  */
-import { SolverError } from "../errors.ts";
+import { quoteValue, SolverError } from "../errors.ts";
 import { relativeGap } from "../solution.ts";
 import { abortedResult } from "./cancel.ts";
 import type { LinearModel } from "./linearModel.ts";
@@ -44,8 +50,59 @@ export interface SolverWorker {
 export interface SolverWorkerEvents {
   /** A message from the worker. */
   message(message: WorkerMessage): void;
-  /** The worker failed to start, threw, or exited before answering. */
-  failure(error: Error): void;
+  /**
+   * The worker failed to start, threw, or exited before answering. `error` is what the runtime reported, which
+   * need not be an `Error` (a worker may throw anything); {@link describeFailure} says it in words.
+   */
+  failure(error: unknown): void;
+}
+
+/** "an Error", "a RuntimeError". */
+function withArticle(name: string): string {
+  return `${/^[AEIOU]/i.test(name) ? "an" : "a"} ${name}`;
+}
+
+/**
+ * Says in words what a worker (or the runtime on its behalf) threw or reported: never an empty string, whatever
+ * the value (an `Error` without a message, an empty string, `undefined`, an object).
+ * @param value - what was thrown or reported
+ * @returns e.g. `"RuntimeError: Aborted(OOM)"`, `"an Error without a message"`, `"a thrown undefined (not an Error)"`
+ */
+function describeFailure(value: unknown): string {
+  if (value instanceof Error) {
+    const message = value.message.trim();
+    const name = value.name || "Error";
+    if (message === "") return `${withArticle(name)} without a message`;
+    return name === "Error" ? message : `${name}: ${message}`;
+  }
+  if (typeof value === "string") return value.trim() === "" ? "an empty string thrown (not an Error)" : value;
+  if (typeof value === "object" && value !== null) {
+    const { name, message } = value as { name?: unknown; message?: unknown };
+    if (typeof message === "string" && message.trim() !== "") {
+      return typeof name === "string" && name !== "" && name !== "Error" ? `${name}: ${message}` : message;
+    }
+    if (typeof name === "string" && name !== "") return `${withArticle(name)} without a message`;
+  }
+  if (value === undefined || value === null) return `a thrown ${String(value)} (not an Error)`;
+  return `a thrown value that is not an Error: ${quoteValue(value)}`;
+}
+
+/** Whether a value from the worker is one of the {@link WorkerMessage}s of the protocol, in shape. */
+function isWorkerMessage(value: unknown): value is WorkerMessage {
+  if (typeof value !== "object" || value === null) return false;
+  const message = value as { kind?: unknown; progress?: unknown; values?: unknown; result?: unknown };
+  switch (message.kind) {
+    case "progress":
+      return typeof message.progress === "object" && message.progress !== null;
+    case "incumbent":
+      return message.values instanceof Float64Array;
+    case "result":
+      return typeof message.result === "object" && message.result !== null;
+    case "error":
+      return true; // name and message are checked where the error is rebuilt
+    default:
+      return false;
+  }
 }
 
 /** Whether this module runs from TypeScript source (tsx, vitest, Deno) rather than compiled JavaScript. */
@@ -55,15 +112,27 @@ function startWebWorker(events: SolverWorkerEvents): SolverWorker {
   const url = new URL(fromSource ? "./solverWorker.ts" : "./solverWorker.js", import.meta.url);
   const worker = new Worker(url, { type: "module" });
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => events.message(event.data);
-  worker.onerror = (event: ErrorEvent) => {
+  worker.onerror = (event: Event) => {
     event.preventDefault();
-    events.failure(new Error(event.message || "the solver worker failed"));
+    events.failure(new Error(describeErrorEvent(event)));
   };
-  worker.onmessageerror = () => events.failure(new Error("a message from the solver worker could not be read"));
+  worker.onmessageerror = () => events.failure(new Error("a message from it could not be deserialized (messageerror)"));
   return {
     post: (request) => worker.postMessage(request),
     terminate: () => worker.terminate(),
   };
+}
+
+/**
+ * What a Web Worker's `error` event says: its message, else the error it carries, else why there may be none (a
+ * plain `Event`, as when the worker's script cannot be loaded), with the place when the runtime gives one.
+ */
+function describeErrorEvent(event: Event): string {
+  const { message, error, filename, lineno } = event as Partial<ErrorEvent>;
+  const place = typeof filename === "string" && filename !== "" ? ` (at ${filename}${typeof lineno === "number" && lineno > 0 ? `:${lineno}` : ""})` : "";
+  if (typeof message === "string" && message.trim() !== "") return message + place;
+  if (error !== undefined && error !== null) return describeFailure(error) + place;
+  return `an error event without a message or error${place}: its script failed to load or it threw something that is not an Error`;
 }
 
 async function startWorker(events: SolverWorkerEvents): Promise<SolverWorker> {
@@ -88,6 +157,11 @@ function rebuildError(name: string, message: string): Error {
   return error;
 }
 
+/** Whether a value is a string with something in it besides white space. */
+function hasText(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
 /**
  * Solves a linear model in a worker with the given backend.
  * @param model - the linear model (copied to the worker, never changed)
@@ -98,8 +172,9 @@ function rebuildError(name: string, message: string): Error {
  *   solution if it posted none) and `onProgress` (called on this thread with the worker's progress)
  * @returns the backend's result; when the worker failed after posting an incumbent, that incumbent with status
  *   `aborted` and `failure` set
- * @throws SolverError when the worker cannot start, or fails (or the backend throws a SolverError) before
- *   posting any incumbent
+ * @throws SolverError when the worker cannot start, the request cannot be sent to it, or it fails (an error
+ *   event, an exit before answering, a message that cannot be read or is not of the protocol, an error without a
+ *   message, or the backend throws a SolverError) before posting any incumbent; the message always says which
  */
 export async function solveOffThread(
   model: LinearModel,
@@ -156,10 +231,14 @@ export async function solveOffThread(
       Atomics.store(cancelFlag, 0, 1);
       graceTimer = setTimeout(stopNow, ABORT_GRACE_MILLISECONDS);
     }
+    /** `failWith` for an event of the worker, said as "the solver worker failed: …". */
+    const workerFailed = (what: string): void => failWith(new SolverError(`the solver worker failed: ${what}`));
     const events: SolverWorkerEvents = {
       message(message) {
         if (settled) return;
-        if (message.kind === "progress") {
+        if (!isWorkerMessage(message)) {
+          workerFailed(`it sent ${quoteValue(message)}, which is not a message of the solver protocol`);
+        } else if (message.kind === "progress") {
           lastBound = message.progress.bound ?? lastBound;
           try {
             options.onProgress?.(message.progress);
@@ -173,14 +252,17 @@ export async function solveOffThread(
           const result = message.result;
           const held = result.status === "aborted" && result.values === null ? incumbentResult() : null;
           settle(() => resolve(held ?? result));
+        } else if (!hasText(message.message)) {
+          const what = hasText(message.name) ? withArticle(message.name) : "an error";
+          workerFailed(`it reported ${what} without a message from ${backend} after ${elapsed().toFixed(1)} s`);
         } else if (message.name === "SolverError") {
           failWith(new SolverError(message.message));
         } else {
-          settle(() => reject(rebuildError(message.name, message.message)));
+          settle(() => reject(rebuildError(hasText(message.name) ? message.name : "Error", message.message)));
         }
       },
       failure(error) {
-        failWith(new SolverError(`the solver worker failed: ${error.message}`));
+        workerFailed(describeFailure(error));
       },
     };
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -204,15 +286,20 @@ export async function solveOffThread(
           cancelFlag: flag,
         });
         try {
-          started.post(request(cancelFlag));
+          try {
+            started.post(request(cancelFlag));
+          } catch (error) {
+            if (cancelFlag === null) throw error;
+            cancelFlag = null; // shared memory cannot be posted here: abort by terminating the worker
+            started.post(request(null));
+          }
         } catch (error) {
-          if (cancelFlag === null) throw error;
-          cancelFlag = null; // shared memory cannot be posted here: abort by terminating the worker
-          started.post(request(null));
+          failWith(new SolverError(`the solve request could not be sent to the solver worker: ${describeFailure(error)}`));
+          return;
         }
         if (signal?.aborted) onAbort();
       },
-      (error: unknown) => events.failure(error instanceof Error ? error : new Error(String(error))),
-    ).catch((error: unknown) => events.failure(error instanceof Error ? error : new Error(String(error))));
+      (error: unknown) => failWith(new SolverError(`the solver worker could not be started: ${describeFailure(error)}`)),
+    ).catch((error: unknown) => failWith(new SolverError(`the off-thread solve failed on the calling thread: ${describeFailure(error)}`)));
   });
 }
