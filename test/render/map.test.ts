@@ -30,6 +30,25 @@ describe("renderPlanMap", () => {
     expect(svg).toContain("图例");
   });
 
+  it("draws one line per settlement and school, dark grey with its own legend entry where several levels share it", () => {
+    const rows = layout().assignments;
+    const first = rows.find((row) => !row.boarding)!;
+    const other = first.level === "primary1to3" ? "primary4to6" : "primary1to3";
+    const shared = { ...layout(), assignments: [...rows, { ...first, level: other as typeof first.level }] };
+    const svg = renderPlanMap(shared, geo, {});
+    expect(svg).toMatch(new RegExp(`data-levels="(${first.level} ${other}|${other} ${first.level})"[^>]*stroke="#4d4d4d"`));
+    expect(svg).toContain('data-entry="several-levels"');
+    expect(svg).toContain("several levels");
+    const segments = new Set(shared.assignments.map((row) => `${row.settlementIndex}:${row.schoolIndex}:${row.boarding}`));
+    expect(svg.match(/<line data-levels?=/g)!.length).toBe(segments.size);
+  });
+
+  it("draws the settlements above the schools in the travel view, below them in the plan view", () => {
+    const order = (svg: string) => svg.indexOf('<g id="settlements">') < svg.indexOf('<g id="schools">');
+    expect(order(renderPlanMap(layout(), geo, {}))).toBe(true);
+    expect(order(renderPlanMap(layout(), geo, { view: "travel" }))).toBe(false);
+  });
+
   it("draws the travel view with its colour legend, and refuses a bad size", () => {
     expect(renderPlanMap(layout(), geo, { view: "travel" })).toContain("mean one-way trip");
     expect(() => renderPlanMap(layout(), geo, { width: 5 })).toThrow(/width/);

@@ -70,6 +70,9 @@ const ACTION_STYLE: Readonly<Record<Exclude<SchoolAction, "not built">, { fill: 
 };
 const LEVEL_ORDER: readonly LevelId[] = ["kindergarten", "primary1to3", "primary4to6", "junior", "senior"];
 
+/** The colour of an assignment line that several levels share. */
+const SEVERAL_LEVELS_COLOUR = "#4d4d4d";
+
 function levelColour(level: LevelId): string {
   return schemeTableau10[LEVEL_ORDER.indexOf(level)] ?? "#888888";
 }
@@ -165,12 +168,23 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
   parts.push(`<g id="background"><rect width="${width}" height="${height}" fill="#ffffff"/></g>`);
   parts.push(`<g id="boundary">${boundary.map((feature) => `<path d="${path(feature) ?? ""}" fill="#f4f1ea" stroke="#6b6b6b" stroke-width="1.4"/>`).join("")}</g>`);
   parts.push(`<g id="townships">${townships.map((feature) => `<path d="${path(feature) ?? ""}" fill="none" stroke="#a8a8a8" stroke-width="0.7" stroke-dasharray="3,2"/>`).join("")}</g>`);
-  // Assignment lines, thin and semi-transparent, boarding dashed.
-  const lines = view === "plan" ? rows.map((row) => {
+  // Assignment lines, thin and semi-transparent, boarding dashed: one line per settlement, school and trip kind, in
+  // the level's colour, or dark grey where several levels share it (overlapping colours would blend to grey).
+  const segments = new Map<string, { row: PlannedAssignment; levels: LevelId[] }>();
+  for (const row of rows) {
+    const key = `${row.settlementIndex}:${row.schoolIndex}:${row.boarding ? "b" : "d"}`;
+    const segment = segments.get(key);
+    if (segment === undefined) segments.set(key, { row, levels: [row.level] });
+    else if (!segment.levels.includes(row.level)) segment.levels.push(row.level);
+  }
+  const lines = view === "plan" ? [...segments.values()].map(({ row, levels }) => {
     const [x1, y1] = at(sc[2 * row.settlementIndex]!, sc[2 * row.settlementIndex + 1]!);
     const [x2, y2] = at(kc[2 * row.schoolIndex]!, kc[2 * row.schoolIndex + 1]!);
-    return `<line data-level="${row.level}" x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" stroke="${levelColour(row.level)}" stroke-width="0.8" stroke-opacity="0.55"${row.boarding ? ' stroke-dasharray="3,2"' : ""}/>`;
+    const single = levels.length === 1;
+    const tag = single ? `data-level="${row.level}"` : `data-levels="${levels.join(" ")}"`;
+    return `<line ${tag} x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" stroke="${single ? levelColour(row.level) : SEVERAL_LEVELS_COLOUR}" stroke-width="0.8" stroke-opacity="${single ? 0.55 : 0.7}"${row.boarding ? ' stroke-dasharray="3,2"' : ""}/>`;
   }) : [];
+  const severalLevels = [...segments.values()].some(({ levels }) => levels.length > 1);
   parts.push(`<g id="assignments">${lines.join("")}</g>`);
   // Settlements: sized by pupils (of the level shown); in the travel view coloured by the pupil-weighted mean trip.
   const pupils = new Float64Array(system.settlements.length);
@@ -190,7 +204,9 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
     const fill = view === "travel" ? interpolateYlOrRd(Math.min(1, meanTrip[i]! / tripScaleMax)) : "#7f7f7f";
     settlements.push(`<circle cx="${px(x)}" cy="${px(y)}" r="${px(r)}" fill="${fill}" fill-opacity="${view === "travel" ? 0.9 : 0.45}" stroke="${view === "travel" ? "#5a5a5a" : "none"}" stroke-width="0.4"/>`);
   });
-  parts.push(`<g id="settlements">${settlements.join("")}</g>`);
+  const settlementLayer = `<g id="settlements">${settlements.join("")}</g>`;
+  // In the plan view schools stand on the settlements; in the travel view the settlements are the picture, on top.
+  if (view !== "travel") parts.push(settlementLayer);
   // Schools: the closed first, so open schools stand on top.
   const enrolled = (school: PlannedSchool): number => (level === undefined ? Object.values(school.enrolment).reduce((sum, value) => sum + value, 0) : school.enrolment[level]);
   const servesLevel = (school: PlannedSchool): boolean => level === undefined || school.classes[level] > 0 || school.enrolment[level] > 0 || (school.action === "close" && system.schools[school.index]!.classes[level] > 0);
@@ -204,6 +220,7 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
     const [x, y] = at(kc[2 * school.index]!, kc[2 * school.index + 1]!);
     return schoolMarker(school, x, y, school.open ? 2.5 + 6 * Math.sqrt(enrolled(school) / maxEnrolled) : 3, school.open && school.boarders > 0);
   }).join("")}</g>`);
+  if (view === "travel") parts.push(settlementLayer);
   // Labels: one per township, at its central school (or first school), placed greedily where it overlaps nothing.
   const taken: Box[] = [{ x0: width - legendWidth, y0: 0, x1: width, y1: height }, { x0: 0, y0: 0, x1: width, y1: top - 8 }];
   const labels: string[] = [];
@@ -246,6 +263,10 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
     const levels = [...new Set(rows.map((row) => row.level))].sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b));
     for (const entry of levels) {
       legend.push(`<g class="legend-entry" data-entry="${entry}"><line x1="${lx}" y1="${ly - 4}" x2="${lx + 16}" y2="${ly - 4}" stroke="${levelColour(entry)}" stroke-width="2"/>${textElement(lx + 22, ly, messages.common.levels[entry], 'font-size="12" fill="#222222"')}</g>`);
+      ly += 18;
+    }
+    if (severalLevels) {
+      legend.push(`<g class="legend-entry" data-entry="several-levels"><line x1="${lx}" y1="${ly - 4}" x2="${lx + 16}" y2="${ly - 4}" stroke="${SEVERAL_LEVELS_COLOUR}" stroke-width="2"/>${textElement(lx + 22, ly, words.severalLevels, 'font-size="12" fill="#222222"')}</g>`);
       ly += 18;
     }
     if (rows.some((row) => row.boarding)) {

@@ -15,6 +15,8 @@ export interface MapMessages {
   readonly boarding: string;
   /** Legend entry of a boarder's (weekly) trip line. */
   readonly boardingTrip: string;
+  /** Legend entry of an assignment line several levels share. */
+  readonly severalLevels: string;
   /** Legend entry of a settlement circle. */
   readonly settlement: string;
   /** Legend heading of the travel view's colours. */
@@ -41,6 +43,6 @@ export interface MapMessages {
 
 /** The map words per language. */
 export const MAP_MESSAGES: Readonly<Record<Language, MapMessages>> = {
-  en: { legend: "Legend", north: "N", boarding: "boarding school", boardingTrip: "boarders (weekly trip)", settlement: "settlement (size: pupils)", meanTrip: "mean one-way trip", travelView: "travel: settlements by their pupils' mean trip", travelBasis: "travel", statusQuoTitle: "Status quo", planTitle: "Plan", travelTitle: "The plan: travel", planCaption: "The plan: schools by action, assignment lines by level.", sideBySideCaption: "The status quo beside the plan.", travelCaption: "Settlements coloured by their pupils' mean one-way trip.", levelsCaption: "One map per level: its assignments and the schools serving it." },
-  zh: { legend: "图例", north: "北", boarding: "寄宿制学校", boardingTrip: "寄宿生（每周往返）", settlement: "居民点（大小：学生数）", meanTrip: "平均单程时间", travelView: "出行：居民点颜色表示平均单程时间", travelBasis: "出行时间", statusQuoTitle: "现状", planTitle: "规划", travelTitle: "规划：出行时间", planCaption: "规划：学校按措施区分，分配线颜色表示学段。", sideBySideCaption: "现状与规划并列。", travelCaption: "居民点颜色表示其学生的平均单程时间。", levelsCaption: "分学段地图：各学段的分配线及服务该学段的学校。" },
+  en: { legend: "Legend", north: "N", boarding: "boarding school", boardingTrip: "boarders (weekly trip)", severalLevels: "several levels", settlement: "settlement (size: pupils)", meanTrip: "mean one-way trip", travelView: "travel: settlements by their pupils' mean trip", travelBasis: "travel", statusQuoTitle: "Status quo", planTitle: "Plan", travelTitle: "The plan: travel", planCaption: "The plan: schools by action, assignment lines by level.", sideBySideCaption: "The status quo beside the plan.", travelCaption: "Settlements coloured by their pupils' mean one-way trip.", levelsCaption: "One map per level: its assignments and the schools serving it." },
+  zh: { legend: "图例", north: "北", boarding: "寄宿制学校", boardingTrip: "寄宿生（每周往返）", severalLevels: "多个学段", settlement: "居民点（大小：学生数）", meanTrip: "平均单程时间", travelView: "出行：居民点颜色表示平均单程时间", travelBasis: "出行时间", statusQuoTitle: "现状", planTitle: "规划", travelTitle: "规划：出行时间", planCaption: "规划：学校按措施区分，分配线颜色表示学段。", sideBySideCaption: "现状与规划并列。", travelCaption: "居民点颜色表示其学生的平均单程时间。", levelsCaption: "分学段地图：各学段的分配线及服务该学段的学校。" },
 };
