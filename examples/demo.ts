@@ -16,7 +16,7 @@ import { svgToPng } from "../src/render/png.node.ts";
 import type { FeatureCollection, Point } from "geojson";
 import {
   CHINA_NORMS, balanceTableRows, checkPlan, evaluateLayout, findNecessarySmallSchools, planLayout, planReportHtml, planSchools, planSummaryMarkdown, planTables, planToGeoJSON, planToJson,
-  planMapFigures, readBalanceTotals, resolvePlanRules, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
+  planMapFigures, readBalanceTotals, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
 } from "../src/index.ts";
 import { withIllustrativeResources } from "./dongyuan/resources.ts";
 import { dongyuanNotes } from "./dongyuan/notes.ts";
@@ -49,7 +49,7 @@ const asGiven = build(existing).system;
 const guarantee = await findNecessarySmallSchools(asGiven);
 const necessary = new Set(guarantee.necessary.map((s) => s.id));
 // Township and village schools have the classrooms their pupils fill today (examples/dongyuan/statusQuoRooms.ts).
-const fitted = fitClassroomsToStatusQuo(existing, asGiven, resolvePlanRules(planRules));
+const fitted = fitClassroomsToStatusQuo(existing, asGiven, planRules);
 const kept = { ...fitted, features: fitted.features.map((f) => (necessary.has(String(f.id)) ? { ...f, properties: { ...f.properties, protected: true } } : f)) };
 const geo = build(kept);
 const { system } = geo;

@@ -29,6 +29,7 @@ export type {
 export { buildPlanModel } from "./model.ts";
 export type { PlanModel, PlanModelOptions, PlanRowKind } from "./model.ts";
 export { planSchools } from "./planSchools.ts";
+export { planStatusQuo } from "./statusQuoScore.ts";
 export { PLAN_TIME_MARGIN_SECONDS } from "./deadline.ts";
 export { checkPlan } from "./checkPlan.ts";
 export type { PlanCheck } from "./checkPlan.ts";

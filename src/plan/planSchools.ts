@@ -2,13 +2,11 @@
  * `planSchools`: a county school plan as one MIP on HiGHS, warm-started by a construction heuristic.
  * @module
  */
-import { checkPlan } from "./checkPlan.ts";
 import type { PLAN_TIME_MARGIN_SECONDS } from "./deadline.ts";
 import type { PlanOptions } from "./options.ts";
 import type { Plan } from "./result.ts";
-import { scoreDecisions } from "./score.ts";
 import { preparePlan, solvePreparedPlan } from "./solvePlan.ts";
-import { statusQuoDecisions } from "./statusQuo.ts";
+import { statusQuoInContext } from "./statusQuoScore.ts";
 import type { SchoolSystem } from "./system.ts";
 import { tradeoffCurve } from "./tradeoff.ts";
 
@@ -59,9 +57,7 @@ export async function planSchools(system: SchoolSystem, options: PlanOptions = {
   const solved = await solvePreparedPlan(prepared, options, context.rules, started);
   let statusQuo: Plan["statusQuo"] = null;
   if (options.statusQuo ?? true) {
-    const score = scoreDecisions(context, statusQuoDecisions(context));
-    const check = checkPlan(system, { ...score, rules: context.rules, costFigures: context.costs });
-    statusQuo = Object.freeze({ ...score, violations: check.violations });
+    statusQuo = statusQuoInContext(context);
   }
   const tradeoff = (options.tradeoffPoints ?? 0) >= 2 ? await tradeoffCurve(prepared, options, solved) : [];
   return Object.freeze({

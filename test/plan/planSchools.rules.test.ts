@@ -7,6 +7,7 @@ import {
   LEVEL_GRADES,
   LEVELS_SERVED,
   planSchools,
+  planStatusQuo,
   SIZE_NORM_OF_TYPE,
   type LevelId,
   type Plan,
@@ -140,6 +141,7 @@ describe("planSchools' plans follow the rules on generated tiny systems", () => 
       const quo = plan.statusQuo!;
       const check = checkPlan(c.system, { ...quo, rules: plan.rules, costFigures: plan.costFigures });
       expect(quo.violations).toEqual(check.violations);
+      expect(planStatusQuo(c.system, c.options)).toEqual(quo);
       for (const [j, school] of quo.schools.entries()) expect(school.open).toBe(c.system.schools[j]!.existing);
       // Each settlement and level at its nearest existing school serving the level.
       for (const row of quo.assignments) {
