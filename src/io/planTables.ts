@@ -8,7 +8,7 @@ import { InputError } from "../errors.ts";
 import type { LevelId } from "../norms/levels.ts";
 import type { Plan, PlannedAssignment, PlannedSchool, PlanCostBreakdown } from "../plan/result.ts";
 import type { SchoolSystem } from "../plan/system.ts";
-import { messagesFor, TABLE_MESSAGES, type TableHeaderKey } from "../render/messages/index.ts";
+import { messagesFor, TABLE_MESSAGES, type CommonMessages, type TableHeaderKey } from "../render/messages/index.ts";
 
 /** The language of the table headers: English or Chinese. */
 export type TableLanguage = "en" | "zh";
@@ -68,22 +68,22 @@ export interface PlanTablesOptions {
   readonly townshipNames?: Readonly<Record<string, string>>;
 }
 
-/** What the rows of one table need besides the plan: the language's words, and the township names. */
+/** What the rows of one table need besides the plan: the language and its words, and the township names. */
 interface RowWords {
   readonly language: TableLanguage;
+  readonly common: CommonMessages;
   readonly townshipNames: Readonly<Record<string, string>> | undefined;
 }
 
 /** A flag in the language: a boolean in English (true/false in CSV), 是/否 in Chinese. */
 function flag(words: RowWords, value: boolean): TableCell {
   if (words.language === "en") return value;
-  const { common } = messagesFor(words.language);
-  return value ? common.yes : common.no;
+  return value ? words.common.yes : words.common.no;
 }
 
-/** A school type, tier, action or level: the plan.json word in English, its Chinese name in Chinese. */
-function term<K extends string>(words: RowWords, value: K, names: (common: ReturnType<typeof messagesFor>["common"]) => Readonly<Record<K, string>>): string {
-  return words.language === "en" ? value : names(messagesFor(words.language).common)[value];
+/** A school type, tier, action or level: the plan.json word in English, its name from the catalogue in Chinese. */
+function term<K extends string>(words: RowWords, value: K, names: Readonly<Record<K, string>>): string {
+  return words.language === "en" ? value : names[value];
 }
 
 /** The township name column, where names are given. */
@@ -126,12 +126,12 @@ function schoolRow(school: PlannedSchool, levels: readonly LevelId[], words: Row
   const row: Record<string, TableCell> = {
     id: school.id,
     name: school.name,
-    type: term(words, school.type, (common) => common.schoolTypes),
-    tier: term(words, school.tier, (common) => common.tiers),
+    type: term(words, school.type, words.common.schoolTypes),
+    tier: term(words, school.tier, words.common.tiers),
     township: school.township,
     ...(words.townshipNames === undefined ? {} : { townshipName: townshipNameOf(words, school.township) }),
     existing: flag(words, school.existing),
-    action: term(words, school.action, (common) => common.actions),
+    action: term(words, school.action, words.common.actions),
     open: flag(words, school.open),
   };
   for (const level of levels) row[`enrolment.${level}`] = school.enrolment[level];
@@ -161,7 +161,7 @@ function assignmentsTable(assignments: readonly PlannedAssignment[], system: Sch
     rows: assignments.map((a) => ({
       settlement: a.settlement,
       settlementName: system.settlements[a.settlementIndex]?.name ?? null,
-      level: term(words, a.level, (common) => common.levels),
+      level: term(words, a.level, words.common.levels),
       school: a.school,
       schoolName: system.schools[a.schoolIndex]?.name ?? null,
       pupils: a.pupils,
@@ -327,7 +327,7 @@ export function balanceTable(
 export function planTables(plan: Plan, system: SchoolSystem, options: PlanTablesOptions = {}): PlanTable[] {
   const language = options.language ?? "en";
   if (language !== "en" && language !== "zh") throw new InputError({ source: "options", field: "language", value: language }, 'must be "en" or "zh"');
-  const words: RowWords = { language, townshipNames: options.townshipNames };
+  const words: RowWords = { language, common: messagesFor(language).common, townshipNames: options.townshipNames };
   const tables: PlanTable[] = [
     schoolsTable("schools", plan.schools ?? [], system, words),
     assignmentsTable(plan.assignments ?? [], system, words),

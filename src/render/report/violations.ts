@@ -23,14 +23,19 @@ function figure(context: ViolationContext, rule: PlanViolationRule, value: numbe
   return formatNumber(context, value, minutes && !Number.isInteger(Math.round(value * 10) / 10) ? 1 : 0);
 }
 
+/** The name of the item with id `id` (its id where it has no name), "" for no id. */
+function nameOf(items: readonly { readonly id: string; readonly name: string }[], id: string | undefined): string {
+  if (id === undefined) return "";
+  const name = items.find((item) => item.id === id)?.name;
+  return name === undefined || name === "" ? id : name;
+}
+
 /** The parts of a violation with names in place of ids. */
-export function violationParts(context: ViolationContext, violation: PlanViolation): ViolationParts {
+function violationParts(context: ViolationContext, violation: PlanViolation): ViolationParts {
   const { system } = context;
-  const school = violation.school === undefined ? "" : (system.schools.find((s) => s.id === violation.school)?.name ?? violation.school);
-  const settlement = violation.settlement === undefined ? "" : (system.settlements.find((s) => s.id === violation.settlement)?.name ?? violation.settlement);
   return {
-    school: school === "" ? (violation.school ?? "") : school,
-    settlement: settlement === "" ? (violation.settlement ?? "") : settlement,
+    school: nameOf(system.schools, violation.school),
+    settlement: nameOf(system.settlements, violation.settlement),
     level: violation.level === undefined ? "" : context.messages.common.levels[violation.level],
     township: violation.township === undefined ? "" : (context.townshipNames?.[violation.township] ?? violation.township),
     missing: violation.missing,
@@ -45,7 +50,7 @@ export function violationParts(context: ViolationContext, violation: PlanViolati
  * A violation in the report's language: the catalogue's sentence from its fields; where the fields do not carry
  * it, in English the violation's own sentence, in Chinese the rule's name and what it concerns.
  */
-export function violationText(context: ViolationContext, violation: PlanViolation): string {
+function violationText(context: ViolationContext, violation: PlanViolation): string {
   const words = context.messages.violations;
   const parts = violationParts(context, violation);
   const sentence = words.detail(violation.rule, parts);
