@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { comparePlans } from "../metrics/compare.ts";
 import { evaluateLayout } from "../metrics/evaluate.ts";
-import { resolvePlanRules } from "../plan/rules.ts";
+import { resolvePlanRules } from "../plan/rules/rules.ts";
 import { documentToMarkdown } from "../render/document/markdown.ts";
 import { comparisonDocument } from "../render/report/evaluationReport.ts";
 import { checkOutputPath, writeText } from "./files.ts";

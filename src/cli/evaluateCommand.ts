@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { evaluateLayout } from "../metrics/evaluate.ts";
-import { resolvePlanRules } from "../plan/rules.ts";
+import { resolvePlanRules } from "../plan/rules/rules.ts";
 import { documentToMarkdown } from "../render/document/markdown.ts";
 import { evaluationDocument } from "../render/report/evaluationReport.ts";
 import { checkOutputPath, writeText } from "./files.ts";

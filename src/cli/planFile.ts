@@ -8,7 +8,7 @@ import { layoutFromJson, planFromJson } from "../io/planFromJson.ts";
 import type { GeoSchoolSystem } from "../io/schoolSystemGeoJSON.ts";
 import type { BalanceTotals } from "../metrics/balance.ts";
 import type { Layout } from "../metrics/layout.ts";
-import type { Plan } from "../plan/result.ts";
+import type { Plan } from "../plan/result/result.ts";
 import { readJson } from "./files.ts";
 import { CliError } from "./io.ts";
 

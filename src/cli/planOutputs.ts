@@ -14,7 +14,7 @@ import { planMapFigures, planReportHtml, planSummaryMarkdown, type PlanReportOpt
 import { svgToPng } from "../render/png.node.ts";
 import { evaluateLayout } from "../metrics/evaluate.ts";
 import { planLayout } from "../metrics/layout.ts";
-import type { Plan } from "../plan/result.ts";
+import type { Plan } from "../plan/result/result.ts";
 import { writeBytes, writeText } from "./files.ts";
 import type { MapLayers } from "./mapLayers.ts";
 

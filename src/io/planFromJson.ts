@@ -7,10 +7,10 @@
 import { costOf, type CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
 import { LEVELS, type LevelId } from "../norms/levels.ts";
-import type { PlanJson, PlanJsonAssignment, PlanJsonCosts, PlanJsonLayout, PlanJsonSchool, PlanJsonTravel } from "../plan/planJsonTypes.ts";
-import type { Plan, PlanCostBreakdown, PlannedAssignment, PlannedSchool, PlanScore, PlanTravel, StatusQuo } from "../plan/result.ts";
-import { resolvePlanRules, type PlanRules } from "../plan/rules.ts";
-import type { PupilsByLevel, SchoolSystem } from "../plan/system.ts";
+import type { PlanJson, PlanJsonAssignment, PlanJsonCosts, PlanJsonLayout, PlanJsonSchool, PlanJsonTravel } from "../plan/result/planJsonTypes.ts";
+import type { Plan, PlanCostBreakdown, PlannedAssignment, PlannedSchool, PlanScore, PlanTravel, StatusQuo } from "../plan/result/result.ts";
+import { resolvePlanRules, type PlanRules } from "../plan/rules/rules.ts";
+import type { PupilsByLevel, SchoolSystem } from "../plan/system/system.ts";
 import type { Layout } from "../metrics/layout.ts";
 
 type Json = Readonly<Record<string, unknown>>;

@@ -6,9 +6,9 @@
 import type { Feature, FeatureCollection, GeoJsonProperties, LineString, Point, Position } from "geojson";
 import { InputError } from "../errors.ts";
 import type { LevelId } from "../norms/levels.ts";
-import { roundOrNull } from "../plan/planJson.ts";
-import type { PlanObjective } from "../plan/options.ts";
-import type { Plan, PlannedAssignment, PlannedSchool } from "../plan/result.ts";
+import { roundOrNull } from "../plan/result/planJson.ts";
+import type { PlanObjective } from "../plan/rules/options.ts";
+import type { Plan, PlannedAssignment, PlannedSchool } from "../plan/result/result.ts";
 import type { SolveStatus } from "../solution.ts";
 import { checkCoordinateSystem, convertGeometry, type CoordinateSystem } from "./coordinateSystem.ts";
 import type { GeoSchoolSystem } from "./schoolSystemGeoJSON.ts";

@@ -6,8 +6,8 @@
  */
 import { InputError } from "../errors.ts";
 import type { LevelId } from "../norms/levels.ts";
-import type { Plan, PlannedAssignment, PlannedSchool, PlanCostBreakdown } from "../plan/result.ts";
-import type { SchoolSystem } from "../plan/system.ts";
+import type { Plan, PlannedAssignment, PlannedSchool, PlanCostBreakdown } from "../plan/result/result.ts";
+import type { SchoolSystem } from "../plan/system/system.ts";
 import { messagesFor, TABLE_MESSAGES, type CommonMessages, type TableHeaderKey } from "../render/messages/index.ts";
 
 /** The language of the table headers: English or Chinese. */

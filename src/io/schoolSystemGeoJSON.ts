@@ -9,9 +9,9 @@ import { area } from "@turf/turf";
 import type { Feature } from "geojson";
 import { InputError, quoteValue, type InputLocation } from "../errors.ts";
 import { LEVELS, type LevelId } from "../norms/levels.ts";
-import { SCHOOL_TIERS, SCHOOL_TYPES, type SchoolTier, type SchoolType } from "../plan/schoolTypes.ts";
-import { createSchoolSystem, type SchoolInput, type SchoolSystem, type SettlementInput, type SpecialGroup } from "../plan/system.ts";
-import { travelMinutesByLevel, withinAreaAssumptions, type TravelByLevel, type TravelByLevelOptions } from "../plan/travelByLevel.ts";
+import { SCHOOL_TIERS, SCHOOL_TYPES, type SchoolTier, type SchoolType } from "../plan/system/schoolTypes.ts";
+import { createSchoolSystem, type SchoolInput, type SchoolSystem, type SettlementInput, type SpecialGroup } from "../plan/system/system.ts";
+import { travelMinutesByLevel, withinAreaAssumptions, type TravelByLevel, type TravelByLevelOptions } from "../plan/system/travelByLevel.ts";
 import type { CoordinateSystem } from "./coordinateSystem.ts";
 import { readDemandPoints } from "./geojson.ts";
 import {
@@ -29,7 +29,7 @@ import {
   type Located,
 } from "./schoolSystemProperties.ts";
 import { readFeatureFlag } from "./values.ts";
-import type { withinAreaTrip } from "../plan/withinArea.ts";
+import type { withinAreaTrip } from "../plan/system/withinArea.ts";
 
 /** Options shared by {@link readSettlementLayer} and {@link readSchoolLayer}. */
 export interface SchoolSystemLayerOptions {

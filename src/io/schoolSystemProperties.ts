@@ -7,7 +7,7 @@
 import type { Feature } from "geojson";
 import { InputError } from "../errors.ts";
 import { LEVELS, type LevelId } from "../norms/levels.ts";
-import { SCHOOL_COST_NAMES, type SchoolCostOverrides } from "../plan/costs.ts";
+import { SCHOOL_COST_NAMES, type SchoolCostOverrides } from "../plan/rules/costs.ts";
 import { checkNonNegative } from "../problem.ts";
 import { readNumeric, type FeatureLocation } from "./values.ts";
 

@@ -4,10 +4,10 @@
  */
 import { CompensatedSum } from "../compensatedSum.ts";
 import type { LevelId } from "../norms/levels.ts";
-import { exceeds } from "../plan/checkPlanInput.ts";
-import type { PlannedAssignment } from "../plan/result.ts";
-import type { PlanRules } from "../plan/rules.ts";
-import type { SchoolSystem } from "../plan/system.ts";
+import { exceeds } from "../plan/check/checkPlanInput.ts";
+import type { PlannedAssignment } from "../plan/result/result.ts";
+import type { PlanRules } from "../plan/rules/rules.ts";
+import type { SchoolSystem } from "../plan/system/system.ts";
 import { weightedQuantile } from "./distribution.ts";
 
 /** Pupil-weighted figures of a set of one-way trips, minutes. Null where there are no pupils. */

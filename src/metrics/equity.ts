@@ -3,8 +3,8 @@
  * @module
  */
 import type { LevelId } from "../norms/levels.ts";
-import type { PlannedAssignment } from "../plan/result.ts";
-import type { SchoolSystem } from "../plan/system.ts";
+import type { PlannedAssignment } from "../plan/result/result.ts";
+import type { SchoolSystem } from "../plan/system/system.ts";
 import { giniCoefficient, theilIndex } from "./distribution.ts";
 
 /** Inequality of one-way travel minutes across pupils. Null where there are no pupils. */

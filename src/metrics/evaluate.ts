@@ -6,12 +6,12 @@
  */
 import { InputError } from "../errors.ts";
 import type { LevelId } from "../norms/levels.ts";
-import { checkPlan } from "../plan/checkPlan.ts";
-import { defaultPlanCosts, type PlanCosts } from "../plan/costs.ts";
-import type { PlanCostBreakdown, PlanCounts, PlanTravel, PlanViolation } from "../plan/result.ts";
-import type { PlanRules } from "../plan/rules.ts";
-import { LEVELS_SERVED } from "../plan/schoolTypes.ts";
-import type { SchoolSystem } from "../plan/system.ts";
+import { checkPlan } from "../plan/check/checkPlan.ts";
+import { defaultPlanCosts, type PlanCosts } from "../plan/rules/costs.ts";
+import type { PlanCostBreakdown, PlanCounts, PlanTravel, PlanViolation } from "../plan/result/result.ts";
+import type { PlanRules } from "../plan/rules/rules.ts";
+import { LEVELS_SERVED } from "../plan/system/schoolTypes.ts";
+import type { SchoolSystem } from "../plan/system/system.ts";
 import { accessFigures, type AccessFigures } from "./access.ts";
 import { balanceEvaluation, type BalanceEvaluation, type BalanceOptions, type BalanceSchool, type BalanceTotals } from "./balance.ts";
 import { travelEquity, type TravelEquity } from "./equity.ts";

@@ -5,8 +5,8 @@
  */
 import { InputError } from "../errors.ts";
 import { LEVELS } from "../norms/levels.ts";
-import type { Plan, PlanCostBreakdown, PlannedAssignment, PlannedSchool } from "../plan/result.ts";
-import type { SchoolSystem } from "../plan/system.ts";
+import type { Plan, PlanCostBreakdown, PlannedAssignment, PlannedSchool } from "../plan/result/result.ts";
+import type { SchoolSystem } from "../plan/system/system.ts";
 
 /**
  * A layout of schools and pupils: a {@link Plan} with figures (see {@link planLayout}), its `statusQuo`, or a

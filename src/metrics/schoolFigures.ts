@@ -5,10 +5,10 @@
  */
 import { CompensatedSum } from "../compensatedSum.ts";
 import type { LevelId } from "../norms/levels.ts";
-import type { PlannedAssignment, PlannedSchool, SchoolAction } from "../plan/result.ts";
-import { classSizeAt, type PlanRules } from "../plan/rules.ts";
-import { LEVELS_SERVED, type SchoolTier, type SchoolType } from "../plan/schoolTypes.ts";
-import type { SchoolSystem } from "../plan/system.ts";
+import type { PlannedAssignment, PlannedSchool, SchoolAction } from "../plan/result/result.ts";
+import { classSizeAt, type PlanRules } from "../plan/rules/rules.ts";
+import { LEVELS_SERVED, type SchoolTier, type SchoolType } from "../plan/system/schoolTypes.ts";
+import type { SchoolSystem } from "../plan/system/system.ts";
 
 /** Average class size from which a class is "large" (大班额, 56+) per 国发〔2016〕40号 (domain.md §2, V2). */
 export const LARGE_CLASS_PUPILS = 56;

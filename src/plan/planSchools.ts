@@ -2,12 +2,12 @@
  * `planSchools`: a county school plan as one MIP on HiGHS, warm-started by a construction heuristic.
  * @module
  */
-import type { PLAN_TIME_MARGIN_SECONDS } from "./deadline.ts";
-import type { PlanOptions } from "./options.ts";
-import type { Plan } from "./result.ts";
-import { preparePlan, solvePreparedPlan } from "./solvePlan.ts";
+import type { PLAN_TIME_MARGIN_SECONDS } from "./solve/deadline.ts";
+import type { PlanOptions } from "./rules/options.ts";
+import type { Plan } from "./result/result.ts";
+import { preparePlan, solvePreparedPlan } from "./solve/solvePlan.ts";
 import { statusQuoInContext } from "./statusQuoScore.ts";
-import type { SchoolSystem } from "./system.ts";
+import type { SchoolSystem } from "./system/system.ts";
 import { tradeoffCurve } from "./tradeoff.ts";
 
 /**
@@ -18,7 +18,7 @@ import { tradeoffCurve } from "./tradeoff.ts";
  * "three schools", minimum enrolments except protected small schools, beds, special groups, required and
  * forbidden sites, closure and budget limits. One MIP on HiGHS (see {@link buildPlanModel} for the
  * formulation), warm-started by a heuristic plan: construction, then local search with exact prices (unit moves
- * and swaps, drop, add, vertex substitution, and a transportation MIP per level; src/plan/localSearch.ts). Under
+ * and swaps, drop, add, vertex substitution, and a transportation MIP per level; src/plan/heuristic/localSearch.ts). Under
  * a time limit the LP relaxation is solved first (its value is a proven bound even when the MIP stops before its
  * root node; the schools it opens at least half seed the construction), the heuristic runs until half the limit
  * has passed, and HiGHS gets the rest; the heuristic's plan is returned (status `timeLimit`, source `heuristic`)

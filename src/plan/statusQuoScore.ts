@@ -4,13 +4,13 @@
  * the pupils they have, or to evaluate today's layout before any solve).
  * @module
  */
-import { checkPlan } from "./checkPlan.ts";
-import type { PlanOptions } from "./options.ts";
-import type { StatusQuo } from "./result.ts";
-import { scoreDecisions, type ScoringContext } from "./score.ts";
-import { preparePlan } from "./solvePlan.ts";
-import { statusQuoDecisions } from "./statusQuo.ts";
-import type { SchoolSystem } from "./system.ts";
+import { checkPlan } from "./check/checkPlan.ts";
+import type { PlanOptions } from "./rules/options.ts";
+import type { StatusQuo } from "./result/result.ts";
+import { scoreDecisions, type ScoringContext } from "./heuristic/score.ts";
+import { preparePlan } from "./solve/solvePlan.ts";
+import { statusQuoDecisions } from "./heuristic/statusQuo.ts";
+import type { SchoolSystem } from "./system/system.ts";
 
 /**
  * The status quo in a prepared context (see {@link planStatusQuo}).

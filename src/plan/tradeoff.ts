@@ -4,9 +4,9 @@
  * mean travel at most ε, for ε evenly spaced from the least travel to the least-cost plan's travel.
  * @module
  */
-import type { PlanOptions } from "./options.ts";
-import { solvePreparedPlan, type PlanSolve, type PreparedPlan } from "./solvePlan.ts";
-import type { TradeoffPoint } from "./result.ts";
+import type { PlanOptions } from "./rules/options.ts";
+import { solvePreparedPlan, type PlanSolve, type PreparedPlan } from "./solve/solvePlan.ts";
+import type { TradeoffPoint } from "./result/result.ts";
 
 function pointOf(epsilon: number, solve: PlanSolve): TradeoffPoint {
   const score = solve.score;

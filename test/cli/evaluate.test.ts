@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FigureChange } from "../../src/metrics/compare.ts";
 import type { LayoutEvaluation } from "../../src/metrics/evaluate.ts";
-import type { PlanJson } from "../../src/plan/planJsonTypes.ts";
+import type { PlanJson } from "../../src/plan/result/planJsonTypes.ts";
 import { run } from "./runCli.ts";
 import { writeTinyInputs } from "./tinyInputs.ts";
 

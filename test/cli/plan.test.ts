@@ -7,11 +7,11 @@ import { costOf } from "../../src/costMatrix.ts";
 import { convertCoordinates } from "../../src/io/coordinateSystem.ts";
 import { schoolSystemFromGeoJSON } from "../../src/io/schoolSystemGeoJSON.ts";
 import { CHINA_NORMS, LEVELS, withNormOverrides, type LevelId } from "../../src/norms/index.ts";
-import { checkPlan } from "../../src/plan/checkPlan.ts";
-import type { PlanJson, PlanJsonByLevel } from "../../src/plan/planJsonTypes.ts";
-import type { PlanCostBreakdown, PlannedAssignment, PlannedSchool, PlanScore } from "../../src/plan/result.ts";
-import { resolvePlanRules } from "../../src/plan/rules.ts";
-import type { PupilsByLevel, SchoolSystem, SpecialGroup } from "../../src/plan/system.ts";
+import { checkPlan } from "../../src/plan/check/checkPlan.ts";
+import type { PlanJson, PlanJsonByLevel } from "../../src/plan/result/planJsonTypes.ts";
+import type { PlanCostBreakdown, PlannedAssignment, PlannedSchool, PlanScore } from "../../src/plan/result/result.ts";
+import { resolvePlanRules } from "../../src/plan/rules/rules.ts";
+import type { PupilsByLevel, SchoolSystem, SpecialGroup } from "../../src/plan/system/system.ts";
 import { TINY_CANDIDATES, TINY_GROUPS, TINY_SCHOOLS, TINY_SETTLEMENTS } from "../plan/planFixture.ts";
 import { run } from "./runCli.ts";
 

@@ -2,8 +2,8 @@
  * Tiny school systems for testing planSchools: builders, fast-check arbitraries, and a brute-force reference
  * plan that enumerates every catchment assignment and every open/closed set of schools.
  *
- * The brute force is written from the documentation only (the cost formula of src/plan/costs.ts, the rules of
- * src/plan/options.ts and src/plan/system.ts); it shares no code with the solver (no score.ts, model.ts,
+ * The brute force is written from the documentation only (the cost formula of src/plan/rules/costs.ts, the rules of
+ * src/plan/rules/options.ts and src/plan/system/system.ts); it shares no code with the solver (no score.ts, model.ts,
  * choices.ts or rules.ts). It supports whole classes and catchments (one school per settlement and level, the
  * whole unit day or boarding), the resource-room group rule, and boarding-care groups as the system documents
  * them (the care pupils board at the school their settlement attends, within the boarding travel limit).
@@ -64,7 +64,7 @@ const EPS = 1e-9;
 
 const wholeUp = (value: number): number => (value <= EPS ? 0 : Math.ceil(value - EPS));
 
-/** The rules of a tiny plan, computed here from the norms (not through src/plan/rules.ts). */
+/** The rules of a tiny plan, computed here from the norms (not through src/plan/rules/rules.ts). */
 interface TinyRules {
   readonly classSize: (type: SchoolType, level: LevelId) => number;
   readonly dayLimit: (level: LevelId) => number;
@@ -228,7 +228,7 @@ export function schoolsWithoutChoices(system: SchoolSystem, options: BruteForceO
  * rule. Every catchment assignment (each settlement and level to one school, all day or all boarding, as the
  * travel and boarding rules allow) and every open/closed set of schools containing the used ones is tried; for
  * each, the fewest whole classes, the added classrooms and beds and the annual cost are computed with the
- * formula of src/plan/costs.ts, and the plan is kept when it meets seats, classrooms, sizes, minimum enrolments,
+ * formula of src/plan/rules/costs.ts, and the plan is kept when it meets seats, classrooms, sizes, minimum enrolments,
  * beds, three schools, resource rooms, required and forbidden schools, closures, budget and mean travel.
  * @param system - a tiny system (keep {@link enumerationSize} below a few hundred thousand)
  * @param options - the plan options it understands

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { planFromJson } from "../../src/io/planFromJson.ts";
 import { evaluateLayout } from "../../src/metrics/evaluate.ts";
 import { planLayout } from "../../src/metrics/layout.ts";
-import { planToJson } from "../../src/plan/planJson.ts";
-import type { Plan } from "../../src/plan/result.ts";
-import type { SchoolSystem } from "../../src/plan/system.ts";
+import { planToJson } from "../../src/plan/result/planJson.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
+import type { SchoolSystem } from "../../src/plan/system/system.ts";
 import { tinyPlan } from "../plan/planFixture.ts";
 
 let plan: Plan;

@@ -5,7 +5,7 @@ import { convertCoordinates } from "../../src/io/coordinateSystem.ts";
 import { planToGeoJSON } from "../../src/io/planGeoJSON.ts";
 import type { GeoSchoolSystem } from "../../src/io/schoolSystemGeoJSON.ts";
 import { CHINA_NORMS, withNormOverrides } from "../../src/norms/index.ts";
-import type { Plan } from "../../src/plan/result.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
 import { tinyPlan } from "../plan/planFixture.ts";
 
 let geo: GeoSchoolSystem;

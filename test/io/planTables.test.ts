@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.ts";
 import { balanceTable, planTables, tableToCsv, type PlanTable } from "../../src/io/planTables.ts";
 import { planWorkbookBuffer } from "../../src/io/xlsx.node.ts";
-import type { Plan } from "../../src/plan/result.ts";
-import type { SchoolSystem } from "../../src/plan/system.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
+import type { SchoolSystem } from "../../src/plan/system/system.ts";
 import { tinyPlan } from "../plan/planFixture.ts";
 
 let plan: Plan;

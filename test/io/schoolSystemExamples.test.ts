@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readSchoolLayer, schoolSystemFromGeoJSON } from "../../src/io/schoolSystemGeoJSON.ts";
 import { CLASSES_PROPERTY_PREFIX, COST_PROPERTY_PREFIX, SCHOOL_PROPERTIES, SETTLEMENT_PROPERTIES } from "../../src/io/schoolSystemProperties.ts";
-import { SCHOOL_COST_NAMES } from "../../src/plan/costs.ts";
+import { SCHOOL_COST_NAMES } from "../../src/plan/rules/costs.ts";
 import { LEVELS } from "../../src/norms/levels.ts";
 
 const root = new URL("../../", import.meta.url);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { costOf } from "../../src/costMatrix.ts";
-import { DEFAULT_LEVEL_MODES, travelMinutesByLevel } from "../../src/plan/travelByLevel.ts";
+import { DEFAULT_LEVEL_MODES, travelMinutesByLevel } from "../../src/plan/system/travelByLevel.ts";
 import { FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR } from "../../src/travel/fallback.ts";
 import { greatCircleMetres } from "../../src/travel/distance.ts";
 import { roadNetworkFromGeoJSON } from "../../src/travel/network/fromGeoJSON.ts";

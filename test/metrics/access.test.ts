@@ -8,9 +8,9 @@ import { comparePlans } from "../../src/metrics/compare.ts";
 import { schoolFigures } from "../../src/metrics/schoolFigures.ts";
 import type { Layout } from "../../src/metrics/layout.ts";
 import { LEVELS, type LevelId } from "../../src/norms/levels.ts";
-import type { PlannedAssignment, PlannedSchool } from "../../src/plan/result.ts";
-import { resolvePlanRules } from "../../src/plan/rules.ts";
-import { createSchoolSystem } from "../../src/plan/system.ts";
+import type { PlannedAssignment, PlannedSchool } from "../../src/plan/result/result.ts";
+import { resolvePlanRules } from "../../src/plan/rules/rules.ts";
+import { createSchoolSystem } from "../../src/plan/system/system.ts";
 
 // Township T1: settlements s1, s2 near P1; township T2: s3 near P2. Grades 1–3 walk, grades 4–6 ride the bus.
 const MINUTES = [10, 60, 40, 50, 80, 20]; // rows s1, s2, s3; columns P1, P2

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { comparePlans } from "../../src/metrics/compare.ts";
 import { evaluateLayout, type LayoutEvaluation } from "../../src/metrics/evaluate.ts";
 import { planLayout } from "../../src/metrics/layout.ts";
-import { checkPlan } from "../../src/plan/checkPlan.ts";
-import type { Plan } from "../../src/plan/result.ts";
-import type { SchoolSystem } from "../../src/plan/system.ts";
+import { checkPlan } from "../../src/plan/check/checkPlan.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
+import type { SchoolSystem } from "../../src/plan/system/system.ts";
 import { tinyPlan } from "../plan/planFixture.ts";
 
 // Resource totals for the two existing primaries; the candidate C1 has none (its indicators are unknown).

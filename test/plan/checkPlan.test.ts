@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { costOf, denseCostMatrix } from "../../src/costMatrix.ts";
 import { InputError } from "../../src/errors.ts";
 import { LEVELS, type LevelId } from "../../src/norms/levels.ts";
-import { checkPlan } from "../../src/plan/checkPlan.ts";
-import { defaultPlanCosts, type PlanCosts } from "../../src/plan/costs.ts";
-import type { PlanCostBreakdown, PlannedAssignment, PlannedSchool, SchoolAction } from "../../src/plan/result.ts";
-import { classSizeAt, resolvePlanRules, type PlanRules } from "../../src/plan/rules.ts";
-import { LEVELS_SERVED } from "../../src/plan/schoolTypes.ts";
-import { createSchoolSystem, type SchoolInput, type SchoolSystem, type SettlementInput, type SpecialGroup } from "../../src/plan/system.ts";
+import { checkPlan } from "../../src/plan/check/checkPlan.ts";
+import { defaultPlanCosts, type PlanCosts } from "../../src/plan/rules/costs.ts";
+import type { PlanCostBreakdown, PlannedAssignment, PlannedSchool, SchoolAction } from "../../src/plan/result/result.ts";
+import { classSizeAt, resolvePlanRules, type PlanRules } from "../../src/plan/rules/rules.ts";
+import { LEVELS_SERVED } from "../../src/plan/system/schoolTypes.ts";
+import { createSchoolSystem, type SchoolInput, type SchoolSystem, type SettlementInput, type SpecialGroup } from "../../src/plan/system/system.ts";
 
 type CheckablePlan = Parameters<typeof checkPlan>[1];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

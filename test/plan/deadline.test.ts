@@ -6,7 +6,7 @@ import {
   POST_SOLVE_RESERVE_SECONDS,
   WATCHDOG_GRACE_SECONDS,
   planDeadline,
-} from "../../src/plan/deadline.ts";
+} from "../../src/plan/solve/deadline.ts";
 import type { SolveOptions } from "../../src/solvers/options.ts";
 
 // Every solve of a plan is recorded with its options, then run by the real backend.

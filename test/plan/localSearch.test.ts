@@ -10,14 +10,14 @@ import {
   type SchoolSystem,
   withNormOverrides,
 } from "../../src/index.ts";
-import { constructPlan } from "../../src/plan/construct.ts";
-import type { PlanDecisions } from "../../src/plan/decisions.ts";
-import { improvePlan } from "../../src/plan/localSearch.ts";
-import { PlanState } from "../../src/plan/planState.ts";
+import { constructPlan } from "../../src/plan/heuristic/construct.ts";
+import type { PlanDecisions } from "../../src/plan/heuristic/decisions.ts";
+import { improvePlan } from "../../src/plan/heuristic/localSearch.ts";
+import { PlanState } from "../../src/plan/heuristic/planState.ts";
 import { loadHighs } from "../../src/solvers/highsRuntime.ts";
-import { reassignLevel } from "../../src/plan/transportation.ts";
-import { preparePlan, type PreparedPlan } from "../../src/plan/solvePlan.ts";
-import { scoreDecisions } from "../../src/plan/score.ts";
+import { reassignLevel } from "../../src/plan/heuristic/transportation.ts";
+import { preparePlan, type PreparedPlan } from "../../src/plan/solve/solvePlan.ts";
+import { scoreDecisions } from "../../src/plan/heuristic/score.ts";
 import { bruteForcePlan, CATCHMENTS, tinyPlanCase, tinySystem, type BruteForceOptions, type TinyPlanCase } from "../helpers/schoolSystems.ts";
 
 const NO_LIMITS = { budgetYuanPerYear: null, maxMeanTravelMinutes: null } as const;

@@ -3,8 +3,8 @@ import { schoolSystemFromGeoJSON, type GeoSchoolSystem } from "../../src/io/scho
 import { CHINA_NORMS } from "../../src/norms/chinaNorms.ts";
 import { withNormOverrides } from "../../src/norms/overrides.ts";
 import { planSchools } from "../../src/plan/planSchools.ts";
-import type { PlanOptions } from "../../src/plan/options.ts";
-import type { Plan } from "../../src/plan/result.ts";
+import type { PlanOptions } from "../../src/plan/rules/options.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
 
 const point = (lon: number, lat: number, properties: Record<string, unknown>): Feature => ({
   type: "Feature",

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHINA_NORMS, withNormOverrides } from "../../src/norms/index.ts";
-import { planToJson, roundOrNull } from "../../src/plan/planJson.ts";
-import type { Plan } from "../../src/plan/result.ts";
-import type { SchoolSystem } from "../../src/plan/system.ts";
+import { planToJson, roundOrNull } from "../../src/plan/result/planJson.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
+import type { SchoolSystem } from "../../src/plan/system/system.ts";
 import { planSummaryMarkdown } from "../../src/render/report/index.ts";
 import { tinyPlan } from "./planFixture.ts";
 

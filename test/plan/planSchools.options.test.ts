@@ -19,10 +19,10 @@ import {
   TOWNSHIP_SPEC,
   type TinySystemSpec,
 } from "../helpers/schoolSystems.ts";
-import { constructPlan } from "../../src/plan/construct.ts";
-import { improvePlan } from "../../src/plan/localSearch.ts";
-import { scoreDecisions } from "../../src/plan/score.ts";
-import { preparePlan } from "../../src/plan/solvePlan.ts";
+import { constructPlan } from "../../src/plan/heuristic/construct.ts";
+import { improvePlan } from "../../src/plan/heuristic/localSearch.ts";
+import { scoreDecisions } from "../../src/plan/heuristic/score.ts";
+import { preparePlan } from "../../src/plan/solve/solvePlan.ts";
 
 // Feasible generated tiny systems (by the brute force), for the budget and trade-off properties.
 const FEASIBLE = fc

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { dongyuanSchools, type DongyuanSettlement, type DongyuanSite } from "../../examples/dongyuan/schools.ts";
 import { checkPlan, costOf, planSchools, planToJson, schoolSystemFromGeoJSON, type Plan, type SchoolSystem } from "../../src/index.ts";
 import { planFromJson } from "../../src/io/planFromJson.ts";
-import { constructPlan } from "../../src/plan/construct.ts";
-import { preparePlan } from "../../src/plan/solvePlan.ts";
-import { splitSettlements, splitShareRule } from "../../src/plan/splitShares.ts";
+import { constructPlan } from "../../src/plan/heuristic/construct.ts";
+import { preparePlan } from "../../src/plan/solve/solvePlan.ts";
+import { splitSettlements, splitShareRule } from "../../src/plan/result/splitShares.ts";
 import { tinySystem, type LaidOutPlan } from "../helpers/schoolSystems.ts";
 
 /**

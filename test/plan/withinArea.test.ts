@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { costOf, denseCostMatrix, sparseCostMatrix } from "../../src/costMatrix.ts";
 import { InputError } from "../../src/errors.ts";
 import { readSettlementLayer, schoolSystemFromGeoJSON } from "../../src/io/schoolSystemGeoJSON.ts";
-import { checkPlan } from "../../src/plan/checkPlan.ts";
+import { checkPlan } from "../../src/plan/check/checkPlan.ts";
 import { planSchools } from "../../src/plan/planSchools.ts";
-import { createSchoolSystem } from "../../src/plan/system.ts";
-import { withinAreaAssumptions } from "../../src/plan/travelByLevel.ts";
-import { withinAreaMetres, withinAreaTrip } from "../../src/plan/withinArea.ts";
+import { createSchoolSystem } from "../../src/plan/system/system.ts";
+import { withinAreaAssumptions } from "../../src/plan/system/travelByLevel.ts";
+import { withinAreaMetres, withinAreaTrip } from "../../src/plan/system/withinArea.ts";
 
 const point = (lon: number, lat: number, properties: Record<string, unknown>): Feature => ({
   type: "Feature",

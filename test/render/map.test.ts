@@ -1,7 +1,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GeoSchoolSystem } from "../../src/io/schoolSystemGeoJSON.ts";
-import type { Plan } from "../../src/plan/result.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
 import { renderMapGrid, renderPlanMap } from "../../src/render/map/index.ts";
 import { svgToPng } from "../../src/render/png.node.ts";
 import { tinyPlan } from "../plan/planFixture.ts";

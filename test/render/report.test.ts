@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Plan } from "../../src/plan/result.ts";
-import type { SchoolSystem } from "../../src/plan/system.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
+import type { SchoolSystem } from "../../src/plan/system/system.ts";
 import { COMMON_MESSAGES } from "../../src/render/messages/common.ts";
 import { planReportDocument, planReportHtml, planSummaryMarkdown } from "../../src/render/report/index.ts";
 import { tinyPlan } from "../plan/planFixture.ts";
@@ -115,7 +115,7 @@ describe("the report's split settlements", () => {
   it("lists a split settlement with its parts, the most schools and its shares nearest first, in both languages", async () => {
     const { tinySystem } = await import("../helpers/schoolSystems.ts");
     const { planSchools } = await import("../../src/plan/planSchools.ts");
-    const { splitSettlements } = await import("../../src/plan/splitShares.ts");
+    const { splitSettlements } = await import("../../src/plan/result/splitShares.ts");
     // A seat of 1,043 grade 4–6 pupils beside a central school that holds 900 and a village school 20 minutes away.
     const seatSystem = tinySystem({
       settlements: [{ id: "seat", name: "Seat", pupils: { primary4to6: 1043 } }, { id: "v1", pupils: { primary4to6: 30 } }],

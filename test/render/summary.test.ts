@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHINA_NORMS, withNormOverrides } from "../../src/norms/index.ts";
-import type { Plan } from "../../src/plan/result.ts";
-import type { SchoolSystem } from "../../src/plan/system.ts";
+import type { Plan } from "../../src/plan/result/result.ts";
+import type { SchoolSystem } from "../../src/plan/system/system.ts";
 import { planSummaryMarkdown } from "../../src/render/report/index.ts";
 import { tinyPlan } from "../plan/planFixture.ts";
 

@@ -4,8 +4,8 @@
  * @module
  */
 import type { LevelId } from "../../norms/levels.ts";
-import type { SchoolAction } from "../../plan/result.ts";
-import type { SchoolTier, SchoolType } from "../../plan/schoolTypes.ts";
+import type { SchoolAction } from "../../plan/result/result.ts";
+import type { SchoolTier, SchoolType } from "../../plan/system/schoolTypes.ts";
 
 /** A language of the outputs: `zh` (简体中文) or `en` (English). */
 export type Language = "zh" | "en";

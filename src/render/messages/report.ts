@@ -3,7 +3,7 @@
  * ({@link messagesFor}). The norms keep their official Chinese names in both languages.
  * @module
  */
-import type { PlanCostBreakdown } from "../../plan/result.ts";
+import type { PlanCostBreakdown } from "../../plan/result/result.ts";
 import type { SolveStatus } from "../../solution.ts";
 import type { Language } from "./common.ts";
 import { REPORT_EN } from "./reportEn.ts";

@@ -3,7 +3,7 @@
  * English; a section of the message catalogue ({@link messagesFor}).
  * @module
  */
-import type { PlanCostBreakdown } from "../../plan/result.ts";
+import type { PlanCostBreakdown } from "../../plan/result/result.ts";
 import type { Language } from "./common.ts";
 
 /** The keys of the plain table headers. */

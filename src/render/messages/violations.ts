@@ -6,7 +6,7 @@
  * what it concerns; in English its own sentence is shown instead.
  * @module
  */
-import type { PlanViolationRule, ThreeSchoolsPart } from "../../plan/result.ts";
+import type { PlanViolationRule, ThreeSchoolsPart } from "../../plan/result/result.ts";
 import type { Language } from "./common.ts";
 
 /**

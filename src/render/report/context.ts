@@ -5,8 +5,8 @@
  */
 import type { LevelId } from "../../norms/levels.ts";
 import type { LayoutEvaluation } from "../../metrics/evaluate.ts";
-import type { Plan, PlanScore } from "../../plan/result.ts";
-import type { SchoolSystem } from "../../plan/system.ts";
+import type { Plan, PlanScore } from "../../plan/result/result.ts";
+import type { SchoolSystem } from "../../plan/system/system.ts";
 import type { Messages } from "../messages/index.ts";
 
 /** The inputs of the sections that show evaluations (access, equity, schools, balance, violations). */

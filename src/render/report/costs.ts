@@ -2,7 +2,7 @@
  * The report's cost section: the annual cost by item, plan against the status quo.
  * @module
  */
-import type { PlanCostBreakdown } from "../../plan/result.ts";
+import type { PlanCostBreakdown } from "../../plan/result/result.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
 import { formatChange, formatNumber, type ReportContext } from "./context.ts";

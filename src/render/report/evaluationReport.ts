@@ -5,7 +5,7 @@
  */
 import type { FigureChange } from "../../metrics/compare.ts";
 import type { LayoutEvaluation } from "../../metrics/evaluate.ts";
-import type { SchoolSystem } from "../../plan/system.ts";
+import type { SchoolSystem } from "../../plan/system/system.ts";
 import type { Inline, ReportDocument } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
 import { checkLanguage, type Language } from "../messages/common.ts";

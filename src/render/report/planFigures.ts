@@ -5,7 +5,7 @@
  * @module
  */
 import { LEVELS, type LevelId } from "../../norms/levels.ts";
-import type { Plan } from "../../plan/result.ts";
+import type { Plan } from "../../plan/result/result.ts";
 import { renderMapGrid, renderPlanMap, type MapGeography, type MapLayout, type PlanMapOptions } from "../map/planMap.ts";
 import { checkLanguage } from "../messages/common.ts";
 import { messagesFor } from "../messages/index.ts";

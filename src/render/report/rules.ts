@@ -3,7 +3,7 @@
  * limits, minimum enrolments, the small-school line, the three schools, catchments and the plan's limits.
  * @module
  */
-import { SCHOOL_TYPES } from "../../plan/schoolTypes.ts";
+import { SCHOOL_TYPES } from "../../plan/system/schoolTypes.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, list, paragraph, table } from "../document/blocks.ts";
 import { formatNumber, levelName, type ReportContext } from "./context.ts";

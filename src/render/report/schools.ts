@@ -4,8 +4,8 @@
  * @module
  */
 import type { LevelSchoolFigures } from "../../metrics/schoolFigures.ts";
-import type { PlannedSchool, SchoolAction } from "../../plan/result.ts";
-import { SCHOOL_TYPES } from "../../plan/schoolTypes.ts";
+import type { PlannedSchool, SchoolAction } from "../../plan/result/result.ts";
+import { SCHOOL_TYPES } from "../../plan/system/schoolTypes.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, list, paragraph, table } from "../document/blocks.ts";
 import { formatNumber, formatPercent, levelName, townshipName, type EvaluationContext, type ReportContext } from "./context.ts";

@@ -1,9 +1,9 @@
 /**
  * The report's section on split settlements: each settlement whose pupils of a level may split between schools
- * (src/plan/splitShares.ts), its parts, the most schools allowed, and the schools that take its shares, nearest first.
+ * (src/plan/result/splitShares.ts), its parts, the most schools allowed, and the schools that take its shares, nearest first.
  * @module
  */
-import { splitSettlements } from "../../plan/splitShares.ts";
+import { splitSettlements } from "../../plan/result/splitShares.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
 import { formatNumber, levelName, type ReportContext } from "./context.ts";

@@ -3,7 +3,7 @@
  * The chart is plain SVG text built without a DOM.
  * @module
  */
-import type { TradeoffPoint } from "../../plan/result.ts";
+import type { TradeoffPoint } from "../../plan/result/result.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
 import { escapeHtml } from "../document/html.ts";

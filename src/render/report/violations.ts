@@ -3,7 +3,7 @@
  * as an example (the largest figure where the rule has one), in the report's language, as `checkPlan` finds them.
  * @module
  */
-import type { PlanViolation, PlanViolationRule } from "../../plan/result.ts";
+import type { PlanViolation, PlanViolationRule } from "../../plan/result/result.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, paragraph, table } from "../document/blocks.ts";
 import type { ViolationParts } from "../messages/violations.ts";
