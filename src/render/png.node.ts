@@ -8,10 +8,14 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 
-/** The bundled CJK font files (regular and bold), found through the package; empty when it is not installed. */
+/**
+ * The bundled CJK font files (regular and bold), found through the package; empty when it is not installed. The
+ * package exports only its entry (`dist/index.cjs`), not `package.json`, so the fonts are found beside that entry's
+ * folder.
+ */
 function bundledFonts(): string[] {
   try {
-    const folder = join(dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-sc/package.json")), "fonts");
+    const folder = join(dirname(dirname(createRequire(import.meta.url).resolve("@embedpdf/fonts-sc"))), "fonts");
     return ["NotoSansHans-Regular.otf", "NotoSansHans-Bold.otf"].map((name) => join(folder, name)).filter((file) => existsSync(file));
   } catch {
     return [];
