@@ -15,6 +15,7 @@ import { area, booleanPointInPolygon, featureCollection, intersect, point, voron
 import { parse } from "csv-parse/sync";
 import type { Feature, Geometry, MultiPolygon, Point, Polygon, Position } from "geojson";
 import { InputError } from "../src/errors.ts";
+import { largestRemainder, unitWeights } from "../src/population/allocate.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -62,6 +63,9 @@ export const SOURCE_ATTRIBUTION =
 /** The attribution stored in each output file: {@link SOURCE_ATTRIBUTION} plus this script's credit. */
 export const ATTRIBUTION = `${SOURCE_ATTRIBUTION} Derived by school-layout's data/derive-dongyuan.ts.`;
 
+/** The allocation steps, from the library (`src/population/allocate.ts`). */
+export { largestRemainder, unitWeights };
+
 export type {
   AllocationRecord,
   AreaRecord,
@@ -97,31 +101,6 @@ const KM_PER_DEGREE = 111.195;
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** Grid step of the empty-circle search for a missing seat, degrees. */
 const SEAT_GRID_DEGREES = 0.01;
-
-/**
- * Splits a whole number in proportion to integer weights with the largest-remainder method, in exact integer
- * arithmetic. Ties in the remainder go to the earlier index.
- * @param total - whole number ≥ 0 to split
- * @param weights - integer weights ≥ 0, at least one > 0
- * @returns whole shares, one per weight (same length and order), summing to `total`; each share is the floor or
- *   the ceiling of `total × weight / Σ weights`
- * @throws Error when `total` or a weight is not a non-negative safe integer, or all weights are 0
- */
-export function largestRemainder(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(total) || total < 0) throw new Error(`largestRemainder: bad total ${total}`);
-  if (weights.some((w) => !Number.isSafeInteger(w) || w < 0) || sum <= 0 || !Number.isSafeInteger(total * sum)) {
-    throw new Error(`largestRemainder: bad weights ${JSON.stringify(weights)}`);
-  }
-  const shares = weights.map((w) => Math.floor((total * w) / sum));
-  const order = weights.map((w, i) => ({ i, r: (total * w) % sum })).sort((a, b) => b.r - a.r || a.i - b.i);
-  let left = total - shares.reduce((a, b) => a + b, 0);
-  for (const { i } of order) {
-    if (left-- <= 0) break;
-    shares[i] = (shares[i] as number) + 1;
-  }
-  return shares;
-}
 
 /**
  * The county's pupils aged 6–14 from the census 5-year bands: 0.8 × (5–9) + 1.0 × (10–14), ages 6–9 being four
@@ -163,29 +142,6 @@ export function levelCohorts(age1to4: number, age5to9: number, age10to14: number
     primary4to6: Math.round(0.2 * age5to9 + 0.4 * age10to14),
     junior: Math.round(0.6 * age10to14),
   };
-}
-
-/**
- * Integer allocation weights of the units: an urban unit (urban–rural code 1xx) stands for pop_urban ÷ n_urban
- * people, a rural one (2xx) for pop_rural ÷ n_rural; as integers, urban = pop_urban × n_rural and rural =
- * pop_rural × n_urban (the same ratio).
- * @param urCodes - the units' 3-digit urban–rural codes
- * @param popUrban - census urban population of the county
- * @param popRural - census rural population
- * @returns one weight per unit (same order), and the two weights
- * @throws Error when a code is not 3 digits, or one kind of unit is absent while its population is not 0
- */
-export function unitWeights(urCodes: readonly string[], popUrban: number, popRural: number): { weights: number[]; urban: number; rural: number } {
-  const isUrban = urCodes.map((code) => {
-    if (!/^[12]\d\d$/.test(code)) throw new Error(`unitWeights: bad urban-rural code ${JSON.stringify(code)}`);
-    return code.startsWith("1");
-  });
-  const nUrban = isUrban.filter(Boolean).length;
-  const nRural = isUrban.length - nUrban;
-  if ((nUrban === 0 && popUrban > 0) || (nRural === 0 && popRural > 0)) throw new Error("unitWeights: a population has no unit to go to");
-  const urban = popUrban * Math.max(1, nRural);
-  const rural = popRural * Math.max(1, nUrban);
-  return { weights: isUrban.map((u) => (u ? urban : rural)), urban, rural };
 }
 
 /** Rounds a coordinate to 6 decimals (about 0.1 m). */

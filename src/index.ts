@@ -55,3 +55,4 @@ export * from "./synthetic/index.ts";
 export * from "./norms/index.ts";
 export * from "./plan/index.ts";
 export * from "./render/index.ts";
+export * from "./population/index.ts";

@@ -10,6 +10,7 @@ import { registerEvaluateCommand } from "./evaluateCommand.ts";
 import { registerGenerateCommand } from "./generateCommand.ts";
 import { registerMapCommand } from "./mapCommand.ts";
 import { registerPlanCommand } from "./planCommand.ts";
+import { registerProjectCommand } from "./projectCommand.ts";
 import { registerReportCommand } from "./reportCommand.ts";
 import { registerServiceAreasCommand } from "./serviceAreasCommand.ts";
 import { registerSolveCommand } from "./solveCommand.ts";
@@ -50,6 +51,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerServiceAreasCommand(program, context);
   registerGenerateCommand(program, context);
   registerPlanCommand(program, context);
+  registerProjectCommand(program, context);
   registerEvaluateCommand(program, context);
   registerCompareCommand(program, context);
   registerReportCommand(program, context);

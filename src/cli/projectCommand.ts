@@ -1,0 +1,205 @@
+/**
+ * `school-layout project`: the school-age population of a county, year by year under scenarios, as JSON rows and
+ * optionally CSV. Node-only.
+ * @module
+ */
+import type { Command } from "commander";
+import { InvalidArgumentError } from "commander";
+import type { FeatureCollection, Geometry } from "geojson";
+import { projectionFile, projectionTable } from "../io/projectionFile.ts";
+import { tableToCsv } from "../io/planTables.ts";
+import { LEVELS } from "../norms/levels.ts";
+import {
+  censusUnitFromRecord,
+  guangdongCensusUnit,
+  LAST_PROJECTION_YEAR,
+  projectCounty,
+  projectionTotals,
+  SCENARIOS,
+  scenarioFromRecord,
+  settlementPlaces,
+  SPLIT_RULES,
+  type BirthsSeries,
+  type CensusUnit,
+  type Scenario,
+  type SettlementWeighting,
+  type SplitRule,
+} from "../population/index.ts";
+import { checkOutputPath, explainLayerError, readJson, readLayer, readText, writeText } from "./files.ts";
+import { CliError, type CliContext } from "./io.ts";
+import { parseChoice } from "./parsers.ts";
+
+/** The options of `project`, as commander parses them. */
+export interface ProjectCommandOptions {
+  readonly county?: string;
+  readonly census?: string;
+  readonly births?: string;
+  readonly scenario: string;
+  readonly years: readonly number[];
+  readonly settlements?: string;
+  readonly weights?: string;
+  readonly countySeat?: string;
+  readonly split: SplitRule;
+  readonly out: string;
+  readonly csv?: string;
+}
+
+/**
+ * Parses `--years`: ranges `A..B` and single years, comma-separated (`2020..2025,2030,2035`), ascending after
+ * sorting, without repeats, from 2020 to {@link LAST_PROJECTION_YEAR}.
+ */
+export function parseYears(text: string): number[] {
+  const years = new Set<number>();
+  for (const part of text.split(",").map((p) => p.trim())) {
+    const range = /^(\d{4})\.\.(\d{4})$/.exec(part);
+    const single = /^\d{4}$/.test(part) ? Number(part) : undefined;
+    if (range !== null) {
+      const from = Number(range[1]);
+      const to = Number(range[2]);
+      if (to < from) throw new InvalidArgumentError(`"${part}": a range must run forwards`);
+      for (let y = from; y <= to; y++) years.add(y);
+    } else if (single !== undefined) {
+      years.add(single);
+    } else {
+      throw new InvalidArgumentError(`"${part}": give years as 2020..2035 or 2025,2030,2035`);
+    }
+  }
+  const sorted = [...years].sort((a, b) => a - b);
+  if (sorted.length === 0 || (sorted[0] as number) < 2020 || (sorted[sorted.length - 1] as number) > LAST_PROJECTION_YEAR) {
+    throw new InvalidArgumentError(`years must lie in 2020..${LAST_PROJECTION_YEAR}`);
+  }
+  return sorted;
+}
+
+async function readScenarios(text: string): Promise<Scenario[]> {
+  const scenarios: Scenario[] = [];
+  for (const part of text.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+    if (part === "low" || part === "medium" || part === "high") scenarios.push(SCENARIOS[part]);
+    else if (/\.json$/i.test(part)) scenarios.push(scenarioFromRecord(await readJson(part, "--scenario"), `--scenario ${part}`));
+    else throw new CliError(`--scenario "${part}": must be low, medium, high or a scenario .json file`);
+  }
+  if (scenarios.length === 0) throw new CliError("--scenario: name at least one scenario");
+  return scenarios;
+}
+
+/** Reads `--births`: a CSV with `year` and `births` columns, or JSON `{"2021": 3200, …}` or `[{year, births}]`. */
+async function readBirths(path: string): Promise<BirthsSeries> {
+  const source = `--births ${path}`;
+  const series: Record<number, number> = {};
+  const add = (year: unknown, births: unknown, index: number): void => {
+    const y = Number(year);
+    const b = typeof births === "string" && births.trim() !== "" ? Number(births) : births;
+    if (!Number.isInteger(y)) throw new CliError(`${source} entry ${index}, "year": must be a year, got ${JSON.stringify(year)}`);
+    if (typeof b !== "number" || !Number.isFinite(b) || b < 0) throw new CliError(`${source} entry ${index} (year ${y}), "births": must be a number ≥ 0, got ${JSON.stringify(births)}`);
+    series[y] = b;
+  };
+  if (/\.csv$/i.test(path)) {
+    const lines = (await readText(path, "--births")).replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
+    const header = (lines[0] ?? "").split(",").map((h) => h.trim().toLowerCase());
+    const yi = header.indexOf("year");
+    const bi = header.indexOf("births");
+    if (yi < 0 || bi < 0) throw new CliError(`${source}: the header must name "year" and "births" columns, got ${JSON.stringify(lines[0] ?? "")}`);
+    lines.slice(1).forEach((line, i) => {
+      const cells = line.split(",");
+      add(cells[yi]?.trim(), cells[bi]?.trim(), i + 2);
+    });
+  } else {
+    const value = await readJson(path, "--births");
+    if (Array.isArray(value)) value.forEach((e, i) => add((e as Record<string, unknown>)?.["year"], (e as Record<string, unknown>)?.["births"], i));
+    else if (typeof value === "object" && value !== null) Object.entries(value).forEach(([year, births], i) => add(year, births, i));
+    else throw new CliError(`${source}: must be {"2021": 3200, …}, [{"year": 2021, "births": 3200}, …] or a CSV with year,births`);
+  }
+  return series;
+}
+
+function parseWeights(text: string | undefined): SettlementWeighting | undefined {
+  if (text === undefined) return undefined;
+  if (text === "urbanRural" || text === "units") return text;
+  const property = /^property:(.+)$/.exec(text)?.[1];
+  if (property !== undefined) return { property };
+  throw new CliError(`--weights "${text}": must be urbanRural, units or property:NAME`);
+}
+
+async function censusUnit(options: ProjectCommandOptions): Promise<CensusUnit> {
+  if ((options.county === undefined) === (options.census === undefined)) throw new CliError("give exactly one of --county CODE and --census FILE");
+  if (options.county !== undefined) return guangdongCensusUnit(options.county, "--county");
+  const path = options.census as string;
+  return censusUnitFromRecord(await readJson(path, "--census"), `--census ${path}`);
+}
+
+function format(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+async function runProject(options: ProjectCommandOptions, context: CliContext): Promise<void> {
+  if (!/\.json$/i.test(options.out)) throw new CliError(`--out "${options.out}": must end in .json`);
+  await checkOutputPath(options.out, "--out");
+  if (options.csv !== undefined) {
+    if (!/\.csv$/i.test(options.csv)) throw new CliError(`--csv "${options.csv}": must end in .csv`);
+    await checkOutputPath(options.csv, "--csv");
+  }
+  const unit = await censusUnit(options);
+  const scenarios = await readScenarios(options.scenario);
+  const births = options.births === undefined ? undefined : await readBirths(options.births);
+  const weighting = parseWeights(options.weights);
+  let settlements;
+  if (options.settlements !== undefined) {
+    const layer = await readLayer(options.settlements, "--settlements");
+    try {
+      settlements = settlementPlaces(layer.collection as FeatureCollection<Geometry | null>, unit, {
+        source: layer.name,
+        ...(weighting === undefined ? {} : { weighting }),
+        ...(options.countySeat === undefined ? {} : { countySeat: options.countySeat }),
+      });
+    } catch (error) {
+      throw explainLayerError(error, [layer]);
+    }
+  } else if (weighting !== undefined || options.countySeat !== undefined) {
+    throw new CliError("--weights and --county-seat need --settlements");
+  }
+  const projection = projectCounty(unit, {
+    years: options.years,
+    scenarios,
+    split: options.split,
+    ...(births === undefined ? {} : { births }),
+    ...(settlements === undefined ? {} : { settlements: settlements.places, allocation: settlements.allocation }),
+  });
+  const file = projectionFile(projection);
+  await writeText(options.out, `${JSON.stringify(file, null, 1)}\n`, "--out");
+  if (options.csv !== undefined) await writeText(options.csv, tableToCsv(projectionTable(file)), "--csv");
+  const out = context.streams.stdout;
+  const where = settlements === undefined ? "the county as one place" : `${settlements.places.length} settlements (${settlements.allocation})`;
+  out.write(`${unit.code} ${unit.name}: ${scenarios.length} scenario(s), ${options.years.length} year(s), ${where}\n`);
+  out.write(`births: ${projection.birthsRule}\n`);
+  const first = options.years[0] as number;
+  const last = options.years[options.years.length - 1] as number;
+  const totals = projectionTotals(projection);
+  for (const scenario of scenarios) {
+    const at = (year: number) => totals.find((t) => t.scenario === scenario.id && t.year === year);
+    const a = at(first);
+    const b = at(last);
+    if (a === undefined || b === undefined) continue;
+    const levels = LEVELS.map((level) => `${level} ${format(a.enrolment[level])} → ${format(b.enrolment[level])}`).join(", ");
+    out.write(`${scenario.id} ${first} → ${last}: ${levels}\n`);
+  }
+  out.write(`wrote ${options.out}${options.csv === undefined ? "" : ` and ${options.csv}`} (${file.rows.length} rows)\n`);
+}
+
+/** Registers `project` on the program. */
+export function registerProjectCommand(program: Command, context: CliContext): void {
+  program
+    .command("project")
+    .description("project a county's school-age population year by year under scenarios (ages 0-19 and pupils per level)")
+    .option("--county <code>", "a Guangdong county unit by 6-digit code or name (bundled 2020 census), e.g. 441625 or 东源县")
+    .option("--census <file>", "a JSON census of another place: ages (0-19), bands (0, 1-4, 5-9, 10-14, 15-19) or age_0 … age_15_19")
+    .option("--births <file>", "the county's own births by year: CSV year,births or JSON {\"2021\": 3200, …}")
+    .option("--scenario <list>", "scenarios, comma-separated: low, medium, high or a scenario .json file", "low,medium,high")
+    .requiredOption("--years <years>", "years to report, e.g. 2020..2035 or 2025,2030,2035", parseYears)
+    .option("--settlements <file>", "split the county over these settlements (GeoJSON, CSV or .xlsx) and migrate between them")
+    .option("--weights <rule>", "how children are split over settlements: urbanRural, units or property:NAME")
+    .option("--county-seat <town>", "the township (town_code or town) holding the county seat; default: the one with a 县城 unit")
+    .option("--split <rule>", `how census bands become single years: ${SPLIT_RULES.join(", ")}`, parseChoice(SPLIT_RULES), "births")
+    .requiredOption("--out <file>", "the projection .json to write")
+    .option("--csv <file>", "also write the rows as a CSV table")
+    .action((options: ProjectCommandOptions) => runProject(options, context));
+}
