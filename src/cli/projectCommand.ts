@@ -25,7 +25,10 @@ import {
   type SettlementWeighting,
   type SplitRule,
 } from "../population/index.ts";
-import { checkOutputPath, explainLayerError, readJson, readLayer, readText, writeText } from "./files.ts";
+import { readFile } from "node:fs/promises";
+import { parseCsvRows, type TableRows } from "../io/tableLayers.ts";
+import { readSheetRows } from "../io/xlsx.node.ts";
+import { checkOutputPath, explainLayerError, readJson, readLayer, readText, writeText, type LayerFile } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
 import { parseChoice } from "./parsers.ts";
 
@@ -73,7 +76,8 @@ export function parseYears(text: string): number[] {
 
 async function readScenarios(text: string): Promise<Scenario[]> {
   const scenarios: Scenario[] = [];
-  for (const part of text.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+  for (const part of text.split(",").map((p) => p.trim())) {
+    if (part === "") throw new CliError(`--scenario "${text}": an empty name between commas`);
     if (part === "low" || part === "medium" || part === "high") scenarios.push(SCENARIOS[part]);
     else if (/\.json$/i.test(part)) scenarios.push(scenarioFromRecord(await readJson(part, "--scenario"), `--scenario ${part}`));
     else throw new CliError(`--scenario "${part}": must be low, medium, high or a scenario .json file`);
@@ -86,30 +90,60 @@ async function readScenarios(text: string): Promise<Scenario[]> {
 async function readBirths(path: string): Promise<BirthsSeries> {
   const source = `--births ${path}`;
   const series: Record<number, number> = {};
-  const add = (year: unknown, births: unknown, index: number): void => {
-    const y = Number(year);
+  const add = (year: unknown, births: unknown, where: string): void => {
+    const y = typeof year === "string" && /^\s*\d{4}\s*$/.test(year) ? Number(year) : year;
     const b = typeof births === "string" && births.trim() !== "" ? Number(births) : births;
-    if (!Number.isInteger(y)) throw new CliError(`${source} entry ${index}, "year": must be a year, got ${JSON.stringify(year)}`);
-    if (typeof b !== "number" || !Number.isFinite(b) || b < 0) throw new CliError(`${source} entry ${index} (year ${y}), "births": must be a number ≥ 0, got ${JSON.stringify(births)}`);
+    if (typeof y !== "number" || !Number.isInteger(y)) throw new CliError(`${source} ${where}, "year": must be a 4-digit year, got ${JSON.stringify(year)}`);
+    if (typeof b !== "number" || !Number.isFinite(b) || b < 0) throw new CliError(`${source} ${where} (year ${y}), "births": must be a number ≥ 0, got ${JSON.stringify(births)}`);
+    if (series[y] !== undefined) throw new CliError(`${source} ${where}, "year": ${y} is given twice`);
     series[y] = b;
   };
   if (/\.csv$/i.test(path)) {
-    const lines = (await readText(path, "--births")).replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "");
-    const header = (lines[0] ?? "").split(",").map((h) => h.trim().toLowerCase());
+    const table = parseCsvRows(await readText(path, "--births"), source);
+    const header = table.header.map((h) => h.trim().toLowerCase());
     const yi = header.indexOf("year");
     const bi = header.indexOf("births");
-    if (yi < 0 || bi < 0) throw new CliError(`${source}: the header must name "year" and "births" columns, got ${JSON.stringify(lines[0] ?? "")}`);
-    lines.slice(1).forEach((line, i) => {
-      const cells = line.split(",");
-      add(cells[yi]?.trim(), cells[bi]?.trim(), i + 2);
-    });
+    if (yi < 0 || bi < 0) throw new CliError(`${source}: the header must name "year" and "births" columns, got ${JSON.stringify(table.header.join(","))}`);
+    for (const row of table.rows) add(row.cells[yi], row.cells[bi], `row ${row.rowNumber}`);
   } else {
     const value = await readJson(path, "--births");
-    if (Array.isArray(value)) value.forEach((e, i) => add((e as Record<string, unknown>)?.["year"], (e as Record<string, unknown>)?.["births"], i));
-    else if (typeof value === "object" && value !== null) Object.entries(value).forEach(([year, births], i) => add(year, births, i));
+    if (Array.isArray(value)) value.forEach((e, i) => add((e as Record<string, unknown>)?.["year"], (e as Record<string, unknown>)?.["births"], `entry ${i}`));
+    else if (typeof value === "object" && value !== null) Object.entries(value).forEach(([year, births]) => add(year, births, `entry "${year}"`));
     else throw new CliError(`${source}: must be {"2021": 3200, …}, [{"year": 2021, "births": 3200}, …] or a CSV with year,births`);
   }
+  if (Object.keys(series).length === 0) throw new CliError(`${source}: holds no births`);
   return series;
+}
+
+/**
+ * Reads `--settlements` for a projection: a GeoJSON layer, or a table (CSV, .xlsx) whose rows become features by
+ * their columns — a projection needs no coordinates, so tables need no longitude/latitude columns here.
+ */
+async function readSettlements(path: string): Promise<{ collection: FeatureCollection<Geometry | null>; name: string; layer?: LayerFile }> {
+  const name = `--settlements ${path}`;
+  let table: TableRows | undefined;
+  if (/\.csv$/i.test(path)) table = parseCsvRows(await readText(path, "--settlements"), name);
+  else if (/\.xlsx(#.*)?$/i.test(path)) {
+    const [file, sheet] = path.split("#") as [string, string | undefined];
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await readFile(file));
+    } catch (error) {
+      throw new CliError(`--settlements "${file}": ${(error as { code?: string }).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+    }
+    table = await readSheetRows(bytes, name, sheet);
+  }
+  if (table === undefined) {
+    const layer = await readLayer(path, "--settlements");
+    return { collection: layer.collection as FeatureCollection<Geometry | null>, name: layer.name, layer };
+  }
+  const header = table.header;
+  const features = table.rows.map((row) => ({
+    type: "Feature" as const,
+    geometry: null,
+    properties: Object.fromEntries(header.flatMap((column, k) => (row.cells[k] === undefined ? [] : [[column, row.cells[k]]]))),
+  }));
+  return { collection: { type: "FeatureCollection", features }, name };
 }
 
 function parseWeights(text: string | undefined): SettlementWeighting | undefined {
@@ -141,18 +175,22 @@ async function runProject(options: ProjectCommandOptions, context: CliContext): 
   const unit = await censusUnit(options);
   const scenarios = await readScenarios(options.scenario);
   const births = options.births === undefined ? undefined : await readBirths(options.births);
+  const birthsSource = options.births === undefined ? undefined : `--births ${options.births}`;
   const weighting = parseWeights(options.weights);
   let settlements;
   if (options.settlements !== undefined) {
-    const layer = await readLayer(options.settlements, "--settlements");
+    const read = await readSettlements(options.settlements);
     try {
-      settlements = settlementPlaces(layer.collection as FeatureCollection<Geometry | null>, unit, {
-        source: layer.name,
+      settlements = settlementPlaces(read.collection, unit, {
+        source: read.name,
         ...(weighting === undefined ? {} : { weighting }),
         ...(options.countySeat === undefined ? {} : { countySeat: options.countySeat }),
       });
     } catch (error) {
-      throw explainLayerError(error, [layer]);
+      throw read.layer === undefined ? error : explainLayerError(error, [read.layer]);
+    }
+    if (settlements.countySeat === null) {
+      context.streams.stderr.write(`school-layout: warning: no county-seat township found (no settlement named 县城; give --county-seat TOWN): no child moves to a county seat\n`);
     }
   } else if (weighting !== undefined || options.countySeat !== undefined) {
     throw new CliError("--weights and --county-seat need --settlements");
@@ -161,15 +199,19 @@ async function runProject(options: ProjectCommandOptions, context: CliContext): 
     years: options.years,
     scenarios,
     split: options.split,
-    ...(births === undefined ? {} : { births }),
+    ...(births === undefined ? {} : { births, birthsSource: birthsSource! }),
     ...(settlements === undefined ? {} : { settlements: settlements.places, allocation: settlements.allocation }),
   });
-  const file = projectionFile(projection);
+  const file = projectionFile(projection, {
+    ...(settlements === undefined ? {} : { places: settlements.places, countySeat: settlements.countySeat }),
+    ...(births === undefined ? {} : { ownBirths: births }),
+  });
   await writeText(options.out, `${JSON.stringify(file, null, 1)}\n`, "--out");
   if (options.csv !== undefined) await writeText(options.csv, tableToCsv(projectionTable(file)), "--csv");
   const out = context.streams.stdout;
-  const where = settlements === undefined ? "the county as one place" : `${settlements.places.length} settlements (${settlements.allocation})`;
-  out.write(`${unit.code} ${unit.name}: ${scenarios.length} scenario(s), ${options.years.length} year(s), ${where}\n`);
+  const where = settlements === undefined ? `the ${unit.level === "county" ? "county" : unit.level} as one place` : `${settlements.places.length} settlements (${settlements.allocation})`;
+  const what = [unit.code, unit.name].filter((x) => x !== "").join(" ") || `the census of ${options.census}`;
+  out.write(`${what}: ${scenarios.length} scenario(s), ${options.years.length} year(s), ${where}\n`);
   out.write(`births: ${projection.birthsRule}\n`);
   const first = options.years[0] as number;
   const last = options.years[options.years.length - 1] as number;

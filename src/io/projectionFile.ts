@@ -9,6 +9,7 @@ import type { EnrolmentRates } from "../population/enrolment.ts";
 import type { Scenario } from "../population/scenarios.ts";
 import type { Survival } from "../population/survival.ts";
 import type { ProjectionRow } from "../population/project.ts";
+import { GUANGDONG_BIRTHS } from "../population/births.ts";
 import type { CountyProjection } from "../population/projectCounty.ts";
 import type { PlanTable, TableColumn } from "./planTables.ts";
 
@@ -54,6 +55,10 @@ export interface ProjectionFile {
   readonly split: readonly string[];
   /** The label of the split over settlements, or `null` for the county as one place. */
   readonly allocation: string | null;
+  /** The county-seat township the settlements' kinds were read with, or `null` (none found, or no settlements). */
+  readonly countySeat: string | null;
+  /** The settlements as places (empty for the county as one place). */
+  readonly places: readonly ProjectionFilePlace[];
   /** The survival used, with its source. */
   readonly survival: Survival;
   /** The enrolment rates used, with their sources. */
@@ -68,10 +73,26 @@ export interface ProjectionFile {
 export interface ProjectionFileBirths {
   /** How the county's births were made. */
   readonly rule: string;
-  /** The county's ratio of children to provincial births. */
+  /** The county's census age-0 count per provincial birth counted at age 0. */
   readonly share: number;
+  /** Census age-0 children per birth of the series counted at age 0 (1 for the scaled provincial series). */
+  readonly ageZeroRatio: number;
+  /** The growth of every cohort from age 0 to age 1, from the census. */
+  readonly ageOneFactor: number;
   /** Births by year (persons) before the scenarios take over. */
   readonly known: Readonly<Record<string, number>>;
+  /** Where each known year's figure comes from: the provincial series' source scaled by `share`, or the county's own. */
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+/** A settlement of a projection file: its id, what it is for migration, and its township. */
+export interface ProjectionFilePlace {
+  /** The settlement id. */
+  readonly id: string;
+  /** `rural`, `townshipSeat` or `countySeat`. */
+  readonly kind: string;
+  /** Its township, or null. */
+  readonly township: string | null;
 }
 
 function round3(x: number): number {
@@ -84,8 +105,14 @@ function round3(x: number): number {
  * settlement allocation, survival and enrolment rates with their sources, the county-wide timeline, and `rows`
  * (one per place, year and scenario). Counts are rounded to 3 decimals; the projection is not mutated.
  * @param projection - from {@link projectCounty}
+ * @param settlements - the settlements' places and county-seat township (from {@link settlementPlaces}), and the
+ *   county's own births (`ownBirths`), to record in the file
  */
-export function projectionFile(projection: CountyProjection): ProjectionFile {
+export function projectionFile(
+  projection: CountyProjection,
+  settlements: { readonly places?: readonly { readonly id: string; readonly kind: string; readonly township?: string }[]; readonly countySeat?: string | null; readonly ownBirths?: Readonly<Record<string, number>> } = {},
+): ProjectionFile {
+  const own = settlements.ownBirths ?? {};
   return {
     type: PROJECTION_FILE_TYPE,
     note: "projection, not data: school-age population under the stated scenarios and assumptions",
@@ -96,10 +123,19 @@ export function projectionFile(projection: CountyProjection): ProjectionFile {
     births: {
       rule: projection.birthsRule,
       share: projection.birthsShare,
+      ageZeroRatio: projection.ageZeroRatio,
+      ageOneFactor: projection.ageOneFactor,
       known: Object.fromEntries(Object.entries(projection.births).map(([year, n]) => [year, round3(n)])),
+      sources: Object.fromEntries(Object.keys(projection.births).map((year) => {
+        if (own[year] !== undefined) return [year, "the county's own figure (--births)"];
+        const record = GUANGDONG_BIRTHS.find((r) => String(r.year) === year);
+        return [year, `Guangdong births × ${projection.birthsShare.toPrecision(4)}: ${record?.source ?? "the provincial series given"}`];
+      })),
     },
     split: projection.splitRules,
     allocation: projection.allocation,
+    countySeat: settlements.countySeat ?? null,
+    places: (settlements.places ?? []).map((p) => ({ id: p.id, kind: p.kind, township: p.township ?? null })),
     survival: projection.survival,
     enrolmentRates: projection.enrolment,
     timeline: projection.timeline.map((t) => ({

@@ -22,7 +22,7 @@ export interface BirthsRecord {
 /** A births series: births per year (persons), keyed by year. */
 export type BirthsSeries = Readonly<Record<number, number>>;
 
-const BULLETIN = "广东省国民经济和社会发展统计公报 (../shared/docs/domain.md §4)";
+const BULLETIN = "广东省国民经济和社会发展统计公报 (Guangdong statistical bulletins of each year, as quoted by reposts: V2)";
 
 /**
  * Guangdong's births 2016–2024 from the provincial statistical bulletins (domain.md §4, tag V2), in persons. The
@@ -55,54 +55,76 @@ export const GUANGDONG_BIRTHS: readonly BirthsRecord[] = Object.freeze(
 export const GUANGDONG_BIRTHS_SERIES: BirthsSeries = Object.freeze(Object.fromEntries(GUANGDONG_BIRTHS.map((r) => [r.year, r.births])));
 
 /**
- * The rule by which a county's births are scaled from the province's: the provincial births times the county's
- * ratio of children to births, measured in the census year as its ages 0–4 over the provincial births of their
- * birth years (each times survival to its age), and held fixed.
+ * The rule by which a county's births are scaled from the province's: two ratios read from the 2020 census and
+ * held fixed, see {@link countyBirths}.
  */
 export const COUNTY_BIRTHS_RULE =
-  "allocation, not data: births-equivalent = provincial births × the county's census 2020 ages 0-4 ÷ the provincial " +
-  "births 2016-2020 surviving to those ages (so it carries the county's 2020 ratio of young children present to births)";
+  "allocation, not data: county births = provincial births × the county's census 2020 age-0 count ÷ the provincial " +
+  "births of 2020 counted at age 0; each cohort then grows from age 0 to age 1 by the county's census ratio of " +
+  "children aged 1-4 to age 0 per provincial birth (children who come or leave in their first years)";
 
 /** A county's births from {@link countyBirths}. */
 export interface CountyBirths {
-  /** Births-equivalent by year (persons), with the county's own figures where given. */
+  /** Births by year (persons): the provincial series times `share`, with the county's own figures where given. */
   readonly series: BirthsSeries;
-  /** The county's ratio of children aged 0–4 to the provincial births surviving to those ages. */
+  /** The county's census age-0 count per provincial birth of the census year counted at age 0. */
   readonly share: number;
+  /**
+   * The census age-0 count per birth of the series in the census year counted at age 0: 1 for the scaled
+   * provincial series (by construction of `share`); for the county's own births, what the census counted of them.
+   */
+  readonly ageZeroRatio: number;
+  /**
+   * The factor by which a cohort grows from age 0 to age 1: the census ages 1–4 per birth of the series in the four
+   * years before surviving to those ages, divided by `ageZeroRatio` (1 where the census has no child aged 0).
+   */
+  readonly ageOneFactor: number;
 }
 
 /**
- * A county's births-equivalent: the province's births times the county's census ratio of children aged 0–4 to
- * the provincial births of 2016–2020 that survive to those ages ({@link COUNTY_BIRTHS_RULE}). The ratio carries
- * what the census saw: children born elsewhere who live in the county (e.g. with grandparents), children born
- * there who left, and the census's undercount of age 0. The county's own figures take precedence for the years
- * they give.
+ * A county's births, scaled from the province's by its census age-0 count ({@link COUNTY_BIRTHS_RULE}): `share` =
+ * the county's age-0 count ÷ (the provincial births of the census year × survival to the age-0 count). The census
+ * also gives the children aged 1–4 per birth of their birth years; its ratio to the age-0 one, `ageOneFactor`,
+ * carries what the census saw in a cohort's first years — children born elsewhere who come to live in the county
+ * (e.g. with grandparents), children born there who leave, and the census's undercount of age 0 — and the
+ * projection applies it to every cohort from age 0 to age 1. Both are held fixed. The county's own figures take
+ * precedence for the years they give, and the ratios are then read against them.
  * @param unit - the census unit (its `bands[0]` and `bands[1]` are ages 0 and 1–4)
  * @param options - `provincialBirths` (default {@link GUANGDONG_BIRTHS_SERIES}), `survival` (default
- *   {@link DEFAULT_SURVIVAL}), `year` (the census year, default 2020), `own` (the county's own births by year)
- * @returns the series and its `share` (the ratio above)
- * @throws InputError when the provincial series lacks a year of the five before the census or an own figure is
- *   not a finite number ≥ 0
+ *   {@link DEFAULT_SURVIVAL}), `year` (the census year, default 2020), `own` (the county's own births by year),
+ *   `source` (the option or file to name in errors, default `"births"`)
+ * @returns the series, `share`, `ageZeroRatio` and `ageOneFactor`
+ * @throws InputError when the provincial series lacks a year of the five before the census, an own figure is not
+ *   a finite number ≥ 0, or the merged series leaves a gap between its first and last year
  */
 export function countyBirths(
   unit: CensusUnit,
-  options: { readonly provincialBirths?: BirthsSeries; readonly survival?: Survival; readonly year?: number; readonly own?: BirthsSeries } = {},
+  options: { readonly provincialBirths?: BirthsSeries; readonly survival?: Survival; readonly year?: number; readonly own?: BirthsSeries; readonly source?: string } = {},
 ): CountyBirths {
   const provincial = checkBirthsSeries(options.provincialBirths ?? GUANGDONG_BIRTHS_SERIES, "provincialBirths");
   const survival = options.survival ?? DEFAULT_SURVIVAL;
   const year = options.year ?? CENSUS_YEAR;
-  let expected = 0;
+  const source = options.source ?? "births";
   for (let age = 0; age <= 4; age++) {
-    const births = provincial[year - age];
-    if (births === undefined) throw new InputError({ source: "provincialBirths", field: String(year - age) }, `is missing: the rule needs the births of ${year - 4}-${year}`);
-    expected += births * survivalToAge(survival, age);
+    if (provincial[year - age] === undefined) throw new InputError({ source: "provincialBirths", field: String(year - age) }, `is missing: the rule needs the births of ${year - 4}-${year}`);
   }
-  if (!(expected > 0)) throw new InputError({ source: "provincialBirths", field: `${year - 4}-${year}`, value: 0 }, "must not all be 0");
-  const share = (unit.bands[0] + unit.bands[1]) / expected;
+  if (!(provincial[year]! > 0)) throw new InputError({ source: "provincialBirths", field: String(year), value: provincial[year] }, "must be > 0");
+  const share = unit.bands[0] / (provincial[year]! * survival.atBirth);
   const series: Record<number, number> = {};
   for (const [y, births] of Object.entries(provincial)) series[Number(y)] = births * share;
-  for (const [y, births] of Object.entries(checkBirthsSeries(options.own ?? {}, "births"))) series[Number(y)] = births;
-  return { series, share };
+  for (const [y, births] of Object.entries(checkBirthsSeries(options.own ?? {}, source))) series[Number(y)] = births;
+  const years = Object.keys(series).map(Number).sort((x, y) => x - y);
+  for (let k = 1; k < years.length; k++) {
+    if (years[k]! !== years[k - 1]! + 1) {
+      throw new InputError({ source, field: "year", value: years[k] }, `leaves a gap after ${years[k - 1]}: births are needed for every year from ${years[0]} to the last year given`);
+    }
+  }
+  const atZero = series[year]! * survival.atBirth;
+  let atOneToFour = 0;
+  for (let age = 1; age <= 4; age++) atOneToFour += series[year - age]! * survivalToAge(survival, age);
+  const ageZeroRatio = atZero > 0 ? unit.bands[0] / atZero : 1;
+  const ageOneFactor = unit.bands[0] > 0 && atOneToFour > 0 && ageZeroRatio > 0 ? unit.bands[1] / atOneToFour / ageZeroRatio : 1;
+  return { series, share, ageZeroRatio, ageOneFactor };
 }
 
 /**

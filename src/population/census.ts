@@ -114,6 +114,8 @@ export function censusUnitFromRecord(record: unknown, source: string): CensusUni
     if (!Array.isArray(v) || v.length !== length) throw new InputError({ source, field, value: v }, `must be an array of ${length} counts`);
     return v.map((x, i) => countField(source, `${field}[${i}]`, x));
   };
+  const shapes = ["ages", "bands", "age_0"].filter((key) => r[key] !== undefined);
+  if (shapes.length > 1) throw new InputError({ source, field: shapes.join(", "), value: shapes }, "give the ages one way only: ages (0–19), bands, or age_0 … age_15_19");
   const singleYears = list("ages", MAX_AGE + 1);
   let bands = list("bands", CENSUS_BANDS.length);
   if (bands === undefined && BAND_KEYS.some((key) => r[key] !== undefined)) {
@@ -128,7 +130,7 @@ export function censusUnitFromRecord(record: unknown, source: string): CensusUni
   }
   if (bands === undefined) throw new InputError({ source, field: "ages" }, "is missing: give ages (0–19), bands (5) or age_0 … age_15_19");
   const total = bands.reduce((a, b) => a + b, 0);
-  const text = (field: string): string | undefined => (typeof r[field] === "string" ? (r[field] as string) : undefined);
+  const text = (field: string): string | undefined => (typeof r[field] === "string" ? (r[field] as string) : typeof r[field] === "number" ? String(r[field]) : undefined);
   return {
     code: text("code") ?? "",
     name: text("name") ?? text("county") ?? "",

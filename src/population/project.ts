@@ -4,11 +4,11 @@
  */
 import { InputError } from "../errors.ts";
 import type { LevelId } from "../norms/levels.ts";
-import { birthsInYear, checkBirthsSeries, type BirthsSeries } from "./births.ts";
+import { birthsInYear, checkBirthsSeries, type BirthsSeries, type CountyBirths, type countyBirths } from "./births.ts";
 import { CENSUS_YEAR, MAX_AGE } from "./census.ts";
 import { checkEnrolmentRates, DEFAULT_ENROLMENT_RATES, enrolmentOf, type EnrolmentRates } from "./enrolment.ts";
 import { migrateOneYear, migrationRoutes, type MigrationFlows, type ProjectionPlace } from "./migration.ts";
-import { SCENARIOS, shareInYear, type Scenario } from "./scenarios.ts";
+import { checkScenario, SCENARIOS, shareInYear, type Scenario } from "./scenarios.ts";
 import { checkSurvival, DEFAULT_SURVIVAL, type Survival } from "./survival.ts";
 
 /** The last year a projection runs to: 2050 (beyond 2040 every child is born after the last known births). */
@@ -30,6 +30,10 @@ export interface ProjectionInput {
   readonly survival?: Survival;
   /** Default {@link DEFAULT_ENROLMENT_RATES}. */
   readonly enrolment?: EnrolmentRates;
+  /** Children counted at age 0 per birth counted at age 0 (the census's ratio, {@link countyBirths}); default 1. */
+  readonly ageZeroRatio?: number;
+  /** The factor by which every cohort grows from age 0 to age 1 ({@link CountyBirths.ageOneFactor}); default 1. */
+  readonly ageOneFactor?: number;
 }
 
 /** One place in one year under one scenario. */
@@ -106,8 +110,8 @@ function sum(values: readonly number[], from = 0, to = values.length): number {
  * Projects single-year ages 0–19 by place from the base year, year by year, under each scenario. Each year:
  * everyone ages one year with {@link Survival.annual} (the age-19 cohort leaves the table); the year's births
  * (the known series, else {@link birthsInYear} with the scenario's growth) times {@link Survival.atBirth} become
- * age 0, split over places by their share of ages 0–4 the year before (by all ages where those are 0, evenly
- * where all are 0); then {@link migrateOneYear} with the scenario's shares for that year. Grade-1 intake in
+ * age 0 (times `ageZeroRatio`), split over places by their share of ages 0–4 the year before (by all ages where
+ * those are 0, evenly where all are 0), and the cohort leaving age 0 grows by `ageOneFactor`; then {@link migrateOneYear} with the scenario's shares for that year. Grade-1 intake in
  * year t is thus births(t − 6) × survival × migration × the entry rate, the method of Chinese school planning
  * (domain.md §4). Inputs are not changed.
  * @param input - see {@link ProjectionInput}
@@ -129,6 +133,14 @@ export function projectPopulation(input: ProjectionInput): Projection {
     if (seen.has(s.id)) throw new InputError({ field: "scenarios", value: s.id }, "ids must differ");
     seen.add(s.id);
   }
+  const factor = (name: "ageZeroRatio" | "ageOneFactor"): number => {
+    const value = input[name] ?? 1;
+    if (typeof value !== "number" || !(value > 0 && value < 100)) throw new InputError({ field: name, value }, "must be a ratio > 0");
+    return value;
+  };
+  const ageZeroRatio = factor("ageZeroRatio");
+  const ageOneFactor = factor("ageOneFactor");
+  for (const [i, s] of scenarios.entries()) checkScenario(s, `scenarios[${i}]`);
   const routes = migrationRoutes(input.places);
   const lastYear = input.years[input.years.length - 1] as number;
   const wanted = new Set(input.years);
@@ -154,8 +166,8 @@ export function projectPopulation(input: ProjectionInput): Projection {
       const totalWeight = sum(weights);
       const aged = ages.map((row, p) => {
         const next = new Array<number>(MAX_AGE + 1);
-        next[0] = (births * survival.atBirth * (weights[p] as number)) / totalWeight;
-        for (let a = 0; a < MAX_AGE; a++) next[a + 1] = (row[a] as number) * (survival.annual[a] as number);
+        next[0] = (births * survival.atBirth * ageZeroRatio * (weights[p] as number)) / totalWeight;
+        for (let a = 0; a < MAX_AGE; a++) next[a + 1] = (row[a] as number) * (survival.annual[a] as number) * (a === 0 ? ageOneFactor : 1);
         return next;
       });
       const m = scenario.migration;

@@ -4,7 +4,7 @@
  * @module
  */
 import { splitByWeights } from "./allocate.ts";
-import { countyBirths, COUNTY_BIRTHS_RULE, GUANGDONG_BIRTHS_SERIES, type BirthsSeries } from "./births.ts";
+import { countyBirths, COUNTY_BIRTHS_RULE, GUANGDONG_BIRTHS_SERIES, type BirthsSeries, type CountyBirths } from "./births.ts";
 import { CENSUS_YEAR, type CensusUnit } from "./census.ts";
 import type { DEFAULT_ENROLMENT_RATES, EnrolmentRates } from "./enrolment.ts";
 import type { ProjectionPlace } from "./migration.ts";
@@ -22,6 +22,8 @@ export interface CountyProjectionOptions {
   readonly scenarios?: readonly Scenario[];
   /** How the census bands are split into single years (default `"births"`). */
   readonly split?: SplitRule;
+  /** The option or file the county's own births came from, named in errors (default `"births"`). */
+  readonly birthsSource?: string;
   /** The county's own births by year (persons), taking precedence over the scaled provincial series. */
   readonly births?: BirthsSeries;
   /** The provincial series to scale (default Guangdong's, {@link GUANGDONG_BIRTHS_SERIES}). */
@@ -44,6 +46,10 @@ export interface CountyProjection extends Projection {
   readonly births: BirthsSeries;
   /** The county's ratio of children to provincial births ({@link COUNTY_BIRTHS_RULE}). */
   readonly birthsShare: number;
+  /** Census age-0 children per birth of the series counted at age 0 ({@link CountyBirths.ageZeroRatio}). */
+  readonly ageZeroRatio: number;
+  /** The growth of every cohort from age 0 to age 1 ({@link CountyBirths.ageOneFactor}). */
+  readonly ageOneFactor: number;
   /** How the births were made. */
   readonly birthsRule: string;
   /** How each census band was split ({@link singleYearAges}). */
@@ -62,7 +68,8 @@ export interface CountyProjection extends Projection {
  * @throws InputError as {@link projectPopulation}, {@link singleYearAges} and {@link countyBirths} do
  */
 export function projectCounty(unit: CensusUnit, options: CountyProjectionOptions): CountyProjection {
-  const { series, share } = countyBirths(unit, {
+  const { series, share, ageZeroRatio, ageOneFactor } = countyBirths(unit, {
+    ...(options.birthsSource === undefined ? {} : { source: options.birthsSource }),
     ...(options.survival === undefined ? {} : { survival: options.survival }),
     ...(options.provincialBirths === undefined ? {} : { provincialBirths: options.provincialBirths }),
     ...(options.births === undefined ? {} : { own: options.births }),
@@ -78,6 +85,8 @@ export function projectCounty(unit: CensusUnit, options: CountyProjectionOptions
   const projection = projectPopulation({
     places,
     births: series,
+    ageZeroRatio,
+    ageOneFactor,
     years: options.years,
     baseYear: CENSUS_YEAR,
     ...(options.scenarios === undefined ? {} : { scenarios: options.scenarios }),
@@ -90,6 +99,8 @@ export function projectCounty(unit: CensusUnit, options: CountyProjectionOptions
     unit,
     births: series,
     birthsShare: share,
+    ageZeroRatio,
+    ageOneFactor,
     birthsRule: own ? `the county's own births where given; elsewhere ${COUNTY_BIRTHS_RULE}` : COUNTY_BIRTHS_RULE,
     splitRules: split.rules,
     allocation: options.settlements === undefined ? null : (options.allocation ?? "allocation, not data: the county's census children split over settlements by the caller's weights"),

@@ -36,8 +36,9 @@ export interface Scenario {
 }
 
 const ASSUMPTION =
-  "school-layout assumption, not a forecast: births after the last known year (2024) change by a fixed rate a year; " +
-  "migration shares in line with Guangdong's urbanization rising about 0.5 points a year (75.91 % in 2024, domain.md §4)";
+  "school-layout assumption, not a forecast: births after the last known year (2024) change by a fixed rate a year " +
+  "from the mean of the last two known years; migration shares in line with Guangdong's urbanization rising about 0.5 " +
+  "points a year (74.63 % in 2021, 75.91 % in 2024, provincial statistical bulletins)";
 
 /** The three built-in scenarios: low (fewer pupils in the county), medium and high. All are labelled assumptions. */
 export const SCENARIOS: Readonly<Record<"low" | "medium" | "high", Scenario>> = Object.freeze({
@@ -103,32 +104,72 @@ function checkShares(value: unknown, source: string, field: string): YearShares 
   return out;
 }
 
+const MIGRATION_KEYS = ["ruralToTownshipSeat", "townshipSeatToCountySeat", "outOfCounty"] as const;
+const SCENARIO_KEYS = ["id", "label", "birthsGrowth", "migration", "source"];
+
 /**
- * Reads and checks a scenario from a plain record (e.g. a parsed JSON file): `id` (text), `birthsGrowth` (a rate
- * > −1), `migration` with `ruralToTownshipSeat`, `townshipSeatToCountySeat`, `outOfCounty` (each a share or
- * shares by year; a missing one is 0), optional `label` and `source`.
+ * Checks a scenario: `id` a short id, `birthsGrowth` a yearly rate in (−1, 1), each migration share in [0, 1) (one
+ * number, or shares keyed by 4-digit years).
+ * @param scenario - the scenario
+ * @param source - the option or file to name in errors
+ * @returns the same scenario
+ * @throws InputError naming the field and the value
+ */
+export function checkScenario(scenario: Scenario, source: string): Scenario {
+  if (typeof scenario !== "object" || scenario === null) throw new InputError({ source, field: "scenario", value: scenario }, "must be an object");
+  if (typeof scenario.id !== "string" || !/^[\w.-]{1,40}$/.test(scenario.id)) throw new InputError({ source, field: "id", value: scenario.id }, "must be a short id (letters, digits, _ . -)");
+  const growth = scenario.birthsGrowth;
+  if (typeof growth !== "number" || !(growth > -1 && growth < 1)) {
+    throw new InputError({ source, field: "birthsGrowth", value: growth }, "must be one yearly rate in (−1, 1), e.g. −0.02 (births by year go in --births)");
+  }
+  const migration = scenario.migration as unknown;
+  if (typeof migration !== "object" || migration === null || Array.isArray(migration)) throw new InputError({ source, field: "migration", value: migration }, "must be an object");
+  for (const key of MIGRATION_KEYS) checkShares((migration as Record<string, unknown>)[key], source, `migration.${key}`);
+  return scenario;
+}
+
+function describeShares(shares: YearShares): string {
+  if (typeof shares === "number") return `${(shares * 100).toFixed(1)} %/yr`;
+  return Object.entries(shares).map(([year, share]) => `${(share * 100).toFixed(1)} %/yr from ${year}`).join(", ") || "0";
+}
+
+/**
+ * Reads and checks a scenario from a plain record (e.g. a parsed JSON file): `id` (text), `birthsGrowth` (one
+ * yearly rate in (−1, 1)), `migration` with `ruralToTownshipSeat`, `townshipSeatToCountySeat`, `outOfCounty`
+ * (each a share a year, or shares keyed by year: each holds from its year until the next given, 0 before the
+ * first), optional `label` and `source`. A missing `migration` or share is 0 and says so in the label; any other
+ * key is an error (a misspelt key would otherwise be ignored).
  * @param record - the record
  * @param source - the file or option name to quote in errors
  * @returns the scenario; `source` defaults to "user-defined scenario (<source>)"
- * @throws InputError naming the field and value of anything missing or malformed
+ * @throws InputError naming the field and value of anything missing, unknown or malformed
  */
 export function scenarioFromRecord(record: unknown, source: string): Scenario {
   if (typeof record !== "object" || record === null || Array.isArray(record)) {
     throw new InputError({ source, field: "(file)", value: record }, "must be a JSON object with id, birthsGrowth and migration");
   }
   const r = record as Record<string, unknown>;
-  const id = r["id"];
-  if (typeof id !== "string" || !/^[\w.-]{1,40}$/.test(id)) throw new InputError({ source, field: "id", value: id }, "must be a short id (letters, digits, _ . -)");
-  const growth = r["birthsGrowth"];
-  if (typeof growth !== "number" || !(growth > -1 && growth < 1)) throw new InputError({ source, field: "birthsGrowth", value: growth }, "must be a yearly rate in (−1, 1), e.g. −0.02");
+  for (const key of Object.keys(r)) {
+    if (!SCENARIO_KEYS.includes(key)) throw new InputError({ source, field: key, value: r[key] }, `is not a scenario field (${SCENARIO_KEYS.join(", ")})`);
+  }
   const migration = r["migration"] ?? {};
   if (typeof migration !== "object" || migration === null || Array.isArray(migration)) throw new InputError({ source, field: "migration", value: migration }, "must be an object");
   const m = migration as Record<string, unknown>;
-  const keys = ["ruralToTownshipSeat", "townshipSeatToCountySeat", "outOfCounty"] as const;
   for (const key of Object.keys(m)) {
-    if (!(keys as readonly string[]).includes(key)) throw new InputError({ source, field: `migration.${key}`, value: m[key] }, `is not a migration share (${keys.join(", ")})`);
+    if (!(MIGRATION_KEYS as readonly string[]).includes(key)) throw new InputError({ source, field: `migration.${key}`, value: m[key] }, `is not a migration share (${MIGRATION_KEYS.join(", ")})`);
   }
-  const shares = Object.fromEntries(keys.map((key) => [key, checkShares(m[key] ?? 0, source, `migration.${key}`)])) as unknown as MigrationShares;
-  const label = typeof r["label"] === "string" ? r["label"] : `user-defined: births ${(growth * 100).toFixed(1)} %/yr`;
-  return { id, label, birthsGrowth: growth, migration: shares, source: typeof r["source"] === "string" ? r["source"] : `user-defined scenario (${source})` };
+  const shares = Object.fromEntries(MIGRATION_KEYS.map((key) => [key, checkShares(m[key] ?? 0, source, `migration.${key}`)])) as unknown as MigrationShares;
+  const growth = r["birthsGrowth"];
+  const scenario: Scenario = {
+    id: r["id"] as string,
+    label: "",
+    birthsGrowth: growth as number,
+    migration: shares,
+    source: typeof r["source"] === "string" ? r["source"] : `user-defined scenario (${source})`,
+  };
+  checkScenario(scenario, source);
+  const label = typeof r["label"] === "string" ? r["label"] : `user-defined: births ${((growth as number) * 100).toFixed(1)} %/yr after the last known year; ` +
+    `rural → township seat ${describeShares(shares.ruralToTownshipSeat)}, township seat → county seat ${describeShares(shares.townshipSeatToCountySeat)}, ` +
+    `out of the county ${describeShares(shares.outOfCounty)}`;
+  return { ...scenario, label };
 }

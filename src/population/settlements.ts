@@ -101,6 +101,16 @@ export function settlementPlaces(
     if (id === undefined) throw new InputError({ source, index, field: "id" }, "is missing");
     return id;
   });
+  const seen = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const first = seen.get(id);
+    if (first !== undefined) throw new InputError({ source, index, id, field: "id", value: id }, `repeats the id of settlement ${first}`);
+    seen.set(id, index);
+  });
+  // NBS village codes begin with their county's code: settlements of another county are a mistake.
+  if (/^\d{6}$/.test(unit.code) && ids.every((id) => /^\d{12}$/.test(id)) && !ids.some((id) => id.startsWith(unit.code))) {
+    throw new InputError({ source, index: 0, id: ids[0], field: "id", value: ids[0] }, `is an NBS code of another county: no settlement's code begins with ${unit.code} (${unit.name})`);
+  }
   const townships = props.map((p) => text(p["town_code"]) ?? text(p["town"]));
   let countySeat: string | null = options.countySeat ?? null;
   if (countySeat !== null) {
@@ -124,8 +134,8 @@ export function settlementPlaces(
     if (code !== undefined) {
       if (!/^[12]\d\d$/.test(code)) throw new InputError({ source, index, id: ids[index], field: "ur_code", value: code }, "must be a 3-digit NBS urban-rural code");
       seat = code !== "220";
-    } else if (typeof p["at_seat"] === "boolean") {
-      seat = p["at_seat"];
+    } else if (typeof p["at_seat"] === "boolean" || p["at_seat"] === "true" || p["at_seat"] === "false") {
+      seat = p["at_seat"] === true || p["at_seat"] === "true";
     } else {
       throw new InputError({ source, index, id: ids[index], field: "place_kind" }, "is missing: give place_kind, ur_code or at_seat so migration knows rural places from seats");
     }
@@ -140,12 +150,16 @@ export function settlementPlaces(
       if (code === undefined) throw new InputError({ source, index, id: ids[index], field: "ur_code" }, "is missing (the urbanRural weighting needs it on every settlement)");
       return code;
     });
+    if (!(unit.urban + unit.rural > 0)) {
+      throw new InputError({ source, field: "weights", value: "urbanRural" }, "needs the census urban and rural population (urban, rural in the census file); give them, or weigh by units or a property");
+    }
     weights = unitWeights(codes, unit.urban, unit.rural).weights;
   } else if (weighting === "units") {
     weights = props.map(() => 1);
   } else {
     weights = props.map((p, index) => {
-      const value = p[weighting.property];
+      const raw = p[weighting.property];
+      const value = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : raw;
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
         throw new InputError({ source, index, id: ids[index], field: weighting.property, value }, "must be a weight ≥ 0");
       }

@@ -65,6 +65,14 @@ describe("school-layout project", () => {
 
   it("bad input: one line naming the flag or field and the value", async () => {
     const out = join(folder, "bad.json");
+    const typo = join(folder, "typo.json");
+    const future = join(folder, "future.csv");
+    const twice = join(folder, "twice.csv");
+    const bare = join(folder, "bare.json");
+    await writeFile(typo, JSON.stringify({ id: "t", birthsGrowth: -0.02, migrations: { outOfCounty: 0.05 } }));
+    await writeFile(future, "year,births\n2060,500\n");
+    await writeFile(twice, "year,births\n2021,500\n2021,600\n");
+    await writeFile(bare, JSON.stringify({ bands: [100, 400, 500, 500, 500] }));
     const cases: [string[], RegExp][] = [
       [["--county", "999999", "--years", "2020", "--out", out], /"--county": is not a Guangdong census unit.*got "999999"/],
       [["--years", "2020", "--out", out], /give exactly one of --county CODE and --census FILE/],
@@ -74,6 +82,12 @@ describe("school-layout project", () => {
       [["--county", "441625", "--years", "2020", "--weights", "units", "--out", out], /--weights and --county-seat need --settlements/],
       [["--county", "441625", "--years", "2020", "--settlements", settlements, "--weights", "area", "--out", out], /--weights "area": must be urbanRural, units or property:NAME/],
       [["--county", "441625", "--years", "2020", "--settlements", settlements, "--weights", "property:nope", "--out", out], /--settlements .*settlements\.geojson 0 \(id "441625100001"\), "nope": must be a weight ≥ 0/],
+      [["--county", "440106", "--years", "2020", "--settlements", settlements, "--out", out], /"id": is an NBS code of another county: no settlement's code begins with 440106 \(天河区\)/],
+      [["--county", "441625", "--years", "2020", "--scenario", "low,,high", "--out", out], /--scenario "low,,high": an empty name between commas/],
+      [["--county", "441625", "--years", "2020", "--scenario", typo, "--out", out], /"migrations": is not a scenario field/],
+      [["--county", "441625", "--years", "2020..2030", "--births", future, "--out", out], /--births .*future\.csv, "year": leaves a gap after 2024: births are needed for every year from 2016 to the last year given, got 2060/],
+      [["--county", "441625", "--years", "2020", "--births", twice, "--out", out], /--births .*twice\.csv row 3, "year": 2021 is given twice/],
+      [["--census", bare, "--years", "2020", "--settlements", settlements, "--out", out], /needs the census urban and rural population/],
     ];
     for (const [args, message] of cases) {
       const result = await run("project", ...args);
@@ -81,6 +95,22 @@ describe("school-layout project", () => {
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
     }
+  });
+
+  it("reads settlements from a table without coordinates, and warns when no county seat is found", async () => {
+    const table = join(folder, "villages.csv");
+    await writeFile(table, "id,town,ur_code,people\nA,T1,121,10\nB,T1,220,30\nC,T2,220,20\n");
+    const out = join(folder, "table.json");
+    const result = await run("project", "--county", "441625", "--settlements", table, "--weights", "property:people", "--years", "2020,2030", "--scenario", "medium", "--out", out);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning: no county-seat township found/);
+    const file = JSON.parse(await readFile(out, "utf8"));
+    expect(file.places).toEqual([{ id: "A", kind: "townshipSeat", township: "T1" }, { id: "B", kind: "rural", township: "T1" }, { id: "C", kind: "rural", township: "T2" }]);
+    expect(file.countySeat).toBeNull();
+    const base = file.rows.filter((r: { year: number }) => r.year === 2020);
+    expect(base.map((r: { ages: number[] }) => r.ages[7])).toEqual([expect.closeTo(base[0].ages[7], 9), expect.closeTo(3 * base[0].ages[7], 2), expect.closeTo(2 * base[0].ages[7], 2)]);
+    expect(file.births.sources["2020"]).toMatch(/estimate, not data/);
+    expect(file.births.sources["2021"]).toMatch(/statistical bulletins/);
   });
 
   it("parseYears reads ranges and lists", () => {

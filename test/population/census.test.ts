@@ -59,5 +59,6 @@ describe("censusUnitFromRecord", () => {
     expect(() => censusUnitFromRecord({ age_0: 1, age_1_4: 2 }, "c.json")).toThrow(/"age_5_9": is missing/);
     expect(() => censusUnitFromRecord({ bands: [1, -2, 3, 4, 5] }, "c.json")).toThrow(/"bands\[1\]": must be a finite number ≥ 0, got -2/);
     expect(() => censusUnitFromRecord({ name: "x" }, "c.json")).toThrow(/"ages": is missing/);
+    expect(() => censusUnitFromRecord({ ages: new Array(20).fill(1), bands: [1, 4, 5, 5, 5] }, "c.json")).toThrow(/"ages, bands": give the ages one way only/);
   });
 });

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_ENROLMENT_RATES,
+  GUANGDONG_BIRTHS_SERIES,
+  survivalToAge,
   SCENARIOS,
   guangdongCensusUnit,
   migrateOneYear,
@@ -163,9 +165,16 @@ describe("projectCounty on 东源县", () => {
     }
   });
 
-  it("the county's births: its census ages 0–4 over the provincial births that survive to them, and its own figures win", () => {
-    expect(projection.birthsShare).toBeGreaterThan(0.0025);
-    expect(projection.birthsShare).toBeLessThan(0.0035);
+  it("the county's births: its census age 0 per provincial birth; cohorts grow to age 1 by its census ratio of ages 1–4; its own figures win", () => {
+    const s = projection.survival;
+    const share = 3292 / (GUANGDONG_BIRTHS_SERIES[2020]! * s.atBirth);
+    expect(projection.birthsShare).toBeCloseTo(share, 12);
+    let oneToFour = 0;
+    for (let age = 1; age <= 4; age++) oneToFour += GUANGDONG_BIRTHS_SERIES[2020 - age]! * share * survivalToAge(s, age);
+    expect(projection.ageOneFactor).toBeCloseTo(17536 / oneToFour, 12);
+    // The 2020 cohort (census age 0) is no dip between its neighbours five years on.
+    const ages2025 = projection.rows.find((r) => r.year === 2025 && r.scenario === "medium")!.ages;
+    expect(ages2025[5]).toBeGreaterThan(Math.min(ages2025[4]!, ages2025[6]!));
     expect(projection.births[2023]).toBeCloseTo(1_030_000 * projection.birthsShare, 6);
     const own = projectCounty(unit, { years: [2022], births: { 2021: 1000, 2022: 2000 } });
     expect(own.births[2021]).toBe(1000);
