@@ -232,9 +232,10 @@ export function schoolsWithoutChoices(system: SchoolSystem, options: BruteForceO
  * beds, three schools, resource rooms, required and forbidden schools, closures, budget and mean travel.
  * @param system - a tiny system (keep {@link enumerationSize} below a few hundred thousand)
  * @param options - the plan options it understands
+ * @param restrict - `openMask`: only plans whose open schools are exactly the bits of the mask (bit j: school j)
  * @throws Error for a unit above `splitAbovePupils` (only catchments are enumerated)
  */
-export function bruteForcePlan(system: SchoolSystem, options: BruteForceOptions = {}): BruteForcePlan | null {
+export function bruteForcePlan(system: SchoolSystem, options: BruteForceOptions = {}, restrict: { readonly openMask?: number } = {}): BruteForcePlan | null {
   const rules = tinyRules(options);
   const costs: PlanCosts = { ...defaultPlanCosts(), ...options.costs };
   const units = listUnits(system, rules, costs, options);
@@ -288,6 +289,7 @@ export function bruteForcePlan(system: SchoolSystem, options: BruteForceOptions 
     const classes = Array.from({ length: m }, (_, j) => classesAt(j));
     const bedsAdded = Array.from({ length: m }, (_, j) => Math.max(0, wholeUp(boarders[j]!) - schools[j]!.beds));
     for (let mask = 0; mask < 1 << m; mask++) {
+      if (restrict.openMask !== undefined && mask !== restrict.openMask) continue;
       const open = (j: number): boolean => (mask & (1 << j)) !== 0;
       let ok = true;
       let cost = transport + boarderCost;

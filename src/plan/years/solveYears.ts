@@ -1,0 +1,198 @@
+/**
+ * The two ways a multi-year plan is solved: the joint MIP over every year and scenario, or — when that would not
+ * fit in HiGHS' memory, or when asked — scenario by scenario with the scenarios' plans tried on every scenario.
+ * @module
+ */
+import { estimateHighsBytes, HIGHS_MAX_MODEL_BYTES } from "../../solvers/highsMemory.ts";
+import type { LinearModel } from "../../solvers/linearModel.ts";
+import type { LinearResult, SolveOptions } from "../../solvers/options.ts";
+import { solveLinearModel } from "../../solvers/solve.ts";
+import type { SolveStatus, SolverName } from "../../solution.ts";
+import type { PlanDecisions } from "../heuristic/decisions.ts";
+import type { PlanObjective } from "../rules/options.ts";
+import { decodePlanValues } from "../solve/modelValues.ts";
+import { buildMultiYearModel, type CopyInput } from "./yearModel.ts";
+import type { YearWeight } from "./yearOptions.ts";
+import { yearPlansFromDecisions } from "./yearPlans.ts";
+
+/** How a multi-year plan was solved: `joint` (one MIP) or `byScenario` (see {@link solveByScenario}). */
+export type YearsMethod = "joint" | "byScenario";
+
+/** What a solve of the years returns. */
+export interface YearsSolve {
+  readonly status: SolveStatus;
+  /** Decisions by year then scenario, or null without a plan. */
+  readonly decisions: PlanDecisions[][] | null;
+  /** The proven bound on the objective, or null. */
+  readonly bound: number | null;
+  readonly method: YearsMethod;
+  readonly solver: SolverName | "none";
+  readonly variables: number;
+  readonly constraints: number;
+  readonly nodes?: number;
+  /** True when by scenario no schedule met the rules in every scenario (no plan, nothing proven). */
+  readonly unshared?: boolean;
+}
+
+/** The solve options passed on to each solve, and the seconds left for them all (undefined: no limit). */
+export interface YearsSolveSettings {
+  readonly solve: Omit<SolveOptions, "timeLimitSeconds">;
+  readonly seconds: number | undefined;
+  readonly objective: PlanObjective;
+}
+
+/** The weight g_ts of year t and scenario s in the objective (travel: divided by Σ_t w_t). */
+export function copyWeight(weights: readonly YearWeight[], probabilities: readonly number[], objective: PlanObjective, t: number, s: number): number {
+  const total = objective === "travel" ? weights.reduce((sum, w) => sum + w.weight, 0) : 1;
+  return (weights[t]!.weight * probabilities[s]!) / total;
+}
+
+/** Whether the joint model of these copies would fit in HiGHS' memory (estimated from the copies' sizes). */
+export function jointFits(copies: readonly (readonly CopyInput[])[]): boolean {
+  let columns = 0;
+  let rows = 0;
+  let nonzeros = 0;
+  for (const row of copies) for (const { model } of row) {
+    columns += model.linear.columnCount;
+    rows += model.linear.rowCount;
+    nonzeros += model.linear.coefficients.length;
+  }
+  const m = copies[0]![0]!.context.system.schools.length;
+  const linking = m * copies.length * (copies[0]!.length + 6);
+  return estimateHighsBytes({ columns: columns + 2 * m * copies.length, rows: rows + linking, nonzeros: nonzeros + 3 * linking, integer: true }) <= HIGHS_MAX_MODEL_BYTES;
+}
+
+async function solve(linear: LinearModel, settings: YearsSolveSettings, seconds: number | undefined): Promise<LinearResult> {
+  return solveLinearModel(linear, { ...settings.solve, ...(seconds === undefined ? {} : { timeLimitSeconds: Math.max(0.5, seconds) }) });
+}
+
+/**
+ * The joint MIP of every year and scenario ({@link buildMultiYearModel}).
+ * @param copies - by year then scenario
+ * @param weights - the plan years' weights
+ * @param probabilities - the scenarios' probabilities
+ * @param settings - solve options and time
+ */
+export async function solveJoint(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], probabilities: readonly number[], settings: YearsSolveSettings): Promise<YearsSolve> {
+  const model = buildMultiYearModel(copies, weights, probabilities, settings.objective);
+  const result = await solve(model.linear, settings, settings.seconds);
+  const decisions = result.values === null || result.status === "infeasible"
+    ? null
+    : model.copies.map((row) => row.map((copy) => decodePlanValues(copy.model, copy.context, result.values!.subarray(copy.columnOffset, copy.columnOffset + copy.model.linear.columnCount))));
+  return {
+    status: result.status,
+    decisions,
+    bound: result.bound === null ? null : result.bound * model.objectiveScale + model.objectiveOffset,
+    method: "joint",
+    solver: result.solver,
+    variables: model.linear.columnCount,
+    constraints: model.linear.rowCount,
+    ...(result.nodes === undefined ? {} : { nodes: result.nodes }),
+  };
+}
+
+/** A copy's model with its schools' open columns fixed to `open` (1 open, 0 closed). */
+function withOpenFixed(copy: CopyInput, open: Uint8Array): LinearModel {
+  const { linear, openColumn } = copy.model;
+  const lower = Float64Array.from(linear.columnLower);
+  const upper = Float64Array.from(linear.columnUpper);
+  openColumn.forEach((column, j) => {
+    lower[column] = open[j]!;
+    upper[column] = open[j]!;
+  });
+  return { ...linear, columnLower: lower, columnUpper: upper };
+}
+
+/**
+ * The expected objective of year plans: Σ_ts g_ts × (the year's annual cost, or its mean minutes).
+ * @param plans - by year then scenario
+ */
+export function expectedObjective(
+  plans: readonly (readonly { readonly costs: { readonly total: number }; readonly travel: { readonly meanMinutes: number } }[])[],
+  weights: readonly YearWeight[],
+  probabilities: readonly number[],
+  objective: PlanObjective,
+): number {
+  let value = 0;
+  plans.forEach((row, t) => row.forEach((plan, s) => {
+    value += copyWeight(weights, probabilities, objective, t, s) * (objective === "cost" ? plan.costs.total : plan.travel.meanMinutes);
+  }));
+  return value;
+}
+
+/**
+ * Scenario by scenario: each scenario's multi-year MIP on its own (its years linked as in the joint model), which
+ * gives each scenario's plan and bound; the expected bound Σ_s p_s × bound_s is a proven bound on the joint
+ * problem (each scenario's plan may differ from the others, so it costs at most what one shared plan costs:
+ * the wait-and-see bound). Then each scenario's schedule of open schools, and their union year by year, is tried
+ * on every year and scenario (the single-year model with those schools fixed open or closed), and the best that
+ * meets the rules everywhere is the plan. Its gap to the expected bound is the price of one plan for all
+ * scenarios plus the solver's gaps.
+ * @param copies - by year then scenario
+ * @param weights - the plan years' weights
+ * @param probabilities - the scenarios' probabilities
+ * @param settings - solve options and time (60 % for the scenarios' MIPs, the rest for the trials)
+ */
+export async function solveByScenario(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], probabilities: readonly number[], settings: YearsSolveSettings): Promise<YearsSolve> {
+  const S = probabilities.length;
+  const T = copies.length;
+  const m = copies[0]![0]!.context.system.schools.length;
+  const started = performance.now();
+  const left = (): number | undefined => (settings.seconds === undefined ? undefined : settings.seconds - (performance.now() - started) / 1000);
+  let variables = 0;
+  let constraints = 0;
+  let solver: SolverName | "none" = "none";
+  let bound: number | null = 0;
+  const schedules: Uint8Array[][] = [];
+  let anyStopped: SolveStatus | null = null;
+  for (let s = 0; s < S; s++) {
+    const own = copies.map((row) => [row[s]!]);
+    const share = settings.seconds === undefined ? undefined : (0.6 * settings.seconds) / S;
+    const result = await solveJoint(own, weights, [1], { ...settings, seconds: share });
+    variables = Math.max(variables, result.variables);
+    constraints = Math.max(constraints, result.constraints);
+    solver = result.solver;
+    if (result.status === "infeasible") return { ...result, decisions: null, bound: null, method: "byScenario", variables, constraints };
+    if (result.status === "aborted") return { ...result, decisions: null, method: "byScenario", variables, constraints };
+    if (result.status !== "optimal") anyStopped = result.status;
+    bound = bound === null || result.bound === null ? null : bound + probabilities[s]! * result.bound;
+    if (result.decisions !== null) schedules.push(result.decisions.map((row) => row[0]!.open));
+  }
+  if (schedules.length > 1) {
+    const union = Array.from({ length: T }, (_, t) => Uint8Array.from({ length: m }, (_, j) => (schedules.some((sc) => sc[t]![j] === 1) ? 1 : 0)));
+    schedules.push(union);
+  }
+  const seen = new Set<string>();
+  const trials = schedules.filter((schedule) => {
+    const key = schedule.map((row) => row.join("")).join("|");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  let best: { decisions: PlanDecisions[][]; value: number } | null = null;
+  for (const [k, schedule] of trials.entries()) {
+    const decisions: PlanDecisions[][] = [];
+    let ok = true;
+    for (let t = 0; t < T && ok; t++) {
+      const row: PlanDecisions[] = [];
+      for (let s = 0; s < S && ok; s++) {
+        const copy = copies[t]![s]!;
+        const remaining = left();
+        const seconds = remaining === undefined ? undefined : remaining / ((trials.length - k) * T * S - (t * S + s));
+        const result = await solve(withOpenFixed(copy, schedule[t]!), settings, seconds);
+        if (result.status === "aborted") return { status: "aborted", decisions: best?.decisions ?? null, bound, method: "byScenario", solver, variables, constraints };
+        if (result.values === null || result.status === "infeasible") { ok = false; break; }
+        if (result.status !== "optimal") anyStopped = result.status;
+        row.push(decodePlanValues(copy.model, copy.context, result.values));
+      }
+      decisions.push(row);
+    }
+    if (!ok) continue;
+    const plans = yearPlansFromDecisions(copies.map((row) => row.map((c) => c.context)), decisions).plans;
+    const value = expectedObjective(plans, weights, probabilities, settings.objective);
+    if (best === null || value < best.value) best = { decisions, value };
+  }
+  // Without a shared plan, nothing is proven infeasible: the tried schedules failed (reported as stopped).
+  const status: SolveStatus = best === null ? "timeLimit" : anyStopped === null ? "optimal" : "feasible";
+  return { status, decisions: best?.decisions ?? null, bound, method: "byScenario", solver, variables, constraints, ...(best === null ? { unshared: true } : {}) };
+}
