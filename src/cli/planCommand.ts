@@ -15,7 +15,10 @@ import { SCHOOL_TYPES, type SchoolType } from "../plan/system/schoolTypes.ts";
 import { formatYuan, nounFor } from "../plan/rules/format.ts";
 import { BACKEND_CHOICES, type BackendChoice } from "../solvers/options.ts";
 import { checkOutputPath, writeText } from "./files.ts";
-import type { CliContext } from "./io.ts";
+import { CliError, type CliContext } from "./io.ts";
+import { runPlanOverYears, type PlanYearsFlags } from "./planYears.ts";
+import type { PlanningNorms } from "../norms/chinaNorms.ts";
+import type { PlanCosts } from "../plan/rules/costs.ts";
 import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
 import { loadPlanInput, type PlanInputOptions } from "./planInput.ts";
 import { addOutputFlags, addPlanInputFlags } from "./planInputFlags.ts";
@@ -29,7 +32,7 @@ import { createProgressReporter } from "./progress.ts";
 const OUTPUT_FILES = ["plan.geojson", "plan.json", "summary.md", ...TABLE_FILES, ...REPORT_FILES] as const;
 
 /** The options of `plan`, as commander parses them. */
-export interface PlanCommandOptions extends PlanInputOptions {
+export interface PlanCommandOptions extends PlanInputOptions, Omit<Partial<PlanYearsFlags>, "years"> {
   readonly objective: PlanObjective;
   readonly budget?: number;
   readonly maxClosures?: number;
@@ -51,6 +54,28 @@ export interface PlanCommandOptions extends PlanInputOptions {
   readonly townships?: string;
   readonly report?: boolean;
   readonly out: string;
+  /** `--years`: plan several years at once (see {@link PlanYearsFlags} for the other multi-year flags). */
+  readonly years?: readonly number[];
+}
+
+/** Parses `--years` of a multi-year plan: plan years, comma-separated or as ranges (2025..2027,2030). */
+function parsePlanYears(text: string): number[] {
+  const years = new Set<number>();
+  for (const part of text.split(",").map((p) => p.trim())) {
+    const range = /^(\d{4})\.\.(\d{4})$/.exec(part);
+    if (range !== null && Number(range[2]) >= Number(range[1])) for (let y = Number(range[1]); y <= Number(range[2]); y++) years.add(y);
+    else if (/^\d{4}$/.test(part)) years.add(Number(part));
+    else throw new InvalidArgumentError(`"${part}": give plan years as 2025,2030,2035 or 2025..2027`);
+  }
+  const sorted = [...years].sort((a, b) => a - b);
+  if (sorted[0]! < 2000 || sorted[sorted.length - 1]! > 2050) throw new InvalidArgumentError("plan years must lie in 2000..2050");
+  return sorted;
+}
+
+function parseRate(text: string): number {
+  const value = parseNonNegativeNumber(text);
+  if (!(value < 1)) throw new InvalidArgumentError("must be a yearly rate in [0, 1), e.g. 0.08");
+  return value;
 }
 
 function parseTradeoff(text: string): number {
@@ -96,8 +121,44 @@ function stdoutReport(plan: Plan, written: readonly string[]): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The plan options the flags give, single-year and multi-year alike (no budget, trade-off or progress). */
+function ruleOptions(options: PlanCommandOptions, norms: PlanningNorms, costs: Partial<PlanCosts> | undefined) {
+  return {
+    norms,
+    objective: options.objective,
+    ...(costs === undefined ? {} : { costs }),
+    ...(options.maxClosures === undefined ? {} : { maxClosures: options.maxClosures }),
+    ...(options.maxMeanTravel === undefined ? {} : { maxMeanTravelMinutes: options.maxMeanTravel }),
+    threeSchools: options.threeSchools,
+    ...(options.boardingSchoolBeds === undefined ? {} : { boardingSchoolMinimumBeds: options.boardingSchoolBeds }),
+    catchments: options.catchments,
+    ...(options.splitAbove === undefined ? {} : { splitAbovePupils: options.splitAbove }),
+    ...(options.fractionalClasses === true ? { wholeClasses: false } : {}),
+    ...(options.minimumEnrolment === undefined ? {} : { minimumEnrolment: options.minimumEnrolment }),
+    solver: options.solver,
+    ...(options.timeLimit === undefined ? {} : { timeLimitSeconds: options.timeLimit }),
+    ...(options.mipGap === undefined ? {} : { mipRelativeGap: options.mipGap }),
+  };
+}
+
 async function runPlan(options: PlanCommandOptions, context: CliContext): Promise<void> {
   const { streams } = context;
+  const yearFlags = ["county", "projection", "discountRate"] as const;
+  if (options.years === undefined) {
+    for (const flag of yearFlags) if (options[flag] !== undefined) throw new CliError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for multi-year plans: give --years too`);
+  } else {
+    for (const [flag, given] of [["--budget", options.budget], ["--tradeoff", options.tradeoff], ["--report", options.report]] as const) {
+      if (given !== undefined) throw new CliError(`${flag} is not supported with --years yet: plan each year on its own for it`);
+    }
+    const { geo, norms, costs } = await loadPlanInput(options, streams);
+    const interrupt = watchInterrupt();
+    try {
+      await runPlanOverYears(options as PlanYearsFlags & PlanCommandOptions, { ...ruleOptions(options, norms, costs), signal: interrupt.signal }, geo.system, options.out, context);
+    } finally {
+      interrupt.finish(context);
+    }
+    return;
+  }
   for (const name of OUTPUT_FILES) await checkOutputPath(join(options.out, name), "--out");
   const layers = await readMapLayers(options);
   const { geo, norms, costs } = await loadPlanInput(options, streams);
@@ -106,22 +167,9 @@ async function runPlan(options: PlanCommandOptions, context: CliContext): Promis
   let plan: Plan;
   try {
     plan = await planSchools(geo.system, {
-      norms,
-      objective: options.objective,
-      ...(costs === undefined ? {} : { costs }),
+      ...ruleOptions(options, norms, costs),
       ...(options.budget === undefined ? {} : { budgetYuanPerYear: options.budget }),
-      ...(options.maxClosures === undefined ? {} : { maxClosures: options.maxClosures }),
-      ...(options.maxMeanTravel === undefined ? {} : { maxMeanTravelMinutes: options.maxMeanTravel }),
-      threeSchools: options.threeSchools,
-      ...(options.boardingSchoolBeds === undefined ? {} : { boardingSchoolMinimumBeds: options.boardingSchoolBeds }),
-      catchments: options.catchments,
-      ...(options.splitAbove === undefined ? {} : { splitAbovePupils: options.splitAbove }),
-      ...(options.fractionalClasses === true ? { wholeClasses: false } : {}),
-      ...(options.minimumEnrolment === undefined ? {} : { minimumEnrolment: options.minimumEnrolment }),
       ...(options.tradeoff === undefined ? {} : { tradeoffPoints: options.tradeoff }),
-      solver: options.solver,
-      ...(options.timeLimit === undefined ? {} : { timeLimitSeconds: options.timeLimit }),
-      ...(options.mipGap === undefined ? {} : { mipRelativeGap: options.mipGap }),
       ...(options.quiet ? {} : { onProgress: progress.report }),
       signal: interrupt.signal,
     });
@@ -171,6 +219,13 @@ export function registerPlanCommand(program: Command, context: CliContext): void
     .option("--time-limit <seconds>", "stop each solve after this many seconds with the best plan and bound", parsePositiveNumber)
     .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove the best plan)", parseGapFraction)
     .option("--quiet", "no progress or notes on stderr")
+    .option("--years <years>", "plan several years at once, e.g. 2025,2030,2035 (writes plan.json, schedule.csv, years.csv)", parsePlanYears)
+    .option("--scenarios <list>", "with --years: the projection's scenarios, comma-separated", "medium")
+    .option("--county <code>", "with --years: move each settlement's pupils by this Guangdong county's projection (e.g. 441625)")
+    .option("--projection <file>", "with --years: move them by a projection.json of school-layout project instead")
+    .option("--base-year <year>", "with --years: the year the settlements' pupils stand for", parsePositiveInteger, 2020)
+    .option("--discount-rate <rate>", "with --years: yearly discount rate of later costs (default 0.08)", parseRate)
+    .option("--method <method>", "with --years: auto, joint (one MIP) or byScenario", parseChoice(["auto", "joint", "byScenario"] as const), "auto")
     .requiredOption("--out <dir>", "folder to write plan.geojson, plan.json, summary.md, the tables (CSV, plan.xlsx) and with --report report.html and the map into")
     .action((options: PlanCommandOptions) => runPlan(options, context));
 }

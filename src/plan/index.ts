@@ -56,3 +56,6 @@ export type { ProjectionDemandOptions, YearDemand } from "./years/yearDemand.ts"
 export { SOCIAL_DISCOUNT_RATE, yearWeights } from "./years/yearOptions.ts";
 export type { MultiYearPlanOptions, PlanScenario, YearWeight } from "./years/yearOptions.ts";
 export type { MultiYearPlan, PlanYear, ScheduledYear, SchoolSchedule, YearChange, YearFigures, WeightedScenario, YearStatusQuo, YearViolation } from "./years/yearResult.ts";
+export { MULTI_YEAR_PLAN_TYPE, multiYearPlanToJson } from "./years/yearJson.ts";
+export type { MultiYearPlanJson, YearJson, YearSchoolJson, YearStatusQuoJson } from "./years/yearJson.ts";
+export type { YearsMethod } from "./years/solveYears.ts";

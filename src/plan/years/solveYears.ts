@@ -12,10 +12,10 @@ import type { PlanDecisions } from "../heuristic/decisions.ts";
 import type { PlanObjective } from "../rules/options.ts";
 import { decodePlanValues } from "../solve/modelValues.ts";
 import { buildMultiYearModel, type CopyInput } from "./yearModel.ts";
-import type { YearWeight } from "./yearOptions.ts";
+import type { MultiYearPlanOptions, YearWeight } from "./yearOptions.ts";
 import { yearPlansFromDecisions } from "./yearPlans.ts";
 
-/** How a multi-year plan was solved: `joint` (one MIP) or `byScenario` (see {@link solveByScenario}). */
+/** How a multi-year plan was solved: `joint` (one MIP) or `byScenario` (scenario by scenario; see {@link MultiYearPlanOptions.method}). */
 export type YearsMethod = "joint" | "byScenario";
 
 /** What a solve of the years returns. */
@@ -40,6 +40,9 @@ export interface YearsSolveSettings {
   readonly seconds: number | undefined;
   readonly objective: PlanObjective;
 }
+
+/** The share of the time limit the scenarios' own MIPs get, by scenario; the trials get the rest. */
+const SCENARIO_SHARE = 0.5;
 
 /** The weight g_ts of year t and scenario s in the objective (travel: divided by Σ_t w_t). */
 export function copyWeight(weights: readonly YearWeight[], probabilities: readonly number[], objective: PlanObjective, t: number, s: number): number {
@@ -124,14 +127,14 @@ export function expectedObjective(
  * Scenario by scenario: each scenario's multi-year MIP on its own (its years linked as in the joint model), which
  * gives each scenario's plan and bound; the expected bound Σ_s p_s × bound_s is a proven bound on the joint
  * problem (each scenario's plan may differ from the others, so it costs at most what one shared plan costs:
- * the wait-and-see bound). Then each scenario's schedule of open schools, and their union year by year, is tried
- * on every year and scenario (the single-year model with those schools fixed open or closed), and the best that
- * meets the rules everywhere is the plan. Its gap to the expected bound is the price of one plan for all
+ * the wait-and-see bound). Then each scenario's schedule of open schools (the cheapest first), and their union
+ * year by year, is tried on every other year and scenario (the single-year model with those schools fixed open or
+ * closed), and the best that meets the rules everywhere is the plan. Its gap to the expected bound is the price of one plan for all
  * scenarios plus the solver's gaps.
  * @param copies - by year then scenario
  * @param weights - the plan years' weights
  * @param probabilities - the scenarios' probabilities
- * @param settings - solve options and time (60 % for the scenarios' MIPs, the rest for the trials)
+ * @param settings - solve options and time (half for the scenarios' MIPs, the rest for the trials)
  */
 export async function solveByScenario(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], probabilities: readonly number[], settings: YearsSolveSettings): Promise<YearsSolve> {
   const S = probabilities.length;
@@ -143,12 +146,13 @@ export async function solveByScenario(copies: readonly (readonly CopyInput[])[],
   let constraints = 0;
   let solver: SolverName | "none" = "none";
   let bound: number | null = 0;
-  const schedules: Uint8Array[][] = [];
+  // Each scenario's own plan: its schedule of open schools, its decisions (they need no trial in that scenario) and its value.
+  const own: { schedule: Uint8Array[]; decisions: PlanDecisions[]; value: number; s: number }[] = [];
   let anyStopped: SolveStatus | null = null;
   for (let s = 0; s < S; s++) {
-    const own = copies.map((row) => [row[s]!]);
-    const share = settings.seconds === undefined ? undefined : (0.6 * settings.seconds) / S;
-    const result = await solveJoint(own, weights, [1], { ...settings, seconds: share });
+    const copiesOfS = copies.map((row) => [row[s]!]);
+    const share = settings.seconds === undefined ? undefined : (SCENARIO_SHARE * settings.seconds) / S;
+    const result = await solveJoint(copiesOfS, weights, [1], { ...settings, seconds: share });
     variables = Math.max(variables, result.variables);
     constraints = Math.max(constraints, result.constraints);
     solver = result.solver;
@@ -156,30 +160,42 @@ export async function solveByScenario(copies: readonly (readonly CopyInput[])[],
     if (result.status === "aborted") return { ...result, decisions: null, method: "byScenario", variables, constraints };
     if (result.status !== "optimal") anyStopped = result.status;
     bound = bound === null || result.bound === null ? null : bound + probabilities[s]! * result.bound;
-    if (result.decisions !== null) schedules.push(result.decisions.map((row) => row[0]!.open));
+    if (result.decisions === null) continue;
+    const decisions = result.decisions.map((row) => row[0]!);
+    const plans = yearPlansFromDecisions(copiesOfS.map((row) => row.map((c) => c.context)), decisions.map((d) => [d])).plans;
+    own.push({ schedule: decisions.map((d) => d.open), decisions, value: expectedObjective(plans, weights, [1], settings.objective), s });
   }
-  if (schedules.length > 1) {
-    const union = Array.from({ length: T }, (_, t) => Uint8Array.from({ length: m }, (_, j) => (schedules.some((sc) => sc[t]![j] === 1) ? 1 : 0)));
-    schedules.push(union);
-  }
+  // The trials, the cheapest scenario's schedule first, then the union of all, year by year.
+  own.sort((a, b) => a.value - b.value);
+  const trials: { schedule: Uint8Array[]; of?: (typeof own)[number] }[] = own.map((o) => ({ schedule: o.schedule, of: o }));
+  if (own.length > 1) trials.push({ schedule: Array.from({ length: T }, (_, t) => Uint8Array.from({ length: m }, (_, j) => (own.some((o) => o.schedule[t]![j] === 1) ? 1 : 0))) });
   const seen = new Set<string>();
-  const trials = schedules.filter((schedule) => {
+  const distinct = trials.filter(({ schedule }) => {
     const key = schedule.map((row) => row.join("")).join("|");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
   let best: { decisions: PlanDecisions[][]; value: number } | null = null;
-  for (const [k, schedule] of trials.entries()) {
+  for (const [k, trial] of distinct.entries()) {
     const decisions: PlanDecisions[][] = [];
     let ok = true;
+    const remainingTrials = distinct.length - k;
+    const trialSeconds = left() === undefined ? undefined : left()! / remainingTrials;
+    const trialStarted = performance.now();
+    const solvesInTrial = T * (trial.of === undefined ? S : S - 1);
+    let solvesDone = 0;
     for (let t = 0; t < T && ok; t++) {
       const row: PlanDecisions[] = [];
       for (let s = 0; s < S && ok; s++) {
+        if (trial.of !== undefined && trial.of.s === s) {
+          row.push(trial.of.decisions[t]!);
+          continue;
+        }
         const copy = copies[t]![s]!;
-        const remaining = left();
-        const seconds = remaining === undefined ? undefined : remaining / ((trials.length - k) * T * S - (t * S + s));
-        const result = await solve(withOpenFixed(copy, schedule[t]!), settings, seconds);
+        const seconds = trialSeconds === undefined ? undefined : (trialSeconds - (performance.now() - trialStarted) / 1000) / (solvesInTrial - solvesDone);
+        solvesDone++;
+        const result = await solve(withOpenFixed(copy, trial.schedule[t]!), settings, seconds);
         if (result.status === "aborted") return { status: "aborted", decisions: best?.decisions ?? null, bound, method: "byScenario", solver, variables, constraints };
         if (result.values === null || result.status === "infeasible") { ok = false; break; }
         if (result.status !== "optimal") anyStopped = result.status;

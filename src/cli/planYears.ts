@@ -1,0 +1,136 @@
+/**
+ * `school-layout plan --years …`: a multi-year plan under scenarios, its pupils moved from the base year by a
+ * county's projection or a given projection.json; writes plan.json, schedule.csv and years.csv. Node-only.
+ * @module
+ */
+import { join } from "node:path";
+import type { PlanningNorms } from "../norms/chinaNorms.ts";
+import { tableToCsv, type PlanTable } from "../io/planTables.ts";
+import { PROJECTION_FILE_TYPE } from "../io/projectionFile.ts";
+import { formatYuan } from "../plan/rules/format.ts";
+import type { PlanCosts } from "../plan/rules/costs.ts";
+import type { PlanOptions } from "../plan/rules/options.ts";
+import type { SchoolSystem } from "../plan/system/system.ts";
+import { planSchoolsOverYears } from "../plan/years/planOverYears.ts";
+import { demandFromProjection } from "../plan/years/yearDemand.ts";
+import { multiYearPlanToJson } from "../plan/years/yearJson.ts";
+import type { MultiYearPlan } from "../plan/years/yearResult.ts";
+import { guangdongCensusUnit, projectCounty, SCENARIOS, SCENARIO_IDS, type ProjectionRow } from "../population/index.ts";
+import { checkOutputPath, readJson, writeText } from "./files.ts";
+import { CliError, type CliContext } from "./io.ts";
+
+/** The files a multi-year `plan` writes into --out. */
+export const YEAR_FILES = ["plan.json", "schedule.csv", "years.csv"] as const;
+
+/** The multi-year flags of `plan`. */
+export interface PlanYearsFlags {
+  readonly years: readonly number[];
+  readonly scenarios: string;
+  readonly county?: string;
+  readonly projection?: string;
+  readonly baseYear: number;
+  readonly discountRate?: number;
+  readonly method: "auto" | "joint" | "byScenario";
+}
+
+/** The projection rows and how they were made, for `--county` or `--projection`. */
+async function projectionRows(flags: PlanYearsFlags, scenarios: readonly string[]): Promise<{ rows: readonly ProjectionRow[]; demand: string }> {
+  if ((flags.county === undefined) === (flags.projection === undefined)) throw new CliError("--years needs exactly one of --county CODE and --projection F.json (the pupils of each year)");
+  const years = [...new Set([flags.baseYear, ...flags.years])].sort((a, b) => a - b);
+  if (flags.county !== undefined) {
+    for (const id of scenarios) if (!(SCENARIO_IDS as readonly string[]).includes(id)) throw new CliError(`--scenarios "${id}": with --county, scenarios are low, medium, high (give a projection.json for your own)`);
+    const unit = guangdongCensusUnit(flags.county, "--county");
+    const projection = projectCounty(unit, { years, scenarios: scenarios.map((id) => SCENARIOS[id as "low" | "medium" | "high"]) });
+    return { rows: projection.rows, demand: `each settlement's ${flags.baseYear} pupils moved per level by the projection of ${unit.code} ${unit.name} (school-layout project; ${projection.birthsRule})` };
+  }
+  const path = flags.projection!;
+  const file = (await readJson(path, "--projection")) as { type?: unknown; rows?: unknown };
+  if (file?.type !== PROJECTION_FILE_TYPE || !Array.isArray(file.rows)) throw new CliError(`--projection "${path}": not a projection.json of school-layout project (type "${PROJECTION_FILE_TYPE}" with rows)`);
+  const rows = file.rows as ProjectionRow[];
+  for (const year of years) for (const scenario of scenarios) {
+    if (!rows.some((r) => r.year === year && r.scenario === scenario)) throw new CliError(`--projection "${path}": has no rows for ${year} under scenario ${scenario} (project with --years covering ${years.join(",")} and --scenario ${scenarios.join(",")})`);
+  }
+  return { rows, demand: `each settlement's ${flags.baseYear} pupils moved per level by the projection in ${path}` };
+}
+
+function scheduleTable(plan: MultiYearPlan): PlanTable {
+  const years = plan.years.map((y) => y.year);
+  return {
+    name: "schedule",
+    columns: [{ key: "id", header: "school" }, { key: "name", header: "name" }, { key: "existing", header: "existing" }, ...years.map((year) => ({ key: String(year), header: String(year) }))],
+    rows: plan.schedule.map((s) => ({ id: s.id, name: s.name, existing: s.existing, ...Object.fromEntries(s.years.map((y) => [String(y.year), y.change])) })),
+  };
+}
+
+function yearsTable(plan: MultiYearPlan): PlanTable {
+  const keys = ["pupils", "seats", "emptySeats", "utilization", "classrooms", "emptyClassrooms", "classroomUse", "meanTravelMinutes", "costYuanPerYear"] as const;
+  return {
+    name: "years",
+    columns: [
+      { key: "year", header: "year" }, { key: "scenario", header: "scenario" }, { key: "open", header: "open schools" },
+      ...keys.map((key) => ({ key, header: key })),
+      { key: "small", header: "small schools" }, { key: "newlySmall", header: "newly small" }, { key: "violations", header: "violations" },
+      { key: "statusQuoClassroomUse", header: "status quo classroomUse" }, { key: "statusQuoViolations", header: "status quo violations" },
+    ],
+    rows: plan.plans.map((y) => ({
+      year: y.year,
+      scenario: y.scenario,
+      open: y.plan.schools.filter((s) => s.open).length,
+      ...Object.fromEntries(keys.map((key) => [key, Math.round(y.figures[key] * 1000) / 1000])),
+      small: y.figures.smallSchools.length,
+      newlySmall: y.figures.newlySmall.length,
+      violations: y.violations.length,
+      statusQuoClassroomUse: Math.round(y.statusQuo.figures.classroomUse * 1000) / 1000,
+      statusQuoViolations: y.statusQuo.violations.length,
+    })),
+  };
+}
+
+/** The stdout lines of a multi-year plan. */
+function yearsReport(plan: MultiYearPlan, written: readonly string[]): string {
+  const lines = [`multi-year plan: ${plan.status}${plan.gap === null ? "" : `, gap ${(plan.gap * 100).toFixed(2)} %`} (${plan.method}, ${plan.statistics.solver}, ${plan.statistics.seconds.toFixed(1)} s)`];
+  if (plan.objective !== null) lines.push(`expected discounted ${plan.objectiveKind === "cost" ? `cost: ${formatYuan(plan.objective)} yuan` : `mean travel: ${plan.objective.toFixed(1)} min`} (discount rate ${(plan.discountRate * 100).toFixed(1)} %)`);
+  for (const y of plan.plans) {
+    const f = y.figures;
+    lines.push(`${y.year} ${y.scenario}: ${Math.round(f.pupils).toLocaleString("en-US")} pupils, ${y.plan.schools.filter((s) => s.open).length} schools open, classrooms used ${(f.classroomUse * 100).toFixed(0)} % (today's layout ${(y.statusQuo.figures.classroomUse * 100).toFixed(0)} %), ${f.smallSchools.length} small, ${formatYuan(f.costYuanPerYear)} yuan/yr`);
+  }
+  for (const [t, weight] of plan.years.entries()) {
+    const count = (change: string): number => plan.schedule.filter((s) => s.years[t]!.change === change).length;
+    lines.push(`${weight.year}: ${count("close")} close, ${count("build")} built, ${count("expand")} expand`);
+  }
+  if (plan.violations.length > 0) lines.push(`the plan breaks ${plan.violations.length} rule(s): see plan.json`);
+  lines.push(`wrote ${written.join(", ")}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * Runs a multi-year plan for `plan --years`.
+ * @param flags - the multi-year flags
+ * @param planOptions - the plan options the single-year command would pass (no budget or trade-off)
+ * @param system - the base-year system
+ * @param out - the output folder
+ * @param context - the CLI context
+ */
+export async function runPlanOverYears(flags: PlanYearsFlags, planOptions: Omit<PlanOptions, "budgetYuanPerYear" | "tradeoffPoints"> & { norms: PlanningNorms; costs?: Partial<PlanCosts> }, system: SchoolSystem, out: string, context: CliContext): Promise<void> {
+  for (const name of YEAR_FILES) await checkOutputPath(join(out, name), "--out");
+  const scenarios = flags.scenarios.split(",").map((s) => s.trim());
+  if (scenarios.some((s) => s === "")) throw new CliError(`--scenarios "${flags.scenarios}": an empty name between commas`);
+  if (new Set(scenarios).size !== scenarios.length) throw new CliError(`--scenarios "${flags.scenarios}": a scenario is named twice`);
+  if (flags.years.some((year) => year < flags.baseYear)) throw new CliError(`--years: every plan year must be on or after the base year ${flags.baseYear}`);
+  const { rows, demand: howDemand } = await projectionRows(flags, scenarios);
+  const demand = demandFromProjection(system, rows, { years: flags.years, scenarios, baseYear: flags.baseYear });
+  const plan = await planSchoolsOverYears(system, {
+    ...planOptions,
+    years: flags.years,
+    scenarios: scenarios.map((id) => ({ id })),
+    demand,
+    method: flags.method,
+    ...(flags.discountRate === undefined ? {} : { discountRate: flags.discountRate }),
+  });
+  const [jsonPath, schedulePath, yearsPath] = YEAR_FILES.map((name) => join(out, name)) as [string, string, string];
+  await writeText(jsonPath, `${JSON.stringify(multiYearPlanToJson(plan, howDemand), null, 1)}\n`, "--out");
+  await writeText(schedulePath, tableToCsv(scheduleTable(plan)), "--out");
+  await writeText(yearsPath, tableToCsv(yearsTable(plan)), "--out");
+  if (plan.reasons.length > 0) context.streams.stderr.write(`plan: no plan:\n${plan.reasons.map((r) => `- ${r.code}: ${r.message}\n`).join("")}`);
+  context.streams.stdout.write(yearsReport(plan, [jsonPath, schedulePath, yearsPath]));
+}

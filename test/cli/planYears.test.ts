@@ -1,0 +1,74 @@
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { MultiYearPlanJson } from "../../src/plan/years/yearJson.ts";
+import { run } from "./runCli.ts";
+
+const EXAMPLES = join(import.meta.dirname, "../../examples/plan-input");
+const folder = await mkdtemp(join(tmpdir(), "school-layout-plan-years-"));
+const inputs = (): string[] => [
+  "--settlements", join(EXAMPLES, "settlements.geojson"), "--schools", join(EXAMPLES, "schools.geojson"),
+  "--candidates", join(EXAMPLES, "candidates.geojson"), "--groups", join(folder, "groups.json"), "--quiet",
+];
+
+beforeAll(async () => {
+  await writeFile(join(folder, "groups.json"), JSON.stringify([{ id: "disability", rule: "resourceRoom" }, { id: "leftBehind", rule: "boardingCare" }]));
+});
+
+describe("school-layout plan --years", () => {
+  it("plans 2025, 2030, 2035 under two scenarios of a county's projection: plan.json with years, schedule.csv, years.csv", async () => {
+    const out = join(folder, "county");
+    const result = await run("plan", ...inputs(), "--years", "2025,2030,2035", "--scenarios", "low,high", "--county", "441625", "--time-limit", "120", "--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^multi-year plan: (optimal|feasible)/);
+    expect(result.stdout).toMatch(/2035 high: [\d,]+ pupils, \d+ schools open/);
+    const plan = JSON.parse(await readFile(join(out, "plan.json"), "utf8")) as MultiYearPlanJson;
+    expect(plan.type).toBe("school-layout multi-year plan");
+    expect(plan.years.map((y) => `${y.year} ${y.scenario}`)).toEqual(["2025 low", "2025 high", "2030 low", "2030 high", "2035 low", "2035 high"]);
+    expect(plan.violations).toEqual([]);
+    expect(plan.demand).toMatch(/441625 东源县/);
+    // The projected pupils fall from 2025 to 2035 and the high scenario has at least the low one's.
+    const pupils = (year: number, scenario: string) => plan.years.find((y) => y.year === year && y.scenario === scenario)!.figures.pupils;
+    expect(pupils(2035, "low")).toBeLessThan(pupils(2025, "low"));
+    expect(pupils(2030, "high")).toBeGreaterThanOrEqual(pupils(2030, "low"));
+    for (const year of plan.years) {
+      for (const school of year.schools) {
+        expect(Object.keys(school)).toEqual(["id", "open", "action", "enrolment", "classes", "classrooms", "beds", "utilization"]);
+      }
+    }
+    const schedule = (await readFile(join(out, "schedule.csv"), "utf8")).split("\r\n");
+    expect(schedule[0]).toBe("school,name,existing,2025,2030,2035");
+    const years = (await readFile(join(out, "years.csv"), "utf8")).trimEnd().split("\r\n");
+    expect(years).toHaveLength(7);
+  });
+
+  it("refuses flags that do not go with --years, and multi-year flags without it", async () => {
+    const out = join(folder, "bad");
+    const cases: [string[], RegExp][] = [
+      [["--years", "2025", "--out", out], /--years needs exactly one of --county CODE and --projection F\.json/],
+      [["--years", "2025", "--county", "441625", "--budget", "1", "--out", out], /--budget is not supported with --years yet/],
+      [["--county", "441625", "--out", out], /--county is for multi-year plans: give --years too/],
+      [["--years", "2025", "--county", "441625", "--scenarios", "worst", "--out", out], /--scenarios "worst": with --county, scenarios are low, medium, high/],
+      [["--years", "2025", "--projection", join(folder, "groups.json"), "--out", out], /not a projection\.json of school-layout project/],
+      [["--years", "2019", "--county", "441625", "--out", out], /every plan year must be on or after the base year 2020/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run("plan", ...inputs(), ...args);
+      expect(result.code, args.join(" ")).toBe(1);
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
+  it("reads a projection.json of school-layout project", async () => {
+    const projection = join(folder, "projection.json");
+    expect((await run("project", "--county", "441625", "--years", "2020,2025,2030", "--scenario", "medium", "--out", projection)).code).toBe(0);
+    const out = join(folder, "from-file");
+    const result = await run("plan", ...inputs(), "--years", "2025,2030", "--projection", projection, "--time-limit", "60", "--out", out);
+    expect(result.stderr).toBe("");
+    const plan = JSON.parse(await readFile(join(out, "plan.json"), "utf8")) as MultiYearPlanJson;
+    expect(plan.years.map((y) => y.scenario)).toEqual(["medium", "medium"]);
+    expect(plan.demand).toMatch(/projection in .*projection\.json/);
+  });
+});
