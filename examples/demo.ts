@@ -13,46 +13,18 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createProgressReporter } from "../src/cli/progress.ts";
 import { planWorkbookBuffer } from "../src/io/xlsx.node.ts";
 import { svgToPng } from "../src/render/png.node.ts";
-import type { FeatureCollection, Point } from "geojson";
 import {
-  CHINA_NORMS, balanceTableRows, checkPlan, evaluateLayout, findNecessarySmallSchools, planLayout, planReportHtml, planSchools, planSummaryMarkdown, planTables, planToGeoJSON, planToJson,
-  planMapFigures, readBalanceTotals, schoolSystemFromGeoJSON, tableToCsv, withNormOverrides, type PlanReportOptions,
+  balanceTableRows, checkPlan, evaluateLayout, planLayout, planReportHtml, planSchools, planSummaryMarkdown, planTables, planToGeoJSON, planToJson,
+  planMapFigures, readBalanceTotals, tableToCsv, type PlanReportOptions,
 } from "../src/index.ts";
-import { withIllustrativeResources } from "./dongyuan/resources.ts";
 import { dongyuanNotes } from "./dongyuan/notes.ts";
-import { fitClassroomsToStatusQuo } from "./dongyuan/statusQuoRooms.ts";
-import { dongyuanSchools, type DongyuanSettlement, type DongyuanSite } from "./dongyuan/schools.ts";
+import { DONGYUAN_PLAN_RULES, dongyuanSystem } from "./dongyuan/system.ts";
 
 const dataFolder = new URL("../data/dongyuan/", import.meta.url);
 const outFolder = new URL("../out/", import.meta.url);
-const readGeoJSON = async <P>(name: string): Promise<FeatureCollection<Point, P>> => JSON.parse(await readFile(new URL(name, dataFolder), "utf8"));
-
-const read = await readGeoJSON<DongyuanSettlement>("settlements.geojson");
-// Each settlement belongs to its township (the township code, as the schools carry it), for the township tables.
-const settlements = { ...read, features: read.features.map((f) => ({ ...f, properties: { ...f.properties, township: f.properties.town_code } })) };
-const sites = await readGeoJSON<DongyuanSite>("sites.geojson");
-const schools = dongyuanSchools(settlements, sites);
-const existing = withIllustrativeResources(schools.existing);
-const { candidates } = schools;
-// Kindergarten children and grades 1–3 are taken by a parent on an e-bike (20 km/h, assumed); grades 4–9 by school bus at 30 km/h on mountain roads (assumed).
-// The small-school guarantee finds the fewest village schools that put every grade 1–3 pupil within 30 minutes;
-// they are exempt from the minimum enrolment (protected), and the plan keeps those its pupils attend (the 30-minute
-// day limit of grades 1–3 holds in every plan, so some such school stays wherever one is needed).
-const build = (schools: typeof existing) =>
-  schoolSystemFromGeoJSON({ settlements, schools, candidates, levels: ["kindergarten", "primary1to3", "primary4to6", "junior"], travel: { fallback: { speedKmPerHour: { primary4to6: 30, junior: 30 } }, modes: { kindergarten: "ebike", primary1to3: "ebike" } } });
-// The county's own rules on top of the national norms (an illustration): day pupils of grades 4–9 ride at most 30
-// minutes, beyond which they board; an open village complete primary keeps at least
-// 100 pupils and a teaching point 10, unless protected by the small-school guarantee.
-const norms = withNormOverrides(CHINA_NORMS, { dayTravelLimitMinutes: { primary4to6: 30, junior: 30 } }, "demo county rules (illustrative)");
-const planRules = { norms, minimumEnrolment: { "complete primary": 100, "teaching point": 10 } };
-const asGiven = build(existing).system;
-const guarantee = await findNecessarySmallSchools(asGiven);
-const necessary = new Set(guarantee.necessary.map((s) => s.id));
-// Township and village schools have the classrooms their pupils fill today (examples/dongyuan/statusQuoRooms.ts).
-const fitted = fitClassroomsToStatusQuo(existing, asGiven, planRules);
-const kept = { ...fitted, features: fitted.features.map((f) => (necessary.has(String(f.id)) ? { ...f, properties: { ...f.properties, protected: true } } : f)) };
-const geo = build(kept);
+const { geo, settlements, sites, existing, candidates, guarantee } = await dongyuanSystem();
 const { system } = geo;
+const planRules = DONGYUAN_PLAN_RULES;
 const leftOut = (settlements as unknown as { metadata: { allocation: { left_out: { town: string; pupils_6_14: number }[] } } }).metadata.allocation.left_out;
 console.log(`东源县: ${system.settlements.length} settlements, ${existing.features.length} illustrative schools, ${candidates.features.length} candidate sites`);
 console.log(`travel: ${system.travelBasis}`);

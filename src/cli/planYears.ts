@@ -5,7 +5,8 @@
  */
 import { join } from "node:path";
 import type { PlanningNorms } from "../norms/chinaNorms.ts";
-import { tableToCsv, type PlanTable } from "../io/planTables.ts";
+import { tableToCsv } from "../io/planTables.ts";
+import { scheduleTable, yearsTable } from "../io/yearTables.ts";
 import { PROJECTION_FILE_TYPE } from "../io/projectionFile.ts";
 import { formatYuan } from "../plan/rules/format.ts";
 import type { PlanCosts } from "../plan/rules/costs.ts";
@@ -51,39 +52,6 @@ async function projectionRows(flags: PlanYearsFlags, scenarios: readonly string[
     if (!rows.some((r) => r.year === year && r.scenario === scenario)) throw new CliError(`--projection "${path}": has no rows for ${year} under scenario ${scenario} (project with --years covering ${years.join(",")} and --scenario ${scenarios.join(",")})`);
   }
   return { rows, demand: `each settlement's ${flags.baseYear} pupils moved per level by the projection in ${path}` };
-}
-
-function scheduleTable(plan: MultiYearPlan): PlanTable {
-  const years = plan.years.map((y) => y.year);
-  return {
-    name: "schedule",
-    columns: [{ key: "id", header: "school" }, { key: "name", header: "name" }, { key: "existing", header: "existing" }, ...years.map((year) => ({ key: String(year), header: String(year) }))],
-    rows: plan.schedule.map((s) => ({ id: s.id, name: s.name, existing: s.existing, ...Object.fromEntries(s.years.map((y) => [String(y.year), y.change])) })),
-  };
-}
-
-function yearsTable(plan: MultiYearPlan): PlanTable {
-  const keys = ["pupils", "seats", "emptySeats", "utilization", "classrooms", "emptyClassrooms", "classroomUse", "meanTravelMinutes", "costYuanPerYear"] as const;
-  return {
-    name: "years",
-    columns: [
-      { key: "year", header: "year" }, { key: "scenario", header: "scenario" }, { key: "open", header: "open schools" },
-      ...keys.map((key) => ({ key, header: key })),
-      { key: "small", header: "small schools" }, { key: "newlySmall", header: "newly small" }, { key: "violations", header: "violations" },
-      { key: "statusQuoClassroomUse", header: "status quo classroomUse" }, { key: "statusQuoViolations", header: "status quo violations" },
-    ],
-    rows: plan.plans.map((y) => ({
-      year: y.year,
-      scenario: y.scenario,
-      open: y.plan.schools.filter((s) => s.open).length,
-      ...Object.fromEntries(keys.map((key) => [key, Math.round(y.figures[key] * 1000) / 1000])),
-      small: y.figures.smallSchools.length,
-      newlySmall: y.figures.newlySmall.length,
-      violations: y.violations.length,
-      statusQuoClassroomUse: Math.round(y.statusQuo.figures.classroomUse * 1000) / 1000,
-      statusQuoViolations: y.statusQuo.violations.length,
-    })),
-  };
 }
 
 /** The stdout lines of a multi-year plan. */

@@ -22,6 +22,7 @@ export { planToGeoJSON } from "./planGeoJSON.ts";
 export type { PlanFeatureCollection, PlanGeoJSONMetadata, PlanGeoJSONOptions, PlanGeoLayers, PlanLayer } from "./planGeoJSON.ts";
 export { balanceTable, planTables, tableToCsv } from "./planTables.ts";
 export { PROJECTION_FILE_TYPE, projectionFile, projectionTable } from "./projectionFile.ts";
+export { scheduleTable, yearsTable } from "./yearTables.ts";
 export type { ProjectionFile, ProjectionFileBirths, ProjectionFilePlace, ProjectionFileRow, ProjectionFileYear } from "./projectionFile.ts";
 export type { BalanceColumn, LocalizedText, PlanTable, PlanTablesOptions, TableCell, TableColumn, TableLanguage } from "./planTables.ts";
 export { csvToPointLayer, LATITUDE_COLUMNS, LONGITUDE_COLUMNS, parseCsvRows, rowsToPointLayer, tableLocation, tableRowReferences, tableToPointLayer } from "./tableLayers.ts";

@@ -10,7 +10,9 @@ import { solveLinearModel } from "../../solvers/solve.ts";
 import type { SolveStatus, SolverName } from "../../solution.ts";
 import type { PlanDecisions } from "../heuristic/decisions.ts";
 import type { PlanObjective } from "../rules/options.ts";
-import { decodePlanValues } from "../solve/modelValues.ts";
+import { decodePlanValues, planStartValues } from "../solve/modelValues.ts";
+import { checkLinearSolution } from "../../solvers/linearSolution.ts";
+import type { ScoringContext } from "../heuristic/score.ts";
 import { buildMultiYearModel, type CopyInput } from "./yearModel.ts";
 import type { MultiYearPlanOptions, YearWeight } from "./yearOptions.ts";
 import { yearPlansFromDecisions } from "./yearPlans.ts";
@@ -65,8 +67,12 @@ export function jointFits(copies: readonly (readonly CopyInput[])[]): boolean {
   return estimateHighsBytes({ columns: columns + 2 * m * copies.length, rows: rows + linking, nonzeros: nonzeros + 3 * linking, integer: true }) <= HIGHS_MAX_MODEL_BYTES;
 }
 
-async function solve(linear: LinearModel, settings: YearsSolveSettings, seconds: number | undefined): Promise<LinearResult> {
-  return solveLinearModel(linear, { ...settings.solve, ...(seconds === undefined ? {} : { timeLimitSeconds: Math.max(0.5, seconds) }) });
+async function solve(linear: LinearModel, settings: YearsSolveSettings, seconds: number | undefined, start?: Float64Array): Promise<LinearResult> {
+  return solveLinearModel(linear, {
+    ...settings.solve,
+    ...(seconds === undefined ? {} : { timeLimitSeconds: Math.max(0.5, seconds) }),
+    ...(start === undefined ? {} : { initialSolution: start }),
+  });
 }
 
 /**
@@ -92,6 +98,33 @@ export async function solveJoint(copies: readonly (readonly CopyInput[])[], weig
     constraints: model.linear.rowCount,
     ...(result.nodes === undefined ? {} : { nodes: result.nodes }),
   };
+}
+
+/**
+ * Decisions of one copy carried to another of the same year (the same schools open): each placement moved to the
+ * unit of the same settlement and level; null where a unit has no counterpart.
+ */
+function carryDecisions(from: ScoringContext, to: ScoringContext, decisions: PlanDecisions): PlanDecisions | null {
+  const unitOf = new Map<string, number>();
+  for (let u = 0; u < to.choices.unitCount; u++) unitOf.set(`${to.choices.unitSettlement[u]}:${to.choices.unitLevel[u]}`, u);
+  const placements = [];
+  for (const placement of decisions.placements) {
+    const unit = unitOf.get(`${from.choices.unitSettlement[placement.unit]}:${from.choices.unitLevel[placement.unit]}`);
+    if (unit === undefined) return null;
+    placements.push({ ...placement, unit });
+  }
+  return { ...decisions, placements };
+}
+
+/**
+ * A warm start for a copy with its schools fixed: another scenario's decisions of that year carried over, where
+ * they give a solution the model accepts (classes and additions follow the carried pupils).
+ */
+function carriedStart(copy: CopyInput, linear: LinearModel, from: CopyInput, decisions: PlanDecisions): Float64Array | undefined {
+  const carried = carryDecisions(from.context, copy.context, decisions);
+  if (carried === null) return undefined;
+  const values = planStartValues(copy.model, copy.context, carried);
+  return values !== null && checkLinearSolution(linear, values) === null ? values : undefined;
 }
 
 /** A copy's model with its schools' open columns fixed to `open` (1 open, 0 closed). */
@@ -129,7 +162,8 @@ export function expectedObjective(
  * problem (each scenario's plan may differ from the others, so it costs at most what one shared plan costs:
  * the wait-and-see bound). Then each scenario's schedule of open schools (the cheapest first), and their union
  * year by year, is tried on every other year and scenario (the single-year model with those schools fixed open or
- * closed), and the best that meets the rules everywhere is the plan. Its gap to the expected bound is the price of one plan for all
+ * closed; warm-started by the schedule's own scenario's decisions of that year, carried over), and the best that
+ * meets the rules everywhere is the plan. Its gap to the expected bound is the price of one plan for all
  * scenarios plus the solver's gaps.
  * @param copies - by year then scenario
  * @param weights - the plan years' weights
@@ -165,7 +199,7 @@ export async function solveByScenario(copies: readonly (readonly CopyInput[])[],
     const plans = yearPlansFromDecisions(copiesOfS.map((row) => row.map((c) => c.context)), decisions.map((d) => [d])).plans;
     own.push({ schedule: decisions.map((d) => d.open), decisions, value: expectedObjective(plans, weights, [1], settings.objective), s });
   }
-  // The trials, the cheapest scenario's schedule first, then the union of all, year by year.
+  // The trials: each scenario's own schedule (the cheapest first), then the union of all, year by year.
   own.sort((a, b) => a.value - b.value);
   const trials: { schedule: Uint8Array[]; of?: (typeof own)[number] }[] = own.map((o) => ({ schedule: o.schedule, of: o }));
   if (own.length > 1) trials.push({ schedule: Array.from({ length: T }, (_, t) => Uint8Array.from({ length: m }, (_, j) => (own.some((o) => o.schedule[t]![j] === 1) ? 1 : 0))) });
@@ -195,7 +229,9 @@ export async function solveByScenario(copies: readonly (readonly CopyInput[])[],
         const copy = copies[t]![s]!;
         const seconds = trialSeconds === undefined ? undefined : (trialSeconds - (performance.now() - trialStarted) / 1000) / (solvesInTrial - solvesDone);
         solvesDone++;
-        const result = await solve(withOpenFixed(copy, trial.schedule[t]!), settings, seconds);
+        const fixed = withOpenFixed(copy, trial.schedule[t]!);
+        const start = trial.of === undefined ? undefined : carriedStart(copy, fixed, copies[t]![trial.of.s]!, trial.of.decisions[t]!);
+        const result = await solve(fixed, settings, seconds, start);
         if (result.status === "aborted") return { status: "aborted", decisions: best?.decisions ?? null, bound, method: "byScenario", solver, variables, constraints };
         if (result.values === null || result.status === "infeasible") { ok = false; break; }
         if (result.status !== "optimal") anyStopped = result.status;

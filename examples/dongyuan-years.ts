@@ -1,0 +1,69 @@
+/**
+ * 东源县 2025–2035 under three scenarios (`npx tsx examples/dongyuan-years.ts [out-folder] [seconds]`): the
+ * school-age population projected from the 2020 census (low, medium, high: school-layout's assumptions, not
+ * forecasts), then one school plan for 2025, 2030 and 2035 that meets the norms in every year and scenario, and
+ * when each school closes, expands or is built.
+ *
+ * The settlements' 2020 pupils are an allocation of the county's census cohorts and the schools are illustrative
+ * (see examples/demo.ts and data/README.md); the pupils of each plan year are those moved per level by the
+ * county's projection. Writes into the folder (default out/years/): projection.json and projection.csv (the
+ * county, 2020–2035), plan.json (per year and scenario the schools and figures), schedule.csv, years.csv.
+ * @module
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  demandFromProjection, guangdongCensusUnit, multiYearPlanToJson, planSchoolsOverYears, projectCounty, projectionFile, projectionTable,
+  projectionTotals, SCENARIOS, scheduleTable, tableToCsv, yearsTable,
+} from "../src/index.ts";
+import { DONGYUAN_PLAN_RULES, dongyuanSystem } from "./dongyuan/system.ts";
+
+const out = process.argv[2] ?? "out/years";
+const seconds = Number(process.argv[3] ?? 300);
+await mkdir(out, { recursive: true });
+const { geo } = await dongyuanSystem();
+const { system } = geo;
+
+// The projection: 东源县 as one place, every year 2020–2035, three scenarios.
+const scenarios = [SCENARIOS.low, SCENARIOS.medium, SCENARIOS.high];
+const years = Array.from({ length: 16 }, (_, k) => 2020 + k);
+const projection = projectCounty(guangdongCensusUnit("441625"), { years, scenarios });
+const file = projectionFile(projection);
+await writeFile(join(out, "projection.json"), `${JSON.stringify(file, null, 1)}\n`);
+await writeFile(join(out, "projection.csv"), tableToCsv(projectionTable(file)));
+console.log(`projection of 东源县 (441625), pupils by level (${projection.birthsRule.slice(0, 40)}…):`);
+for (const row of projectionTotals(projection)) {
+  if (row.year % 5 !== 0) continue;
+  const e = row.enrolment;
+  console.log(`  ${row.scenario.padEnd(6)} ${row.year}: kindergarten ${Math.round(e.kindergarten)}, grades 1-3 ${Math.round(e.primary1to3)}, grades 4-6 ${Math.round(e.primary4to6)}, junior ${Math.round(e.junior)}`);
+}
+
+// The plan: 2025, 2030, 2035 under the three scenarios (equally likely), from the settlements' 2020 pupils.
+const planYears = [2025, 2030, 2035];
+const ids = scenarios.map((s) => s.id);
+const demand = demandFromProjection(system, projection.rows, { years: planYears, scenarios: ids, baseYear: 2020 });
+const plan = await planSchoolsOverYears(system, {
+  ...DONGYUAN_PLAN_RULES,
+  years: planYears,
+  scenarios: ids.map((id) => ({ id })),
+  demand,
+  timeLimitSeconds: seconds,
+  mipRelativeGap: 0.02,
+});
+if (plan.violations.length > 0) throw new Error(`the plan failed its independent check: ${plan.violations.slice(0, 5).map((v) => v.message).join("; ")}`);
+const note = "each settlement's 2020 pupils (an allocation of the census) moved per level by the county's projection (school-layout project; assumptions, not forecasts)";
+await writeFile(join(out, "plan.json"), `${JSON.stringify(multiYearPlanToJson(plan, note), null, 1)}\n`);
+const yuan = (x: number): string => `${(x / 1e6).toFixed(1)} M`;
+console.log(`\nmulti-year plan: ${plan.status}${plan.gap === null ? "" : `, gap ${(plan.gap * 100).toFixed(1)} %`} (${plan.method}, ${plan.statistics.seconds.toFixed(0)} s); expected discounted cost ${plan.objective === null ? "—" : yuan(plan.objective)} yuan`);
+for (const y of plan.plans) {
+  const f = y.figures;
+  const today = y.statusQuo.figures;
+  console.log(`  ${y.year} ${y.scenario.padEnd(6)} ${Math.round(f.pupils)} pupils, ${y.plan.schools.filter((s) => s.open).length} schools open, classrooms used ${(f.classroomUse * 100).toFixed(0)} % (today's layout ${(today.classroomUse * 100).toFixed(0)} %, ${today.emptyClassrooms} empty), small schools ${f.smallSchools.length} (today's layout ${today.smallSchools.length}), ${yuan(f.costYuanPerYear)} yuan/yr`);
+}
+for (const [t, year] of planYears.entries()) {
+  const count = (change: string): number => plan.schedule.filter((s) => s.years[t]!.change === change).length;
+  console.log(`  ${year}: ${count("close")} schools close, ${count("build")} built, ${count("expand")} expanded, ${count("keep")} kept`);
+}
+await writeFile(join(out, "schedule.csv"), tableToCsv(scheduleTable(plan)));
+await writeFile(join(out, "years.csv"), tableToCsv(yearsTable(plan)));
+console.log(`\nwrote ${["projection.json", "projection.csv", "plan.json", "schedule.csv", "years.csv"].map((f) => join(out, f)).join(", ")}`);
