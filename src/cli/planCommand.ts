@@ -60,21 +60,24 @@ export interface PlanCommandOptions extends PlanInputOptions, Omit<Partial<PlanY
 
 /** Parses `--years` of a multi-year plan: plan years, comma-separated or as ranges (2025..2027,2030). */
 function parsePlanYears(text: string): number[] {
-  const years = new Set<number>();
+  const list: number[] = [];
   for (const part of text.split(",").map((p) => p.trim())) {
     const range = /^(\d{4})\.\.(\d{4})$/.exec(part);
-    if (range !== null && Number(range[2]) >= Number(range[1])) for (let y = Number(range[1]); y <= Number(range[2]); y++) years.add(y);
-    else if (/^\d{4}$/.test(part)) years.add(Number(part));
+    if (range !== null && Number(range[2]) >= Number(range[1])) for (let y = Number(range[1]); y <= Number(range[2]); y++) list.push(y);
+    else if (/^\d{4}$/.test(part)) list.push(Number(part));
     else throw new InvalidArgumentError(`"${part}": give plan years as 2025,2030,2035 or 2025..2027`);
   }
-  const sorted = [...years].sort((a, b) => a - b);
-  if (sorted[0]! < 2000 || sorted[sorted.length - 1]! > 2050) throw new InvalidArgumentError("plan years must lie in 2000..2050");
-  return sorted;
+  for (let k = 1; k < list.length; k++) {
+    if (list[k]! <= list[k - 1]!) throw new InvalidArgumentError(`plan years must be ascending without repeats, got ${list[k]} after ${list[k - 1]}`);
+  }
+  const outside = list.filter((year) => year < 2000 || year > 2050);
+  if (outside.length > 0) throw new InvalidArgumentError(`plan years must lie in 2000..2050, got ${outside.join(", ")}`);
+  return list;
 }
 
 function parseRate(text: string): number {
-  const value = parseNonNegativeNumber(text);
-  if (!(value < 1)) throw new InvalidArgumentError("must be a yearly rate in [0, 1), e.g. 0.08");
+  const value = Number(text);
+  if (text.trim() === "" || !(value >= 0 && value < 1)) throw new InvalidArgumentError("must be a yearly rate in [0, 1), e.g. 0.08");
   return value;
 }
 
@@ -143,7 +146,7 @@ function ruleOptions(options: PlanCommandOptions, norms: PlanningNorms, costs: P
 
 async function runPlan(options: PlanCommandOptions, context: CliContext): Promise<void> {
   const { streams } = context;
-  const yearFlags = ["county", "projection", "discountRate"] as const;
+  const yearFlags = ["county", "projection", "discountRate", "scenarios", "baseYear", "method"] as const;
   if (options.years === undefined) {
     for (const flag of yearFlags) if (options[flag] !== undefined) throw new CliError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for multi-year plans: give --years too`);
   } else {
@@ -220,12 +223,12 @@ export function registerPlanCommand(program: Command, context: CliContext): void
     .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove the best plan)", parseGapFraction)
     .option("--quiet", "no progress or notes on stderr")
     .option("--years <years>", "plan several years at once, e.g. 2025,2030,2035 (writes plan.json, schedule.csv, years.csv)", parsePlanYears)
-    .option("--scenarios <list>", "with --years: the projection's scenarios, comma-separated", "medium")
+    .option("--scenarios <list>", "with --years: the projection's scenarios, comma-separated (default: medium with --county, all of the file's with --projection)")
     .option("--county <code>", "with --years: move each settlement's pupils by this Guangdong county's projection (e.g. 441625)")
     .option("--projection <file>", "with --years: move them by a projection.json of school-layout project instead")
-    .option("--base-year <year>", "with --years: the year the settlements' pupils stand for", parsePositiveInteger, 2020)
+    .option("--base-year <year>", "with --years: the year the settlements' pupils stand for (default 2020)", parsePositiveInteger)
     .option("--discount-rate <rate>", "with --years: yearly discount rate of later costs (default 0.08)", parseRate)
-    .option("--method <method>", "with --years: auto, joint (one MIP) or byScenario", parseChoice(["auto", "joint", "byScenario"] as const), "auto")
+    .option("--method <method>", "with --years: auto (default), joint (one MIP) or byScenario", parseChoice(["auto", "joint", "byScenario"] as const))
     .requiredOption("--out <dir>", "folder to write plan.geojson, plan.json, summary.md, the tables (CSV, plan.xlsx) and with --report report.html and the map into")
     .action((options: PlanCommandOptions) => runPlan(options, context));
 }

@@ -25,33 +25,50 @@ export const YEAR_FILES = ["plan.json", "schedule.csv", "years.csv"] as const;
 
 /** The multi-year flags of `plan`. */
 export interface PlanYearsFlags {
+  /** `--years`: the plan years, ascending. */
   readonly years: readonly number[];
-  readonly scenarios: string;
+  /** `--scenarios`: comma-separated ids (default medium with --county, the file's with --projection). */
+  readonly scenarios?: string;
+  /** `--county`: a Guangdong county unit whose projection moves the pupils. */
   readonly county?: string;
+  /** `--projection`: a projection.json instead. */
   readonly projection?: string;
-  readonly baseYear: number;
+  /** `--base-year`: the year the settlements' pupils stand for (default 2020). */
+  readonly baseYear?: number;
+  /** `--discount-rate`. */
   readonly discountRate?: number;
-  readonly method: "auto" | "joint" | "byScenario";
+  /** `--method` (default auto). */
+  readonly method?: "auto" | "joint" | "byScenario";
 }
 
 /** The projection rows and how they were made, for `--county` or `--projection`. */
-async function projectionRows(flags: PlanYearsFlags, scenarios: readonly string[]): Promise<{ rows: readonly ProjectionRow[]; demand: string }> {
+async function projectionRows(flags: PlanYearsFlags, baseYear: number): Promise<{ rows: readonly ProjectionRow[]; demand: string; scenarios: string[] }> {
   if ((flags.county === undefined) === (flags.projection === undefined)) throw new CliError("--years needs exactly one of --county CODE and --projection F.json (the pupils of each year)");
-  const years = [...new Set([flags.baseYear, ...flags.years])].sort((a, b) => a - b);
+  const years = [...new Set([baseYear, ...flags.years])].sort((a, b) => a - b);
+  const named = flags.scenarios === undefined ? undefined : scenarioList(flags.scenarios);
   if (flags.county !== undefined) {
+    const scenarios = named ?? ["medium"];
     for (const id of scenarios) if (!(SCENARIO_IDS as readonly string[]).includes(id)) throw new CliError(`--scenarios "${id}": with --county, scenarios are low, medium, high (give a projection.json for your own)`);
     const unit = guangdongCensusUnit(flags.county, "--county");
     const projection = projectCounty(unit, { years, scenarios: scenarios.map((id) => SCENARIOS[id as "low" | "medium" | "high"]) });
-    return { rows: projection.rows, demand: `each settlement's ${flags.baseYear} pupils moved per level by the projection of ${unit.code} ${unit.name} (school-layout project; ${projection.birthsRule})` };
+    return { rows: projection.rows, scenarios, demand: `each settlement's ${baseYear} pupils moved per level by the projection of ${unit.code} ${unit.name} (school-layout project; ${projection.birthsRule})` };
   }
   const path = flags.projection!;
   const file = (await readJson(path, "--projection")) as { type?: unknown; rows?: unknown };
   if (file?.type !== PROJECTION_FILE_TYPE || !Array.isArray(file.rows)) throw new CliError(`--projection "${path}": not a projection.json of school-layout project (type "${PROJECTION_FILE_TYPE}" with rows)`);
   const rows = file.rows as ProjectionRow[];
+  const scenarios = named ?? [...new Set(rows.map((r) => r.scenario))];
   for (const year of years) for (const scenario of scenarios) {
     if (!rows.some((r) => r.year === year && r.scenario === scenario)) throw new CliError(`--projection "${path}": has no rows for ${year} under scenario ${scenario} (project with --years covering ${years.join(",")} and --scenario ${scenarios.join(",")})`);
   }
-  return { rows, demand: `each settlement's ${flags.baseYear} pupils moved per level by the projection in ${path}` };
+  return { rows, scenarios, demand: `each settlement's ${baseYear} pupils moved per level by the projection in ${path}` };
+}
+
+function scenarioList(text: string): string[] {
+  const scenarios = text.split(",").map((s) => s.trim());
+  if (scenarios.some((s) => s === "")) throw new CliError(`--scenarios "${text}": an empty name between commas`);
+  if (new Set(scenarios).size !== scenarios.length) throw new CliError(`--scenarios "${text}": a scenario is named twice`);
+  return scenarios;
 }
 
 /** The stdout lines of a multi-year plan. */
@@ -81,18 +98,17 @@ function yearsReport(plan: MultiYearPlan, written: readonly string[]): string {
  */
 export async function runPlanOverYears(flags: PlanYearsFlags, planOptions: Omit<PlanOptions, "budgetYuanPerYear" | "tradeoffPoints"> & { norms: PlanningNorms; costs?: Partial<PlanCosts> }, system: SchoolSystem, out: string, context: CliContext): Promise<void> {
   for (const name of YEAR_FILES) await checkOutputPath(join(out, name), "--out");
-  const scenarios = flags.scenarios.split(",").map((s) => s.trim());
-  if (scenarios.some((s) => s === "")) throw new CliError(`--scenarios "${flags.scenarios}": an empty name between commas`);
-  if (new Set(scenarios).size !== scenarios.length) throw new CliError(`--scenarios "${flags.scenarios}": a scenario is named twice`);
-  if (flags.years.some((year) => year < flags.baseYear)) throw new CliError(`--years: every plan year must be on or after the base year ${flags.baseYear}`);
-  const { rows, demand: howDemand } = await projectionRows(flags, scenarios);
-  const demand = demandFromProjection(system, rows, { years: flags.years, scenarios, baseYear: flags.baseYear });
+  const baseYear = flags.baseYear ?? 2020;
+  const early = flags.years.filter((year) => year < baseYear);
+  if (early.length > 0) throw new CliError(`--years ${early.join(",")}: every plan year must be on or after the base year ${baseYear}`);
+  const { rows, demand: howDemand, scenarios } = await projectionRows(flags, baseYear);
+  const demand = demandFromProjection(system, rows, { years: flags.years, scenarios, baseYear });
   const plan = await planSchoolsOverYears(system, {
     ...planOptions,
     years: flags.years,
     scenarios: scenarios.map((id) => ({ id })),
     demand,
-    method: flags.method,
+    method: flags.method ?? "auto",
     ...(flags.discountRate === undefined ? {} : { discountRate: flags.discountRate }),
   });
   const [jsonPath, schedulePath, yearsPath] = YEAR_FILES.map((name) => join(out, name)) as [string, string, string];

@@ -68,9 +68,8 @@ export function parseYears(text: string): number[] {
     }
   }
   const sorted = [...years].sort((a, b) => a - b);
-  if (sorted.length === 0 || (sorted[0] as number) < 2020 || (sorted[sorted.length - 1] as number) > LAST_PROJECTION_YEAR) {
-    throw new InvalidArgumentError(`years must lie in 2020..${LAST_PROJECTION_YEAR}`);
-  }
+  const outside = sorted.filter((year) => year < 2020 || year > LAST_PROJECTION_YEAR);
+  if (sorted.length === 0 || outside.length > 0) throw new InvalidArgumentError(`years must lie in 2020..${LAST_PROJECTION_YEAR}, got ${outside.join(", ")}`);
   return sorted;
 }
 
@@ -189,7 +188,7 @@ async function runProject(options: ProjectCommandOptions, context: CliContext): 
     } catch (error) {
       throw read.layer === undefined ? error : explainLayerError(error, [read.layer]);
     }
-    if (settlements.countySeat === null) {
+    if (settlements.countySeat === null && !settlements.places.some((place) => place.kind === "countySeat")) {
       context.streams.stderr.write(`school-layout: warning: no county-seat township found (no settlement named 县城; give --county-seat TOWN): no child moves to a county seat\n`);
     }
   } else if (weighting !== undefined || options.countySeat !== undefined) {
@@ -224,7 +223,7 @@ async function runProject(options: ProjectCommandOptions, context: CliContext): 
     const levels = LEVELS.map((level) => `${level} ${format(a.enrolment[level])} → ${format(b.enrolment[level])}`).join(", ");
     out.write(`${scenario.id} ${first} → ${last}: ${levels}\n`);
   }
-  out.write(`wrote ${options.out}${options.csv === undefined ? "" : ` and ${options.csv}`} (${file.rows.length} rows)\n`);
+  out.write(`wrote ${options.out}${options.csv === undefined ? "" : ` and ${options.csv}`} (${file.rows.length} ${file.rows.length === 1 ? "row" : "rows"})\n`);
 }
 
 /** Registers `project` on the program. */

@@ -52,7 +52,11 @@ describe("school-layout plan --years", () => {
       [["--county", "441625", "--out", out], /--county is for multi-year plans: give --years too/],
       [["--years", "2025", "--county", "441625", "--scenarios", "worst", "--out", out], /--scenarios "worst": with --county, scenarios are low, medium, high/],
       [["--years", "2025", "--projection", join(folder, "groups.json"), "--out", out], /not a projection\.json of school-layout project/],
-      [["--years", "2019", "--county", "441625", "--out", out], /every plan year must be on or after the base year 2020/],
+      [["--years", "2019", "--county", "441625", "--out", out], /--years 2019: every plan year must be on or after the base year 2020/],
+      [["--method", "joint", "--out", out], /--method is for multi-year plans: give --years too/],
+      [["--scenarios", "low", "--out", out], /--scenarios is for multi-year plans: give --years too/],
+      [["--years", "2030,2025", "--county", "441625", "--out", out], /plan years must be ascending without repeats, got 2025 after 2030/],
+      [["--years", "2025", "--county", "441625", "--discount-rate", "-0.1", "--out", out], /must be a yearly rate in \[0, 1\)/],
     ];
     for (const [args, message] of cases) {
       const result = await run("plan", ...inputs(), ...args);
@@ -65,6 +69,7 @@ describe("school-layout plan --years", () => {
     const projection = join(folder, "projection.json");
     expect((await run("project", "--county", "441625", "--years", "2020,2025,2030", "--scenario", "medium", "--out", projection)).code).toBe(0);
     const out = join(folder, "from-file");
+    // Without --scenarios, the file's scenarios.
     const result = await run("plan", ...inputs(), "--years", "2025,2030", "--projection", projection, "--time-limit", "60", "--out", out);
     expect(result.stderr).toBe("");
     const plan = JSON.parse(await readFile(join(out, "plan.json"), "utf8")) as MultiYearPlanJson;

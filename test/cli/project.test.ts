@@ -76,7 +76,7 @@ describe("school-layout project", () => {
     const cases: [string[], RegExp][] = [
       [["--county", "999999", "--years", "2020", "--out", out], /"--county": is not a Guangdong census unit.*got "999999"/],
       [["--years", "2020", "--out", out], /give exactly one of --county CODE and --census FILE/],
-      [["--county", "441625", "--years", "2019..2025", "--out", out], /years must lie in 2020\.\.2050/],
+      [["--county", "441625", "--years", "2019..2025", "--out", out], /years must lie in 2020\.\.2050, got 2019/],
       [["--county", "441625", "--years", "2020", "--scenario", "worst", "--out", out], /--scenario "worst": must be low, medium, high or a scenario \.json file/],
       [["--county", "441625", "--years", "2020", "--out", join(folder, "x.txt")], /--out ".*x\.txt": must end in \.json/],
       [["--county", "441625", "--years", "2020", "--weights", "units", "--out", out], /--weights and --county-seat need --settlements/],

@@ -133,11 +133,15 @@ export async function planSchoolsOverYears(system: SchoolSystem, options: MultiY
   let value = 0;
   const plans: PlanYear[] = [];
   const smallLine = rules.smallSchoolPupils;
+  const smallIn = (layout: Parameters<typeof yearFigures>[0]): Set<string> => new Set(yearFigures(layout, smallLine, new Set()).smallSchools);
+  const smallToday = smallIn(statusQuoInContext(preparePlan(system, single).context));
+  const statusQuos = contexts.map((row) => row.map((context) => statusQuoInContext(context)));
   decoded.plans.forEach((row, t) => row.forEach((plan, s) => {
     value += weightOf(t, s) * (objective === "cost" ? plan.costs.total : plan.travel.meanMinutes);
-    const statusQuo = statusQuoInContext(contexts[t]![s]!);
-    const smallNow = new Set(yearFigures(statusQuo, smallLine, new Set()).smallSchools);
-    const smallBefore = t === 0 ? smallNow : new Set(yearFigures(decoded.plans[t - 1]![s]!, smallLine, new Set()).smallSchools);
+    const statusQuo = statusQuos[t]![s]!;
+    // "Newly small": against the plan year before, and for the first plan year against today (today's pupils).
+    const smallBefore = t === 0 ? smallToday : smallIn(decoded.plans[t - 1]![s]!);
+    const statusQuoBefore = t === 0 ? smallToday : smallIn(statusQuos[t - 1]![s]!);
     plans.push({
       year: resolved.years[t]!,
       scenario: resolved.scenarios[s]!.id,
@@ -146,7 +150,7 @@ export async function planSchoolsOverYears(system: SchoolSystem, options: MultiY
       changes: decoded.changes[t]!,
       figures: yearFigures(plan, smallLine, smallBefore),
       violations: violations.filter((v) => v.year === resolved.years[t] && v.scenario === resolved.scenarios[s]!.id),
-      statusQuo: { figures: yearFigures(statusQuo, smallLine, t === 0 ? new Set() : smallNow), violations: statusQuo.violations },
+      statusQuo: { figures: yearFigures(statusQuo, smallLine, statusQuoBefore), violations: statusQuo.violations },
     });
   }));
   const schedule: SchoolSchedule[] = system.schools.map((school, j) => ({

@@ -104,6 +104,12 @@ describe("planSchoolsOverYears", () => {
       }
       expect(multi.plans).toHaveLength(6);
       for (const year of multi.plans) expect(year.figures.overcrowdedSchools).toEqual([]);
+      // Newly small: small this plan year and not the plan year before (same scenario).
+      for (const year of multi.plans.filter((y) => y.year > 2025)) {
+        const before = multi.plans.find((y) => y.scenario === year.scenario && y.year === (year.year === 2028 ? 2025 : 2028))!;
+        expect(year.figures.newlySmall).toEqual(year.figures.smallSchools.filter((id) => !before.figures.smallSchools.includes(id)));
+        expect(year.statusQuo.figures.newlySmall).toEqual(year.statusQuo.figures.smallSchools.filter((id) => !before.statusQuo.figures.smallSchools.includes(id)));
+      }
     }
   });
 
