@@ -7,15 +7,18 @@
  * The settlements' 2020 pupils are an allocation of the county's census cohorts and the schools are illustrative
  * (see examples/demo.ts and data/README.md); the pupils of each plan year are those moved per level by the
  * county's projection. Writes into the folder (default out/years/): projection.json and projection.csv (the
- * county, 2020–2035), plan.json (per year and scenario the schools and figures), schedule.csv, years.csv.
+ * county, 2020–2035), plan.json (per year and scenario the schools and figures), schedule.csv, years.csv, and the
+ * charts enrolment.svg/.png (pupils by level and year per scenario) and classrooms.svg/.png (classrooms in use per
+ * plan year, the plan against today's layout), each also in English (*.en.svg, *.en.png).
  * @module
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   demandFromProjection, guangdongCensusUnit, multiYearPlanToJson, planSchoolsOverYears, projectCounty, projectionFile, projectionTable,
-  projectionTotals, SCENARIOS, scheduleTable, tableToCsv, yearsTable,
+  classroomUseChartSvg, enrolmentChartSvg, projectionTotals, SCENARIOS, scheduleTable, tableToCsv, yearsTable,
 } from "../src/index.ts";
+import { svgToPng } from "../src/render/png.node.ts";
 import { DONGYUAN_PLAN_RULES, dongyuanSystem } from "./dongyuan/system.ts";
 
 const out = process.argv[2] ?? "out/years";
@@ -66,4 +69,14 @@ for (const [t, year] of planYears.entries()) {
 }
 await writeFile(join(out, "schedule.csv"), tableToCsv(scheduleTable(plan)));
 await writeFile(join(out, "years.csv"), tableToCsv(yearsTable(plan)));
-console.log(`\nwrote ${["projection.json", "projection.csv", "plan.json", "schedule.csv", "years.csv"].map((f) => join(out, f)).join(", ")}`);
+// The charts, in Chinese and English, as SVG and PNG.
+const charts: string[] = [];
+for (const language of ["zh", "en"] as const) {
+  for (const [name, svg] of [["enrolment", enrolmentChartSvg(projectionTotals(projection), { language })], ["classrooms", classroomUseChartSvg(plan, { language })]] as const) {
+    const stem = `${name}${language === "zh" ? "" : ".en"}`;
+    await writeFile(join(out, `${stem}.svg`), svg);
+    await writeFile(join(out, `${stem}.png`), svgToPng(svg));
+    charts.push(`${stem}.svg`, `${stem}.png`);
+  }
+}
+console.log(`\nwrote ${["projection.json", "projection.csv", "plan.json", "schedule.csv", "years.csv", ...charts].map((f) => join(out, f)).join(", ")}`);

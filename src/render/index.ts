@@ -5,3 +5,4 @@ export type { Language } from "./messages/index.ts";
 export * from "./document/index.ts";
 export * from "./report/index.ts";
 export * from "./map/index.ts";
+export * from "./chart/index.ts";

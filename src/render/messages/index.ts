@@ -3,6 +3,7 @@
  * Each part of the outputs keeps its words in its own section file; this file puts them together.
  * @module
  */
+import { CHART_MESSAGES, type ChartMessages } from "./chart.ts";
 import { COMMON_MESSAGES, type CommonMessages, type Language } from "./common.ts";
 import { MAP_MESSAGES, type MapMessages } from "./map.ts";
 import { REPORT_MESSAGES, type ReportMessages } from "./report.ts";
@@ -17,6 +18,8 @@ export interface Messages {
   readonly common: CommonMessages;
   /** Maps: legends, titles, scale bar, corner notes. */
   readonly map: MapMessages;
+  /** Charts: titles, axes, scenario names. */
+  readonly chart: ChartMessages;
   /** The plan report and summary.md: sections, tables, sentences. */
   readonly report: ReportMessages;
   /** The plan tables (CSV, .xlsx): headers with units, cost items. */
@@ -30,9 +33,11 @@ export interface Messages {
  * @param language - `zh` or `en`
  */
 export function messagesFor(language: Language): Messages {
-  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language], violations: VIOLATION_MESSAGES[language] };
+  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], chart: CHART_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language], violations: VIOLATION_MESSAGES[language] };
 }
 
+export { CHART_MESSAGES } from "./chart.ts";
+export type { ChartMessages } from "./chart.ts";
 export { COMMON_MESSAGES, LANGUAGES, checkLanguage } from "./common.ts";
 export type { CommonMessages, Language } from "./common.ts";
 export { MAP_MESSAGES } from "./map.ts";
