@@ -9,14 +9,15 @@
  * county's projection. Writes into the folder (default out/years/): projection.json and projection.csv (the
  * county, 2020–2035), plan.json (per year and scenario the schools and figures), schedule.csv, years.csv, and the
  * charts enrolment.svg/.png (pupils by level and year per scenario) and classrooms.svg/.png (classrooms in use per
- * plan year, the plan against today's layout), each also in English (*.en.svg, *.en.png).
+ * plan year, the plan against today's layout) and schools.svg/.png (the 12 largest schools' utilization by plan
+ * year and scenario), each also in English (*.en.svg, *.en.png).
  * @module
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   demandFromProjection, guangdongCensusUnit, multiYearPlanToJson, planSchoolsOverYears, projectCounty, projectionFile, projectionTable,
-  classroomUseChartSvg, enrolmentChartSvg, projectionTotals, SCENARIOS, scheduleTable, tableToCsv, yearsTable,
+  classroomUseChartSvg, enrolmentChartSvg, projectionTotals, schoolUseChartSvg, SCENARIOS, scheduleTable, tableToCsv, yearsTable,
 } from "../src/index.ts";
 import { svgToPng } from "../src/render/png.node.ts";
 import { DONGYUAN_PLAN_RULES, dongyuanSystem } from "./dongyuan/system.ts";
@@ -72,7 +73,12 @@ await writeFile(join(out, "years.csv"), tableToCsv(yearsTable(plan)));
 // The charts, in Chinese and English, as SVG and PNG.
 const charts: string[] = [];
 for (const language of ["zh", "en"] as const) {
-  for (const [name, svg] of [["enrolment", enrolmentChartSvg(projectionTotals(projection), { language })], ["classrooms", classroomUseChartSvg(plan, { language })]] as const) {
+  const drawn = [
+    ["enrolment", enrolmentChartSvg(projectionTotals(projection), { language })],
+    ["classrooms", classroomUseChartSvg(plan, { language })],
+    ["schools", schoolUseChartSvg(plan, { language, count: 12 })],
+  ] as const;
+  for (const [name, svg] of drawn) {
     const stem = `${name}${language === "zh" ? "" : ".en"}`;
     await writeFile(join(out, `${stem}.svg`), svg);
     await writeFile(join(out, `${stem}.png`), svgToPng(svg));

@@ -1,6 +1,6 @@
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { classroomUseChartSvg, enrolmentChartSvg, lineChartsSvg, type MultiYearPlan, type ProjectionRow } from "../../src/index.ts";
+import { classroomUseChartSvg, enrolmentChartSvg, lineChartsSvg, schoolUseChartSvg, type MultiYearPlan, type ProjectionRow } from "../../src/index.ts";
 import { svgToPng } from "../../src/render/png.node.ts";
 
 const enrolment = (n: number) => ({ kindergarten: n, primary1to3: 2 * n, primary4to6: 0, junior: 0, senior: 0 });
@@ -49,5 +49,31 @@ describe("classroomUseChartSvg", () => {
     // Both panels on one scale up to 150 % (today's layout at 120 %).
     expect(svg.match(/>150 %</g)).toHaveLength(2);
     expect(() => classroomUseChartSvg({ ...plan, plans: [] })).toThrow(RangeError);
+  });
+});
+
+describe("schoolUseChartSvg", () => {
+  const school = (id: string, open: boolean, pupils: number, utilization: number) => ({ id, name: `School ${id}`, open, enrolment: { primary1to3: pupils }, utilization });
+  const plan = {
+    scenarios: [{ id: "low", probability: 0.5 }, { id: "high", probability: 0.5 }],
+    plans: [
+      { year: 2025, scenario: "low", plan: { schools: [school("A", true, 300, 0.9), school("B", true, 50, 0.5), school("C", false, 0, 0)] } },
+      { year: 2025, scenario: "high", plan: { schools: [school("A", true, 320, 0.95), school("B", true, 60, 0.6), school("C", false, 0, 0)] } },
+      { year: 2030, scenario: "low", plan: { schools: [school("A", true, 250, 0.8), school("B", false, 0, 0), school("C", false, 0, 0)] } },
+      { year: 2030, scenario: "high", plan: { schools: [school("A", true, 280, 0.85), school("B", false, 0, 0), school("C", false, 0, 0)] } },
+    ],
+  } as unknown as MultiYearPlan;
+
+  it("draws the largest open schools, one line per scenario, leaving out the years a school is closed", () => {
+    const svg = schoolUseChartSvg(plan, { language: "en", count: 2 });
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toContain("School A");
+    expect(svg).toContain("School B");
+    expect(svg).not.toContain("School C");
+    // A: two lines of two points; B: two lines of one point (closed in 2030).
+    expect(svg.match(/<path /g)).toHaveLength(4);
+    expect(svg.match(/<circle /g)).toHaveLength(6);
+    expect(schoolUseChartSvg(plan, { language: "zh", schools: ["B"] })).toContain("各校学位使用率");
+    expect(() => schoolUseChartSvg(plan, { schools: ["Z"] })).toThrow(/no school "Z"/);
   });
 });

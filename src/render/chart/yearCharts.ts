@@ -80,3 +80,44 @@ export function classroomUseChartSvg(plan: MultiYearPlan, options: YearChartOpti
     }),
   });
 }
+
+/** Options of {@link schoolUseChartSvg}. */
+export interface SchoolUseChartOptions extends YearChartOptions {
+  /** The school ids to draw; default the `count` open in the first plan year with the most pupils (first scenario). */
+  readonly schools?: readonly string[];
+  /** How many schools by default. Default 8. */
+  readonly count?: number;
+}
+
+/**
+ * Each school's utilization over the plan years (enrolment ÷ seats of its classes, as a share), one panel per
+ * school, one line per scenario; years the school is not open are left out of its lines.
+ * @param plan - from {@link planSchoolsOverYears}
+ * @param options - language, title, schools or how many
+ * @returns an SVG element
+ * @throws RangeError for a plan without year plans, or school ids it does not hold
+ */
+export function schoolUseChartSvg(plan: MultiYearPlan, options: SchoolUseChartOptions = {}): string {
+  const language = options.language ?? "zh";
+  const words = messagesFor(language);
+  if (plan.plans.length === 0) throw new RangeError("schoolUseChartSvg: the plan has no year plans");
+  const first = plan.plans[0]!;
+  const total = (school: (typeof first.plan.schools)[number]): number => Object.values(school.enrolment).reduce((a, b) => a + b, 0);
+  const ids = options.schools ?? first.plan.schools.filter((s) => s.open).sort((a, b) => total(b) - total(a)).slice(0, options.count ?? 8).map((s) => s.id);
+  const index = new Map(first.plan.schools.map((s, j) => [s.id, j]));
+  for (const id of ids) if (!index.has(id)) throw new RangeError(`schoolUseChartSvg: no school "${id}" in the plan`);
+  return lineChartsSvg({
+    title: options.title ?? words.chart.schoolUseTitle,
+    columns: 4,
+    yMax: 1,
+    formatY: (value) => `${Math.round(value * 100)} %`,
+    panels: ids.map((id) => ({
+      title: first.plan.schools[index.get(id)!]!.name,
+      series: plan.scenarios.map((scenario, k): ChartSeries => ({
+        label: words.chart.scenario(scenario.id),
+        color: SCENARIO_COLORS[k % SCENARIO_COLORS.length]!,
+        points: plan.plans.filter((y) => y.scenario === scenario.id && y.plan.schools[index.get(id)!]!.open).map((y) => ({ x: y.year, y: y.plan.schools[index.get(id)!]!.utilization })),
+      })).filter((series) => series.points.length > 0),
+    })).filter((panel) => panel.series.length > 0),
+  });
+}

@@ -11,6 +11,8 @@ export interface ChartMessages {
   readonly enrolmentTitle: string;
   /** Title of the chart of classroom use per plan year. */
   readonly classroomUseTitle: string;
+  /** Title of the chart of each school's utilization over the plan years. */
+  readonly schoolUseTitle: string;
   /** Axis label of years. */
   readonly year: string;
   /** Axis label of pupils. */
@@ -33,6 +35,7 @@ export const CHART_MESSAGES: Readonly<Record<Language, ChartMessages>> = {
   zh: {
     enrolmentTitle: "分学段学生数预测",
     classroomUseTitle: "教室使用率（规划与现状布局）",
+    schoolUseTitle: "各校学位使用率（按规划年份）",
     year: "年份",
     pupils: "学生数",
     scenario: (id) => ZH_SCENARIOS[id] ?? id,
@@ -43,6 +46,7 @@ export const CHART_MESSAGES: Readonly<Record<Language, ChartMessages>> = {
   en: {
     enrolmentTitle: "Projected pupils by level",
     classroomUseTitle: "Classrooms in use (plan and today's layout)",
+    schoolUseTitle: "Utilization of each school's seats by plan year",
     year: "year",
     pupils: "pupils",
     scenario: (id) => EN_SCENARIOS[id] ?? id,
