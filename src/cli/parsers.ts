@@ -47,3 +47,34 @@ export function parseChoice<T extends string>(choices: readonly T[]): (text: str
     return text as T;
   };
 }
+
+/**
+ * Returns a parser of a list of years: single years and forward ranges, comma-separated (`2020..2025,2030`),
+ * ascending without repeats, each within `min`..`max`.
+ * @param noun - what the years are, for messages (e.g. `"years"`, `"plan years"`)
+ * @param min - the earliest year allowed
+ * @param max - the latest year allowed
+ */
+export function parseYearList(noun: string, min: number, max: number): (text: string) => number[] {
+  return (text: string): number[] => {
+    const years: number[] = [];
+    for (const part of text.split(",").map((p) => p.trim())) {
+      const range = /^(\d{4})\.\.(\d{4})$/.exec(part);
+      if (range !== null) {
+        const [from, to] = [Number(range[1]), Number(range[2])];
+        if (to < from) throw new InvalidArgumentError(`"${part}": a range must run forwards`);
+        for (let y = from; y <= to; y++) years.push(y);
+      } else if (/^\d{4}$/.test(part)) {
+        years.push(Number(part));
+      } else {
+        throw new InvalidArgumentError(`"${part}": give ${noun} as 2020..2035 or 2025,2030,2035`);
+      }
+    }
+    for (let k = 1; k < years.length; k++) {
+      if (years[k]! <= years[k - 1]!) throw new InvalidArgumentError(`${noun} must be ascending without repeats, got ${years[k]} after ${years[k - 1]}`);
+    }
+    const outside = years.filter((year) => year < min || year > max);
+    if (outside.length > 0) throw new InvalidArgumentError(`${noun} must lie in ${min}..${max}, got ${outside.join(", ")}`);
+    return years;
+  };
+}

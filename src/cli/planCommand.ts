@@ -19,7 +19,7 @@ import { CliError, type CliContext } from "./io.ts";
 import { runPlanOverYears, type PlanYearsFlags } from "./planYears.ts";
 import type { PlanningNorms } from "../norms/chinaNorms.ts";
 import type { PlanCosts } from "../plan/rules/costs.ts";
-import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
+import { parseChoice, parseGapFraction, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber, parseYearList } from "./parsers.ts";
 import { loadPlanInput, type PlanInputOptions } from "./planInput.ts";
 import { addOutputFlags, addPlanInputFlags } from "./planInputFlags.ts";
 import { REPORT_FILES, TABLE_FILES, writePlanOutputs } from "./planOutputs.ts";
@@ -56,23 +56,6 @@ export interface PlanCommandOptions extends PlanInputOptions, Omit<Partial<PlanY
   readonly out: string;
   /** `--years`: plan several years at once (see {@link PlanYearsFlags} for the other multi-year flags). */
   readonly years?: readonly number[];
-}
-
-/** Parses `--years` of a multi-year plan: plan years, comma-separated or as ranges (2025..2027,2030). */
-function parsePlanYears(text: string): number[] {
-  const list: number[] = [];
-  for (const part of text.split(",").map((p) => p.trim())) {
-    const range = /^(\d{4})\.\.(\d{4})$/.exec(part);
-    if (range !== null && Number(range[2]) >= Number(range[1])) for (let y = Number(range[1]); y <= Number(range[2]); y++) list.push(y);
-    else if (/^\d{4}$/.test(part)) list.push(Number(part));
-    else throw new InvalidArgumentError(`"${part}": give plan years as 2025,2030,2035 or 2025..2027`);
-  }
-  for (let k = 1; k < list.length; k++) {
-    if (list[k]! <= list[k - 1]!) throw new InvalidArgumentError(`plan years must be ascending without repeats, got ${list[k]} after ${list[k - 1]}`);
-  }
-  const outside = list.filter((year) => year < 2000 || year > 2050);
-  if (outside.length > 0) throw new InvalidArgumentError(`plan years must lie in 2000..2050, got ${outside.join(", ")}`);
-  return list;
 }
 
 function parseRate(text: string): number {
@@ -222,7 +205,7 @@ export function registerPlanCommand(program: Command, context: CliContext): void
     .option("--time-limit <seconds>", "stop each solve after this many seconds with the best plan and bound", parsePositiveNumber)
     .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove the best plan)", parseGapFraction)
     .option("--quiet", "no progress or notes on stderr")
-    .option("--years <years>", "plan several years at once, e.g. 2025,2030,2035 (writes plan.json, schedule.csv, years.csv)", parsePlanYears)
+    .option("--years <years>", "plan several years at once, e.g. 2025,2030,2035 (writes plan.json, schedule.csv, years.csv)", parseYearList("plan years", 2000, 2050))
     .option("--scenarios <list>", "with --years: the projection's scenarios, comma-separated (default: medium with --county, all of the file's with --projection)")
     .option("--county <code>", "with --years: move each settlement's pupils by this Guangdong county's projection (e.g. 441625)")
     .option("--projection <file>", "with --years: move them by a projection.json of school-layout project instead")

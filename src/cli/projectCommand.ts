@@ -3,8 +3,8 @@
  * optionally CSV. Node-only.
  * @module
  */
+import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
 import type { FeatureCollection, Geometry } from "geojson";
 import { projectionFile, projectionTable } from "../io/projectionFile.ts";
 import { tableToCsv } from "../io/planTables.ts";
@@ -22,15 +22,15 @@ import {
   type BirthsSeries,
   type CensusUnit,
   type Scenario,
+  type SettlementPlaces,
   type SettlementWeighting,
   type SplitRule,
 } from "../population/index.ts";
-import { readFile } from "node:fs/promises";
 import { parseCsvRows, type TableRows } from "../io/tableLayers.ts";
 import { readSheetRows } from "../io/xlsx.node.ts";
 import { checkOutputPath, explainLayerError, readJson, readLayer, readText, writeText, type LayerFile } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
-import { parseChoice } from "./parsers.ts";
+import { parseChoice, parseYearList } from "./parsers.ts";
 
 /** The options of `project`, as commander parses them. */
 export interface ProjectCommandOptions {
@@ -47,31 +47,8 @@ export interface ProjectCommandOptions {
   readonly csv?: string;
 }
 
-/**
- * Parses `--years`: ranges `A..B` and single years, comma-separated (`2020..2025,2030,2035`), ascending after
- * sorting, without repeats, from 2020 to {@link LAST_PROJECTION_YEAR}.
- */
-export function parseYears(text: string): number[] {
-  const years = new Set<number>();
-  for (const part of text.split(",").map((p) => p.trim())) {
-    const range = /^(\d{4})\.\.(\d{4})$/.exec(part);
-    const single = /^\d{4}$/.test(part) ? Number(part) : undefined;
-    if (range !== null) {
-      const from = Number(range[1]);
-      const to = Number(range[2]);
-      if (to < from) throw new InvalidArgumentError(`"${part}": a range must run forwards`);
-      for (let y = from; y <= to; y++) years.add(y);
-    } else if (single !== undefined) {
-      years.add(single);
-    } else {
-      throw new InvalidArgumentError(`"${part}": give years as 2020..2035 or 2025,2030,2035`);
-    }
-  }
-  const sorted = [...years].sort((a, b) => a - b);
-  const outside = sorted.filter((year) => year < 2020 || year > LAST_PROJECTION_YEAR);
-  if (sorted.length === 0 || outside.length > 0) throw new InvalidArgumentError(`years must lie in 2020..${LAST_PROJECTION_YEAR}, got ${outside.join(", ")}`);
-  return sorted;
-}
+/** Parses `--years` of `project`: years from 2020 to {@link LAST_PROJECTION_YEAR}, e.g. `2020..2035` or `2025,2030`. */
+export const parseYears = parseYearList("years", 2020, LAST_PROJECTION_YEAR);
 
 async function readScenarios(text: string): Promise<Scenario[]> {
   const scenarios: Scenario[] = [];
@@ -176,7 +153,7 @@ async function runProject(options: ProjectCommandOptions, context: CliContext): 
   const births = options.births === undefined ? undefined : await readBirths(options.births);
   const birthsSource = options.births === undefined ? undefined : `--births ${options.births}`;
   const weighting = parseWeights(options.weights);
-  let settlements;
+  let settlements: SettlementPlaces | undefined;
   if (options.settlements !== undefined) {
     const read = await readSettlements(options.settlements);
     try {

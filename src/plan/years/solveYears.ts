@@ -8,7 +8,7 @@ import type { LinearModel } from "../../solvers/linearModel.ts";
 import type { LinearResult, SolveOptions } from "../../solvers/options.ts";
 import { solveLinearModel } from "../../solvers/solve.ts";
 import type { SolveStatus, SolverName } from "../../solution.ts";
-import type { PlanDecisions } from "../heuristic/decisions.ts";
+import type { Placement, PlanDecisions } from "../heuristic/decisions.ts";
 import type { PlanObjective } from "../rules/options.ts";
 import { decodePlanValues, planStartValues } from "../solve/modelValues.ts";
 import { checkLinearSolution } from "../../solvers/linearSolution.ts";
@@ -107,7 +107,7 @@ export async function solveJoint(copies: readonly (readonly CopyInput[])[], weig
 function carryDecisions(from: ScoringContext, to: ScoringContext, decisions: PlanDecisions): PlanDecisions | null {
   const unitOf = new Map<string, number>();
   for (let u = 0; u < to.choices.unitCount; u++) unitOf.set(`${to.choices.unitSettlement[u]}:${to.choices.unitLevel[u]}`, u);
-  const placements = [];
+  const placements: Placement[] = [];
   for (const placement of decisions.placements) {
     const unit = unitOf.get(`${from.choices.unitSettlement[placement.unit]}:${from.choices.unitLevel[placement.unit]}`);
     if (unit === undefined) return null;
