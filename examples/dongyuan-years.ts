@@ -10,14 +10,16 @@
  * county, 2020–2035), plan.json (per year and scenario the schools and figures), schedule.csv, years.csv, and the
  * charts enrolment.svg/.png (pupils by level and year per scenario) and classrooms.svg/.png (classrooms in use per
  * plan year, the plan against today's layout) and schools.svg/.png (the 12 largest schools' utilization by plan
- * year and scenario), each also in English (*.en.svg, *.en.png).
+ * year and scenario), each also in English (*.en.svg, *.en.png); and the report, report.html in Chinese and
+ * report.en.html in English: the projection, when each school closes, expands or is built, and a section per plan
+ * year with its figures under the three scenarios against today's layout and its map.
  * @module
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   demandFromProjection, guangdongCensusUnit, multiYearPlanToJson, planSchoolsOverYears, projectCounty, projectionFile, projectionTable,
-  classroomUseChartSvg, enrolmentChartSvg, projectionTotals, schoolUseChartSvg, SCENARIOS, scheduleTable, tableToCsv, yearsTable,
+  classroomUseChartSvg, enrolmentChartSvg, multiYearReportHtml, projectionTotals, schoolUseChartSvg, SCENARIOS, scheduleTable, tableToCsv, yearMapFigures, yearsTable,
 } from "../src/index.ts";
 import { svgToPng } from "../src/render/png.node.ts";
 import { DONGYUAN_PLAN_RULES, dongyuanSystem } from "./dongyuan/system.ts";
@@ -25,7 +27,7 @@ import { DONGYUAN_PLAN_RULES, dongyuanSystem } from "./dongyuan/system.ts";
 const out = process.argv[2] ?? "out/years";
 const seconds = Number(process.argv[3] ?? 300);
 await mkdir(out, { recursive: true });
-const { geo } = await dongyuanSystem();
+const { geo, sites } = await dongyuanSystem();
 const { system } = geo;
 
 // The projection: 东源县 as one place, every year 2020–2035, three scenarios.
@@ -85,4 +87,29 @@ for (const language of ["zh", "en"] as const) {
     charts.push(`${stem}.svg`, `${stem}.png`);
   }
 }
-console.log(`\nwrote ${["projection.json", "projection.csv", "plan.json", "schedule.csv", "years.csv", ...charts].map((f) => join(out, f)).join(", ")}`);
+// The report, with a map per plan year (the medium scenario's pupils).
+const boundary = JSON.parse(await readFile(new URL("../data/dongyuan/boundary.geojson", import.meta.url), "utf8"));
+const townshipNames = Object.fromEntries(sites.features.map((site) => [site.properties.town_code, site.properties.town]));
+const reports: string[] = [];
+for (const language of ["zh", "en"] as const) {
+  const zh = language === "zh";
+  const yearFigures = yearMapFigures(plan, geo, { language, boundary, townshipNames, sources: [zh ? "示意数据：学校、人口分配与速度均为假定" : "Illustrative: schools, pupil allocation and speeds are assumed"] });
+  const html = multiYearReportHtml(plan, {
+    language,
+    title: zh ? "东源县 2025—2035 年学校布局规划（示意）" : "东源县 (Dongyuan County) 2025–2035: an illustrative multi-year school plan",
+    projection: projection.rows,
+    yearFigures,
+    sources: [
+      zh ? "人口：第七次全国人口普查（2020）分县年龄组（leiii/census，MIT）；广东省出生人口 2016—2024（domain.md §4）。" : "Population: the 2020 census by county and age band (leiii/census, MIT); Guangdong's births 2016–2024 (domain.md §4).",
+      zh ? "学校、候选校址与成本参数：示意（examples/dongyuan/）。" : "Schools, candidate sites and cost figures: illustrative (examples/dongyuan/).",
+    ],
+    notes: [
+      zh ? "各规划年份的学生数：各居民点 2020 年学生数（普查的分配，不是学校统计）按全县预测逐学段缩放；低、中、高情景是假定，不是预报。" : `The pupils of each plan year: ${note}.`,
+      `${zh ? "出生数规则" : "Births"}: ${projection.birthsRule}`,
+    ],
+  });
+  const name = zh ? "report.html" : "report.en.html";
+  await writeFile(join(out, name), html);
+  reports.push(name);
+}
+console.log(`\nwrote ${["projection.json", "projection.csv", "plan.json", "schedule.csv", "years.csv", ...charts, ...reports].map((f) => join(out, f)).join(", ")}`);

@@ -129,17 +129,19 @@ function ruleOptions(options: PlanCommandOptions, norms: PlanningNorms, costs: P
 
 async function runPlan(options: PlanCommandOptions, context: CliContext): Promise<void> {
   const { streams } = context;
-  const yearFlags = ["county", "projection", "discountRate", "scenarios", "baseYear", "method"] as const;
+  const yearFlags = ["county", "projection", "discountRate", "scenarios", "baseYear", "method", "criterion"] as const;
   if (options.years === undefined) {
     for (const flag of yearFlags) if (options[flag] !== undefined) throw new CliError(`--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} is for multi-year plans: give --years too`);
   } else {
-    for (const [flag, given] of [["--budget", options.budget], ["--tradeoff", options.tradeoff], ["--report", options.report]] as const) {
+    for (const [flag, given] of [["--budget", options.budget], ["--tradeoff", options.tradeoff]] as const) {
       if (given !== undefined) throw new CliError(`${flag} is not supported with --years yet: plan each year on its own for it`);
     }
+    const layers = await readMapLayers(options);
     const { geo, norms, costs } = await loadPlanInput(options, streams);
     const interrupt = watchInterrupt();
     try {
-      await runPlanOverYears(options as PlanYearsFlags & PlanCommandOptions, { ...ruleOptions(options, norms, costs), signal: interrupt.signal }, geo.system, options.out, context);
+      const report = { report: options.report === true, language: options.lang, layers, ...(options.title === undefined ? {} : { title: options.title }) };
+      await runPlanOverYears(options as PlanYearsFlags & PlanCommandOptions, { ...ruleOptions(options, norms, costs), signal: interrupt.signal }, geo, options.out, context, report);
     } finally {
       interrupt.finish(context);
     }
@@ -205,13 +207,14 @@ export function registerPlanCommand(program: Command, context: CliContext): void
     .option("--time-limit <seconds>", "stop each solve after this many seconds with the best plan and bound", parsePositiveNumber)
     .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove the best plan)", parseGapFraction)
     .option("--quiet", "no progress or notes on stderr")
-    .option("--years <years>", "plan several years at once, e.g. 2025,2030,2035 (writes plan.json, schedule.csv, years.csv)", parseYearList("plan years", 2000, 2050))
+    .option("--years <years>", "plan several years at once, e.g. 2025,2030,2035 (writes plan.json, schedule.csv, years.csv; with --report report.html)", parseYearList("plan years", 2000, 2050))
     .option("--scenarios <list>", "with --years: the projection's scenarios, comma-separated (default: medium with --county, all of the file's with --projection)")
     .option("--county <code>", "with --years: move each settlement's pupils by this Guangdong county's projection (e.g. 441625)")
     .option("--projection <file>", "with --years: move them by a projection.json of school-layout project instead")
     .option("--base-year <year>", "with --years: the year the settlements' pupils stand for (default 2020)", parsePositiveInteger)
     .option("--discount-rate <rate>", "with --years: yearly discount rate of later costs (default 0.08)", parseRate)
     .option("--method <method>", "with --years: auto (default), joint (one MIP) or byScenario", parseChoice(["auto", "joint", "byScenario"] as const))
+    .option("--criterion <criterion>", "with --years: minimise the expected cost over the scenarios (expected, default) or the worst scenario's regret (maxRegret)", parseChoice(["expected", "maxRegret"] as const))
     .requiredOption("--out <dir>", "folder to write plan.geojson, plan.json, summary.md, the tables (CSV, plan.xlsx) and with --report report.html and the map into")
     .action((options: PlanCommandOptions) => runPlan(options, context));
 }

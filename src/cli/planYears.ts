@@ -1,6 +1,7 @@
 /**
  * `school-layout plan --years …`: a multi-year plan under scenarios, its pupils moved from the base year by a
- * county's projection or a given projection.json; writes plan.json, schedule.csv and years.csv. Node-only.
+ * county's projection or a given projection.json; writes plan.json, schedule.csv, years.csv and with `--report`
+ * report.html (a section per plan year, its map, the charts). Node-only.
  * @module
  */
 import { join } from "node:path";
@@ -17,11 +18,28 @@ import { demandFromProjection } from "../plan/years/yearDemand.ts";
 import { multiYearPlanToJson } from "../plan/years/yearJson.ts";
 import type { MultiYearPlan } from "../plan/years/yearResult.ts";
 import { guangdongCensusUnit, projectCounty, SCENARIOS, SCENARIO_IDS, type ProjectionRow } from "../population/index.ts";
+import type { GeoSchoolSystem } from "../io/schoolSystemGeoJSON.ts";
+import type { Language } from "../render/messages/common.ts";
+import { multiYearReportHtml } from "../render/report/yearReport.ts";
+import { yearMapFigures } from "../render/report/yearMaps.ts";
 import { checkOutputPath, readJson, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
+import type { MapLayers } from "./mapLayers.ts";
 
 /** The files a multi-year `plan` writes into --out. */
 export const YEAR_FILES = ["plan.json", "schedule.csv", "years.csv"] as const;
+
+/** What a multi-year `plan --report` draws, and in which language. */
+export interface YearReportSettings {
+  /** Write report.html. */
+  readonly report: boolean;
+  /** The language of the report. */
+  readonly language: Language;
+  /** The title of the report. */
+  readonly title?: string;
+  /** County boundary, township borders and names for the maps. */
+  readonly layers: MapLayers;
+}
 
 /** The multi-year flags of `plan`. */
 export interface PlanYearsFlags {
@@ -39,6 +57,8 @@ export interface PlanYearsFlags {
   readonly discountRate?: number;
   /** `--method` (default auto). */
   readonly method?: "auto" | "joint" | "byScenario";
+  /** `--criterion` (default expected). */
+  readonly criterion?: "expected" | "maxRegret";
 }
 
 /** The projection rows and how they were made, for `--county` or `--projection`. */
@@ -74,7 +94,12 @@ function scenarioList(text: string): string[] {
 /** The stdout lines of a multi-year plan. */
 function yearsReport(plan: MultiYearPlan, written: readonly string[]): string {
   const lines = [`multi-year plan: ${plan.status}${plan.gap === null ? "" : `, gap ${(plan.gap * 100).toFixed(2)} %`} (${plan.method}, ${plan.statistics.solver}, ${plan.statistics.seconds.toFixed(1)} s)`];
-  if (plan.objective !== null) lines.push(`expected discounted ${plan.objectiveKind === "cost" ? `cost: ${formatYuan(plan.objective)} yuan` : `mean travel: ${plan.objective.toFixed(1)} min`} (discount rate ${(plan.discountRate * 100).toFixed(1)} %)`);
+  const value = (x: number): string => (plan.objectiveKind === "cost" ? `${formatYuan(x)} yuan` : `${x.toFixed(1)} min`);
+  if (plan.objective !== null && plan.regret === null) lines.push(`expected discounted ${plan.objectiveKind === "cost" ? "cost" : "mean travel"}: ${value(plan.objective)} (discount rate ${(plan.discountRate * 100).toFixed(1)} %)`);
+  if (plan.objective !== null && plan.regret !== null) {
+    lines.push(`largest regret: ${value(plan.objective)}${plan.bound === null ? "" : `, bound ${value(plan.bound)}`} (discount rate ${(plan.discountRate * 100).toFixed(1)} %)`);
+    for (const r of plan.regret) lines.push(`  ${r.scenario}: ${value(r.value)} against ${value(r.reference)} for its own best plan: regret ${value(r.regret)}`);
+  }
   for (const y of plan.plans) {
     const f = y.figures;
     lines.push(`${y.year} ${y.scenario}: ${Math.round(f.pupils).toLocaleString("en-US")} pupils, ${y.plan.schools.filter((s) => s.open).length} schools open, classrooms used ${(f.classroomUse * 100).toFixed(0)} % (today's layout ${(y.statusQuo.figures.classroomUse * 100).toFixed(0)} %), ${f.smallSchools.length} small, ${formatYuan(f.costYuanPerYear)} yuan/yr`);
@@ -92,12 +117,21 @@ function yearsReport(plan: MultiYearPlan, written: readonly string[]): string {
  * Runs a multi-year plan for `plan --years`.
  * @param flags - the multi-year flags
  * @param planOptions - the plan options the single-year command would pass (no budget or trade-off)
- * @param system - the base-year system
+ * @param geo - the base-year system with its coordinates
  * @param out - the output folder
  * @param context - the CLI context
+ * @param report - whether to write report.html, its language, title and map layers
  */
-export async function runPlanOverYears(flags: PlanYearsFlags, planOptions: Omit<PlanOptions, "budgetYuanPerYear" | "tradeoffPoints"> & { norms: PlanningNorms; costs?: Partial<PlanCosts> }, system: SchoolSystem, out: string, context: CliContext): Promise<void> {
-  for (const name of YEAR_FILES) await checkOutputPath(join(out, name), "--out");
+export async function runPlanOverYears(
+  flags: PlanYearsFlags,
+  planOptions: Omit<PlanOptions, "budgetYuanPerYear" | "tradeoffPoints"> & { norms: PlanningNorms; costs?: Partial<PlanCosts> },
+  geo: GeoSchoolSystem,
+  out: string,
+  context: CliContext,
+  report: YearReportSettings,
+): Promise<void> {
+  const system: SchoolSystem = geo.system;
+  for (const name of [...YEAR_FILES, ...(report.report ? ["report.html"] : [])]) await checkOutputPath(join(out, name), "--out");
   const baseYear = flags.baseYear ?? 2020;
   const early = flags.years.filter((year) => year < baseYear);
   if (early.length > 0) throw new CliError(`--years ${early.join(",")}: every plan year must be on or after the base year ${baseYear}`);
@@ -109,12 +143,21 @@ export async function runPlanOverYears(flags: PlanYearsFlags, planOptions: Omit<
     scenarios: scenarios.map((id) => ({ id })),
     demand,
     method: flags.method ?? "auto",
+    ...(flags.criterion === undefined ? {} : { criterion: flags.criterion }),
     ...(flags.discountRate === undefined ? {} : { discountRate: flags.discountRate }),
   });
   const [jsonPath, schedulePath, yearsPath] = YEAR_FILES.map((name) => join(out, name)) as [string, string, string];
   await writeText(jsonPath, `${JSON.stringify(multiYearPlanToJson(plan, howDemand), null, 1)}\n`, "--out");
   await writeText(schedulePath, tableToCsv(scheduleTable(plan)), "--out");
   await writeText(yearsPath, tableToCsv(yearsTable(plan)), "--out");
+  const written = [jsonPath, schedulePath, yearsPath];
+  if (report.report) {
+    const reportPath = join(out, "report.html");
+    const title = report.title === undefined ? {} : { title: report.title };
+    const yearFigures = yearMapFigures(plan, geo, { language: report.language, ...report.layers });
+    await writeText(reportPath, multiYearReportHtml(plan, { language: report.language, ...title, projection: rows, yearFigures, notes: [howDemand] }), "--out");
+    written.push(reportPath);
+  }
   if (plan.reasons.length > 0) context.streams.stderr.write(`plan: no plan:\n${plan.reasons.map((r) => `- ${r.code}: ${r.message}\n`).join("")}`);
-  context.streams.stdout.write(yearsReport(plan, [jsonPath, schedulePath, yearsPath]));
+  context.streams.stdout.write(yearsReport(plan, written));
 }

@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe("school-layout plan --years", () => {
   it("plans 2025, 2030, 2035 under two scenarios of a county's projection: plan.json with years, schedule.csv, years.csv", async () => {
     const out = join(folder, "county");
-    const result = await run("plan", ...inputs(), "--years", "2025,2030,2035", "--scenarios", "low,high", "--county", "441625", "--time-limit", "120", "--out", out);
+    const result = await run("plan", ...inputs(), "--years", "2025,2030,2035", "--scenarios", "low,high", "--county", "441625", "--time-limit", "120", "--report", "--lang", "zh", "--out", out);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^multi-year plan: (optimal|feasible)/);
@@ -42,6 +42,31 @@ describe("school-layout plan --years", () => {
     expect(schedule[0]).toBe("school,name,existing,2025,2030,2035");
     const years = (await readFile(join(out, "years.csv"), "utf8")).trimEnd().split("\r\n");
     expect(years).toHaveLength(7);
+    // report.html: a section per plan year, each with its map, the projection of the county and the charts.
+    expect(result.stdout).toContain(join(out, "report.html"));
+    const html = await readFile(join(out, "report.html"), "utf8");
+    for (const year of [2025, 2030, 2035]) {
+      expect(html).toContain(`id="year-${year}"`);
+      expect(html).toContain(`${year}年学校布局（低方案）`);
+    }
+    expect(html).toContain("分学段学生数（预测，全县合计）");
+    expect(html).toContain("441625 东源县");
+    expect(html.match(/<svg/g)!.length).toBe(6);
+  });
+
+  it("plans for the least worst regret with --criterion maxRegret: each scenario's regret on stdout and in plan.json", async () => {
+    const out = join(folder, "regret");
+    const result = await run("plan", ...inputs(), "--years", "2025,2035", "--scenarios", "low,high", "--county", "441625", "--criterion", "maxRegret", "--time-limit", "120", "--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^multi-year plan: (optimal|feasible)/);
+    expect(result.stdout).toMatch(/largest regret: [\d,]+ yuan, bound -?[\d,]+ yuan/);
+    expect(result.stdout).toMatch(/ {2}high: [\d,]+ yuan against [\d,]+ yuan for its own best plan: regret [\d,]+ yuan/);
+    const plan = JSON.parse(await readFile(join(out, "plan.json"), "utf8")) as MultiYearPlanJson;
+    expect(plan.criterion).toBe("maxRegret");
+    expect(plan.regret!.map((r) => r.scenario)).toEqual(["low", "high"]);
+    expect(plan.objective).toBeCloseTo(Math.max(...plan.regret!.map((r) => r.regret)), 6);
+    expect(plan.violations).toEqual([]);
   });
 
   it("refuses flags that do not go with --years, and multi-year flags without it", async () => {
@@ -49,12 +74,15 @@ describe("school-layout plan --years", () => {
     const cases: [string[], RegExp][] = [
       [["--years", "2025", "--out", out], /--years needs exactly one of --county CODE and --projection F\.json/],
       [["--years", "2025", "--county", "441625", "--budget", "1", "--out", out], /--budget is not supported with --years yet/],
+      [["--years", "2025", "--county", "441625", "--tradeoff", "3", "--out", out], /--tradeoff is not supported with --years yet/],
       [["--county", "441625", "--out", out], /--county is for multi-year plans: give --years too/],
       [["--years", "2025", "--county", "441625", "--scenarios", "worst", "--out", out], /--scenarios "worst": with --county, scenarios are low, medium, high/],
       [["--years", "2025", "--projection", join(folder, "groups.json"), "--out", out], /not a projection\.json of school-layout project/],
       [["--years", "2019", "--county", "441625", "--out", out], /--years 2019: every plan year must be on or after the base year 2020/],
       [["--method", "joint", "--out", out], /--method is for multi-year plans: give --years too/],
       [["--scenarios", "low", "--out", out], /--scenarios is for multi-year plans: give --years too/],
+      [["--criterion", "maxRegret", "--out", out], /--criterion is for multi-year plans: give --years too/],
+      [["--years", "2025", "--county", "441625", "--criterion", "worst", "--out", out], /--criterion.*expected, maxRegret/],
       [["--years", "2030,2025", "--county", "441625", "--out", out], /plan years must be ascending without repeats, got 2025 after 2030/],
       [["--years", "2025", "--county", "441625", "--discount-rate", "-0.1", "--out", out], /must be a yearly rate in \[0, 1\)/],
     ];

@@ -441,6 +441,16 @@ export interface TinyPlanCase {
   readonly options: BruteForceOptions;
 }
 
+/**
+ * A tiny case with classrooms and beds free, so that the additions a multi-year plan shares between years and
+ * scenarios (its envelope) cost nothing and each year and scenario can be brute-forced alone.
+ */
+export function freeAdditions(c: TinyPlanCase): TinyPlanCase {
+  const schools = c.input.schools.map((s) => ({ ...s, ...(s.costs === undefined ? {} : { costs: { ...s.costs, classroomPerYear: 0, bedPerYear: 0 } }) }));
+  const input = { ...c.input, schools };
+  return { input, system: createSchoolSystem(input), options: { ...c.options, costs: { ...c.options.costs, classroomPerYear: 0, bedPerYear: 0 } } };
+}
+
 /** What {@link tinyPlanCase} may vary. */
 export interface TinyPlanCaseOptions {
   /** Largest brute-force enumeration ({@link enumerationSize}); default 100,000. */

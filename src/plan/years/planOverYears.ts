@@ -14,9 +14,10 @@ import type { SchoolSystem } from "../system/system.ts";
 import { checkPlanOverYears } from "./checkYears.ts";
 import { systemForYear } from "./yearDemand.ts";
 import type { CopyInput } from "./yearModel.ts";
-import { copyWeight, jointFits, solveByScenario, solveJoint } from "./solveYears.ts";
+import { scenarioValues, solveLeastRegret, type RegretSolve, type ScenarioRegret } from "./regretYears.ts";
+import { copyWeight, jointFits, solveByScenario, solveJoint, type YearsSolve } from "./solveYears.ts";
 import { MULTI_YEAR_OPTION_NAMES, resolveYears, singleYearOptions, type MultiYearPlanOptions } from "./yearOptions.ts";
-import { yearFigures, yearPlansFromDecisions } from "./yearPlans.ts";
+import { yearBefore, yearFigures, yearPlansFromDecisions } from "./yearPlans.ts";
 import type { MultiYearPlan, PlanYear, SchoolSchedule } from "./yearResult.ts";
 
 const NOT_OVER_YEARS = ["budgetYuanPerYear", "tradeoffPoints", "statusQuo"];
@@ -71,6 +72,8 @@ export async function planSchoolsOverYears(system: SchoolSystem, options: MultiY
   const { rules, costs } = prepared[0]![0]!.context;
   const base = {
     objectiveKind: objective,
+    criterion: resolved.criterion,
+    regret: null,
     years: resolved.weights,
     scenarios: resolved.scenarios,
     discountRate: resolved.discountRate,
@@ -111,7 +114,10 @@ export async function planSchoolsOverYears(system: SchoolSystem, options: MultiY
   };
   const method = options.method ?? "auto";
   const byScenario = method === "byScenario" || (method === "auto" && resolved.scenarios.length > 1 && !jointFits(copies));
-  const result = byScenario ? await solveByScenario(copies, resolved.weights, probabilities, settings) : await solveJoint(copies, resolved.weights, probabilities, settings);
+  const regret = resolved.criterion === "maxRegret";
+  const result: YearsSolve & Partial<Pick<RegretSolve, "references" | "referenceBounds">> = regret
+    ? await solveLeastRegret(copies, resolved.weights, probabilities, settings, byScenario ? "byScenario" : "joint")
+    : byScenario ? await solveByScenario(copies, resolved.weights, probabilities, settings) : await solveJoint(copies, resolved.weights, probabilities, settings);
   const stats = statistics(result.solver, result.variables, result.constraints, result.nodes);
   const bound = result.bound;
   const solved = { ...base, method: result.method };
@@ -132,23 +138,29 @@ export async function planSchoolsOverYears(system: SchoolSystem, options: MultiY
   const violations = checkPlanOverYears(toCheck, rules, costs);
   let value = 0;
   const plans: PlanYear[] = [];
+  const regrets: ScenarioRegret[] | null = result.references === undefined ? null : scenarioValues(copies, result.decisions, resolved.weights, objective).map((v, s) => ({
+    scenario: resolved.scenarios[s]!.id,
+    value: v,
+    reference: result.references![s]!,
+    referenceBound: result.referenceBounds![s] ?? null,
+    regret: v - result.references![s]!,
+  }));
   const smallLine = rules.smallSchoolPupils;
-  const smallIn = (layout: Parameters<typeof yearFigures>[0]): Set<string> => new Set(yearFigures(layout, smallLine, new Set()).smallSchools);
-  const smallToday = smallIn(statusQuoInContext(preparePlan(system, single).context));
+  const today = yearBefore(statusQuoInContext(preparePlan(system, single).context), smallLine);
   const statusQuos = contexts.map((row) => row.map((context) => statusQuoInContext(context)));
   decoded.plans.forEach((row, t) => row.forEach((plan, s) => {
     value += weightOf(t, s) * (objective === "cost" ? plan.costs.total : plan.travel.meanMinutes);
     const statusQuo = statusQuos[t]![s]!;
     // "Newly small": against the plan year before, and for the first plan year against today (today's pupils).
-    const smallBefore = t === 0 ? smallToday : smallIn(decoded.plans[t - 1]![s]!);
-    const statusQuoBefore = t === 0 ? smallToday : smallIn(statusQuos[t - 1]![s]!);
+    const before = t === 0 ? today : yearBefore(decoded.plans[t - 1]![s]!, smallLine);
+    const statusQuoBefore = t === 0 ? today : yearBefore(statusQuos[t - 1]![s]!, smallLine);
     plans.push({
       year: resolved.years[t]!,
       scenario: resolved.scenarios[s]!.id,
       probability: resolved.scenarios[s]!.probability,
       plan,
       changes: decoded.changes[t]!,
-      figures: yearFigures(plan, smallLine, smallBefore),
+      figures: yearFigures(plan, smallLine, before),
       violations: violations.filter((v) => v.year === resolved.years[t] && v.scenario === resolved.scenarios[s]!.id),
       statusQuo: { figures: yearFigures(statusQuo, smallLine, statusQuoBefore), violations: statusQuo.violations },
     });
@@ -162,7 +174,11 @@ export async function planSchoolsOverYears(system: SchoolSystem, options: MultiY
       return { year: resolved.years[t]!, change: decoded.changes[t]![j]!, open: planned.open, classroomsAdded: planned.classroomsAdded, bedsAdded: planned.bedsAdded };
     }),
   }));
-  const gap = relativeGap(value, bound);
+  // The objective: the expected value, or the worst scenario's regret.
+  if (regrets !== null) value = Math.max(...regrets.map((r) => r.regret));
+  // A regret may be 0 (one plan is the best in every scenario): its gap is taken against at least 1 % of the
+  // largest reference, so that a bound a hair below 0 does not read as a large gap.
+  const gap = regrets === null ? relativeGap(value, bound) : bound === null ? null : Math.abs(value - bound) / Math.max(Math.abs(value), 0.01 * Math.max(...regrets.map((r) => Math.abs(r.reference))), 1e-10);
   const status: SolveStatus = result.status === "optimal" && gap !== null && gap > 1e-6 ? "feasible" : result.status;
-  return Object.freeze({ ...solved, status, objective: value, bound, gap, source: "solver", schedule, plans, violations, reasons: [], statistics: stats });
+  return Object.freeze({ ...solved, regret: regrets, status, objective: value, bound, gap, source: "solver", schedule, plans, violations, reasons: [], statistics: stats });
 }

@@ -156,52 +156,96 @@ export function expectedObjective(
   return value;
 }
 
+/** A scenario's own multi-year plan: its schedule of open schools, its decisions, its value and bound. */
+export interface ScenarioAlone {
+  /** The scenario's index. */
+  readonly s: number;
+  /** Per plan year, the open schools (1) of its plan. */
+  readonly schedule: Uint8Array[];
+  /** Its decisions per plan year (they need no trial in their own scenario). */
+  readonly decisions: PlanDecisions[];
+  /** Its objective: Σ_t w_t × the year's cost (or the weighted mean minutes). */
+  readonly value: number;
+  /** The proven bound on that scenario's own optimum, or null. */
+  readonly bound: number | null;
+}
+
+/** What {@link solveScenariosAlone} returns: each scenario's own plan, or the result that ends the solve. */
+export interface ScenariosAlone {
+  /** The scenarios with a plan, in scenario order. */
+  readonly own: readonly ScenarioAlone[];
+  /** Per scenario, its proven bound (null where none). */
+  readonly bounds: readonly (number | null)[];
+  /** A scenario's solve that was not optimal (its status), or null. */
+  readonly stopped: SolveStatus | null;
+  /** Set when a scenario is infeasible or the solve aborted: the solve's answer. */
+  readonly end?: YearsSolve;
+  readonly solver: SolverName | "none";
+  readonly variables: number;
+  readonly constraints: number;
+}
+
 /**
- * Scenario by scenario: each scenario's multi-year MIP on its own (its years linked as in the joint model), which
- * gives each scenario's plan and bound; the expected bound Σ_s p_s × bound_s is a proven bound on the joint
- * problem (each scenario's plan may differ from the others, so it costs at most what one shared plan costs:
- * the wait-and-see bound). Then each scenario's schedule of open schools (the cheapest first), and their union
- * year by year, is tried on every other year and scenario (the single-year model with those schools fixed open or
- * closed; warm-started by the schedule's own scenario's decisions of that year, carried over), and the best that
- * meets the rules everywhere is the plan. Its gap to the expected bound is the price of one plan for all
- * scenarios plus the solver's gaps.
+ * Each scenario's multi-year MIP on its own (its years linked as in the joint model).
  * @param copies - by year then scenario
  * @param weights - the plan years' weights
- * @param probabilities - the scenarios' probabilities
- * @param settings - solve options and time (half for the scenarios' MIPs, the rest for the trials)
+ * @param settings - solve options; `seconds` is the time for all the scenarios together
  */
-export async function solveByScenario(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], probabilities: readonly number[], settings: YearsSolveSettings): Promise<YearsSolve> {
-  const S = probabilities.length;
-  const T = copies.length;
-  const m = copies[0]![0]!.context.system.schools.length;
-  const started = performance.now();
-  const left = (): number | undefined => (settings.seconds === undefined ? undefined : settings.seconds - (performance.now() - started) / 1000);
+export async function solveScenariosAlone(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], settings: YearsSolveSettings): Promise<ScenariosAlone> {
+  const S = copies[0]!.length;
   let variables = 0;
   let constraints = 0;
   let solver: SolverName | "none" = "none";
-  let bound: number | null = 0;
-  // Each scenario's own plan: its schedule of open schools, its decisions (they need no trial in that scenario) and its value.
-  const own: { schedule: Uint8Array[]; decisions: PlanDecisions[]; value: number; s: number }[] = [];
-  let anyStopped: SolveStatus | null = null;
+  const own: ScenarioAlone[] = [];
+  const bounds: (number | null)[] = [];
+  let stopped: SolveStatus | null = null;
   for (let s = 0; s < S; s++) {
     const copiesOfS = copies.map((row) => [row[s]!]);
-    const share = settings.seconds === undefined ? undefined : (SCENARIO_SHARE * settings.seconds) / S;
+    const share = settings.seconds === undefined ? undefined : settings.seconds / S;
     const result = await solveJoint(copiesOfS, weights, [1], { ...settings, seconds: share });
     variables = Math.max(variables, result.variables);
     constraints = Math.max(constraints, result.constraints);
     solver = result.solver;
-    if (result.status === "infeasible") return { ...result, decisions: null, bound: null, method: "byScenario", variables, constraints };
-    if (result.status === "aborted") return { ...result, decisions: null, method: "byScenario", variables, constraints };
-    if (result.status !== "optimal") anyStopped = result.status;
-    bound = bound === null || result.bound === null ? null : bound + probabilities[s]! * result.bound;
+    const base = { own, bounds, stopped, solver, variables, constraints };
+    if (result.status === "infeasible") return { ...base, end: { ...result, decisions: null, bound: null, method: "byScenario", variables, constraints } };
+    if (result.status === "aborted") return { ...base, end: { ...result, decisions: null, method: "byScenario", variables, constraints } };
+    if (result.status !== "optimal") stopped = result.status;
+    bounds.push(result.bound);
     if (result.decisions === null) continue;
     const decisions = result.decisions.map((row) => row[0]!);
     const plans = yearPlansFromDecisions(copiesOfS.map((row) => row.map((c) => c.context)), decisions.map((d) => [d])).plans;
-    own.push({ schedule: decisions.map((d) => d.open), decisions, value: expectedObjective(plans, weights, [1], settings.objective), s });
+    own.push({ schedule: decisions.map((d) => d.open), decisions, value: expectedObjective(plans, weights, [1], settings.objective), bound: result.bound, s });
   }
-  // The trials: each scenario's own schedule (the cheapest first), then the union of all, year by year.
-  own.sort((a, b) => a.value - b.value);
-  const trials: { schedule: Uint8Array[]; of?: (typeof own)[number] }[] = own.map((o) => ({ schedule: o.schedule, of: o }));
+  return { own, bounds, stopped, solver, variables, constraints };
+}
+
+/** Scores decisions of every year and scenario (lower is better): the expected objective, or the largest regret. */
+export type ScheduleScore = (decisions: PlanDecisions[][]) => number;
+
+/**
+ * Tries each scenario's own schedule of open schools (the cheapest first), and their union year by year, on every
+ * other year and scenario (the single-year model with those schools fixed open or closed; warm-started by the
+ * schedule's own scenario's decisions of that year, carried over), and keeps the best by `score` that meets the
+ * rules everywhere.
+ * @param copies - by year then scenario
+ * @param alone - each scenario's own plan ({@link solveScenariosAlone})
+ * @param score - what "best" means
+ * @param settings - solve options; `seconds` is the time for all the trials
+ * @returns the best decisions and their score, whether a trial's solve stopped early, and whether one aborted
+ */
+export async function tryScenarioSchedules(
+  copies: readonly (readonly CopyInput[])[],
+  alone: ScenariosAlone,
+  score: ScheduleScore,
+  settings: YearsSolveSettings,
+): Promise<{ best: { decisions: PlanDecisions[][]; value: number } | null; stopped: SolveStatus | null; aborted: boolean }> {
+  const S = copies[0]!.length;
+  const T = copies.length;
+  const m = copies[0]![0]!.context.system.schools.length;
+  const started = performance.now();
+  const left = (): number | undefined => (settings.seconds === undefined ? undefined : settings.seconds - (performance.now() - started) / 1000);
+  const own = [...alone.own].sort((a, b) => a.value - b.value);
+  const trials: { schedule: Uint8Array[]; of?: ScenarioAlone }[] = own.map((o) => ({ schedule: o.schedule, of: o }));
   if (own.length > 1) trials.push({ schedule: Array.from({ length: T }, (_, t) => Uint8Array.from({ length: m }, (_, j) => (own.some((o) => o.schedule[t]![j] === 1) ? 1 : 0))) });
   const seen = new Set<string>();
   const distinct = trials.filter(({ schedule }) => {
@@ -210,6 +254,7 @@ export async function solveByScenario(copies: readonly (readonly CopyInput[])[],
     seen.add(key);
     return true;
   });
+  let stopped: SolveStatus | null = null;
   let best: { decisions: PlanDecisions[][]; value: number } | null = null;
   for (const [k, trial] of distinct.entries()) {
     const decisions: PlanDecisions[][] = [];
@@ -232,19 +277,44 @@ export async function solveByScenario(copies: readonly (readonly CopyInput[])[],
         const fixed = withOpenFixed(copy, trial.schedule[t]!);
         const start = trial.of === undefined ? undefined : carriedStart(copy, fixed, copies[t]![trial.of.s]!, trial.of.decisions[t]!);
         const result = await solve(fixed, settings, seconds, start);
-        if (result.status === "aborted") return { status: "aborted", decisions: best?.decisions ?? null, bound, method: "byScenario", solver, variables, constraints };
+        if (result.status === "aborted") return { best, stopped, aborted: true };
         if (result.values === null || result.status === "infeasible") { ok = false; break; }
-        if (result.status !== "optimal") anyStopped = result.status;
+        if (result.status !== "optimal") stopped = result.status;
         row.push(decodePlanValues(copy.model, copy.context, result.values));
       }
       decisions.push(row);
     }
     if (!ok) continue;
-    const plans = yearPlansFromDecisions(copies.map((row) => row.map((c) => c.context)), decisions).plans;
-    const value = expectedObjective(plans, weights, probabilities, settings.objective);
+    const value = score(decisions);
     if (best === null || value < best.value) best = { decisions, value };
   }
+  return { best, stopped, aborted: false };
+}
+
+/**
+ * Scenario by scenario: each scenario's multi-year MIP on its own ({@link solveScenariosAlone}), which gives each
+ * scenario's plan and bound; the expected bound Σ_s p_s × bound_s is a proven bound on the joint problem (each
+ * scenario's plan may differ from the others, so it costs at most what one shared plan costs: the wait-and-see
+ * bound). Then the scenarios' schedules are tried on every scenario ({@link tryScenarioSchedules}) and the best
+ * by expected objective that meets the rules everywhere is the plan. Its gap to the expected bound is the price
+ * of one plan for all scenarios plus the solver's gaps.
+ * @param copies - by year then scenario
+ * @param weights - the plan years' weights
+ * @param probabilities - the scenarios' probabilities
+ * @param settings - solve options and time (half for the scenarios' MIPs, the rest for the trials)
+ */
+export async function solveByScenario(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], probabilities: readonly number[], settings: YearsSolveSettings): Promise<YearsSolve> {
+  const started = performance.now();
+  const alone = await solveScenariosAlone(copies, weights, { ...settings, seconds: settings.seconds === undefined ? undefined : SCENARIO_SHARE * settings.seconds });
+  const { solver, variables, constraints } = alone;
+  if (alone.end !== undefined) return alone.end;
+  const bound = alone.bounds.every((b) => b !== null) ? alone.bounds.reduce<number>((sum, b, s) => sum + probabilities[s]! * b!, 0) : null;
+  const contexts = copies.map((row) => row.map((c) => c.context));
+  const score: ScheduleScore = (decisions) => expectedObjective(yearPlansFromDecisions(contexts, decisions).plans, weights, probabilities, settings.objective);
+  const seconds = settings.seconds === undefined ? undefined : settings.seconds - (performance.now() - started) / 1000;
+  const { best, stopped, aborted } = await tryScenarioSchedules(copies, alone, score, { ...settings, seconds });
+  if (aborted) return { status: "aborted", decisions: best?.decisions ?? null, bound, method: "byScenario", solver, variables, constraints };
   // Without a shared plan, nothing is proven infeasible: the tried schedules failed (reported as stopped).
-  const status: SolveStatus = best === null ? "timeLimit" : anyStopped === null ? "optimal" : "feasible";
+  const status: SolveStatus = best === null ? "timeLimit" : alone.stopped === null && stopped === null ? "optimal" : "feasible";
   return { status, decisions: best?.decisions ?? null, bound, method: "byScenario", solver, variables, constraints, ...(best === null ? { unshared: true } : {}) };
 }

@@ -66,8 +66,12 @@ export interface MultiYearPlanJson {
   readonly method: MultiYearPlan["method"];
   /** `cost` or `travel`. */
   readonly objectiveKind: MultiYearPlan["objectiveKind"];
-  /** Expected discounted cost (yuan) or weighted mean minutes; null without a plan. */
+  /** `expected` or `maxRegret` (what was minimised over the scenarios). */
+  readonly criterion: MultiYearPlan["criterion"];
+  /** Expected discounted cost (yuan) or weighted mean minutes, or with `maxRegret` the worst regret; null without a plan. */
   readonly objective: number | null;
+  /** With `maxRegret`: each scenario's value, reference (the best plan found for it alone) and regret; else null. */
+  readonly regret: MultiYearPlan["regret"];
   /** The proven bound, or null. */
   readonly bound: number | null;
   /** The relative gap, or null. */
@@ -111,7 +115,9 @@ export function multiYearPlanToJson(plan: MultiYearPlan, demand: string): MultiY
     status: plan.status,
     method: plan.method,
     objectiveKind: plan.objectiveKind,
+    criterion: plan.criterion,
     objective: plan.objective,
+    regret: plan.regret,
     bound: plan.bound,
     gap: plan.gap,
     discountRate: plan.discountRate,

@@ -39,10 +39,19 @@ export interface MultiYearPlanOptions extends Omit<PlanOptions, "budgetYuanPerYe
    * memory, else by scenario).
    */
   readonly method?: "auto" | "joint" | "byScenario";
+  /**
+   * What is minimised over the scenarios: `"expected"` (default: Σ_s p_s × the scenario's discounted cost) or
+   * `"maxRegret"` (the least worst-case regret: max over scenarios of the plan's discounted cost less that of the
+   * best plan found for the scenario alone; Kouvelis & Yu 1997). Probabilities then only break ties.
+   */
+  readonly criterion?: ScenarioCriterion;
 }
 
+/** What a multi-year plan minimises over its scenarios; see {@link MultiYearPlanOptions.criterion}. */
+export type ScenarioCriterion = "expected" | "maxRegret";
+
 /** The names {@link planSchoolsOverYears} accepts. */
-export const MULTI_YEAR_OPTION_NAMES: readonly string[] = ["years", "scenarios", "demand", "discountRate", "method"];
+export const MULTI_YEAR_OPTION_NAMES: readonly string[] = ["years", "scenarios", "demand", "discountRate", "method", "criterion"];
 
 /** A plan year's place in the objective. */
 export interface YearWeight {
@@ -77,6 +86,8 @@ export interface ResolvedYears {
   readonly scenarios: readonly { readonly id: string; readonly probability: number }[];
   readonly weights: readonly YearWeight[];
   readonly discountRate: number;
+  /** What is minimised over the scenarios. */
+  readonly criterion: ScenarioCriterion;
   /** The demand, indexed [year][scenario]. */
   readonly demand: readonly (readonly YearDemand[])[];
 }
@@ -86,7 +97,7 @@ export interface ResolvedYears {
  * @param options - the options
  * @returns years, scenarios, weights and the demand by year and scenario
  * @throws InputError naming the option and the value: years not ascending whole years, a duplicate or unknown
- *   scenario, a probability ≤ 0, a rate < 0, demand missing or repeated for a year and scenario, a budget or
+ *   scenario, a probability ≤ 0, a rate < 0, an unknown method or criterion, demand missing or repeated for a year and scenario, a budget or
  *   trade-off (not yet supported over years)
  */
 export function resolveYears(options: MultiYearPlanOptions): ResolvedYears {
@@ -120,6 +131,9 @@ export function resolveYears(options: MultiYearPlanOptions): ResolvedYears {
   if (options.method !== undefined && !["auto", "joint", "byScenario"].includes(options.method)) {
     throw new InputError({ source: "options", field: "method", value: options.method }, "must be auto, joint or byScenario");
   }
+  if (options.criterion !== undefined && !["expected", "maxRegret"].includes(options.criterion)) {
+    throw new InputError({ source: "options", field: "criterion", value: options.criterion }, "must be expected or maxRegret");
+  }
   if (!Array.isArray(options.demand)) throw new InputError({ source: "options", field: "demand", value: options.demand }, "must be an array of { year, scenario, pupils }");
   const found = new Map<string, YearDemand>();
   options.demand.forEach((d, i) => {
@@ -135,7 +149,7 @@ export function resolveYears(options: MultiYearPlanOptions): ResolvedYears {
     if (d === undefined) throw new InputError({ source: "options", field: "demand", value: `${year} ${s.id}` }, "is missing for this year and scenario");
     return d;
   }));
-  return { years: [...years], scenarios, weights: yearWeights(years, rate), discountRate: rate, demand };
+  return { years: [...years], scenarios, weights: yearWeights(years, rate), discountRate: rate, criterion: options.criterion ?? "expected", demand };
 }
 
 /** The plan options of one year's copy: the multi-year names removed. */

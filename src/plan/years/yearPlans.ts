@@ -97,13 +97,28 @@ export function yearPlansFromDecisions(contexts: readonly (readonly ScoringConte
   return { plans, changes };
 }
 
+/** The open and the small schools of the plan year before (ids). */
+export interface YearBefore {
+  /** Open the year before. */
+  readonly open: ReadonlySet<string>;
+  /** Small the year before. */
+  readonly small: ReadonlySet<string>;
+}
+
+/** The open and small schools of a layout, as the year before of the next. */
+export function yearBefore(plan: PlanScore, smallSchoolPupils: number): YearBefore {
+  const figures = yearFigures(plan, smallSchoolPupils, { open: new Set(), small: new Set() });
+  return { open: new Set(plan.schools.filter((s) => s.open).map((s) => s.id)), small: new Set(figures.smallSchools) };
+}
+
 /**
  * The figures of a year's layout (a plan or the status quo).
  * @param plan - the layout
  * @param smallSchoolPupils - the small-school line
- * @param smallBefore - ids of the schools that were small the year before
+ * @param before - ids of the schools open the plan year before, and of those that were small (for the first plan
+ *   year: today)
  */
-export function yearFigures(plan: PlanScore, smallSchoolPupils: number, smallBefore: ReadonlySet<string>): YearFigures {
+export function yearFigures(plan: PlanScore, smallSchoolPupils: number, before: YearBefore): YearFigures {
   let pupils = 0;
   for (const row of plan.assignments) pupils += row.pupils;
   let seats = 0;
@@ -139,7 +154,8 @@ export function yearFigures(plan: PlanScore, smallSchoolPupils: number, smallBef
     classroomUse: classrooms > 0 ? classes / classrooms : 0,
     overcrowdedSchools: overcrowded,
     smallSchools: small,
-    newlySmall: small.filter((id) => !smallBefore.has(id)),
+    newlySmall: small.filter((id) => before.open.has(id) && !before.small.has(id)),
+    openedSmall: small.filter((id) => !before.open.has(id)),
     meanTravelMinutes: plan.travel.meanMinutes,
     costYuanPerYear: plan.costs.total,
   };

@@ -8,7 +8,8 @@ import type { PlanCosts } from "../rules/costs.ts";
 import type { PlanObjective } from "../rules/options.ts";
 import type { PlanRules } from "../rules/rules.ts";
 import type { Plan, PlanScore, PlanViolation } from "../result/result.ts";
-import type { MultiYearPlanOptions, YearWeight } from "./yearOptions.ts";
+import type { ScenarioRegret } from "./regretYears.ts";
+import type { MultiYearPlanOptions, ScenarioCriterion, YearWeight } from "./yearOptions.ts";
 
 /**
  * What happens to a school in a plan year, against the year before (the first plan year: against now): `keep`,
@@ -63,8 +64,10 @@ export interface YearFigures {
   readonly overcrowdedSchools: readonly string[];
   /** Open schools with fewer pupils than the small-school line (小规模学校). */
   readonly smallSchools: readonly string[];
-  /** Of those, the ones that were not small the plan year before (for the first plan year: today). */
+  /** Of those, the ones open and not small the plan year before (for the first plan year: today): fallen below the line. */
   readonly newlySmall: readonly string[];
+  /** Of those, the ones not open the plan year before (for the first plan year: today): small schools the plan opens (built at candidate sites). */
+  readonly openedSmall: readonly string[];
   /** Mean one-way minutes. */
   readonly meanTravelMinutes: number;
   /** The year's annual cost, yuan per year. */
@@ -134,12 +137,16 @@ export interface MultiYearPlan {
   readonly status: SolveStatus;
   /** What was minimised: `cost` or `travel`. */
   readonly objectiveKind: PlanObjective;
+  /** Over the scenarios: `expected` (the expected value) or `maxRegret` (the worst scenario's regret). */
+  readonly criterion: ScenarioCriterion;
   /**
    * The objective recomputed from the plan: Σ over years and scenarios of weight × probability × the year's
-   * annual cost (yuan: discounted over the years each plan year stands for), or the weighted mean minutes; null
-   * without a plan.
+   * annual cost (yuan: discounted over the years each plan year stands for), or the weighted mean minutes; with
+   * criterion `maxRegret`, the largest of {@link ScenarioRegret.regret}; null without a plan.
    */
   readonly objective: number | null;
+  /** With criterion `maxRegret`: each scenario's value, reference and regret; null otherwise or without a plan. */
+  readonly regret: readonly ScenarioRegret[] | null;
   /** The proven bound on the objective, or null. */
   readonly bound: number | null;
   /** (objective − bound) ÷ objective, or null. */

@@ -9,6 +9,7 @@ import { MAP_MESSAGES, type MapMessages } from "./map.ts";
 import { REPORT_MESSAGES, type ReportMessages } from "./report.ts";
 import { TABLE_MESSAGES, type TableMessages } from "./tables.ts";
 import { VIOLATION_MESSAGES, type ViolationMessages } from "./violations.ts";
+import { YEAR_REPORT_MESSAGES, type YearReportMessages } from "./years.ts";
 
 /** Every message of one language, by section. */
 export interface Messages {
@@ -26,6 +27,8 @@ export interface Messages {
   readonly tables: TableMessages;
   /** Norm violations: rule names and sentences. */
   readonly violations: ViolationMessages;
+  /** The multi-year plan report: sections, headers, changes, sentences. */
+  readonly years: YearReportMessages;
 }
 
 /**
@@ -33,7 +36,7 @@ export interface Messages {
  * @param language - `zh` or `en`
  */
 export function messagesFor(language: Language): Messages {
-  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], chart: CHART_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language], violations: VIOLATION_MESSAGES[language] };
+  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], chart: CHART_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language], violations: VIOLATION_MESSAGES[language], years: YEAR_REPORT_MESSAGES[language] };
 }
 
 export { CHART_MESSAGES } from "./chart.ts";
@@ -48,3 +51,5 @@ export { TABLE_MESSAGES } from "./tables.ts";
 export type { TableHeaderKey, TableMessages } from "./tables.ts";
 export { VIOLATION_MESSAGES } from "./violations.ts";
 export type { ViolationMessages, ViolationParts } from "./violations.ts";
+export { YEAR_REPORT_MESSAGES } from "./years.ts";
+export type { YearReportMessages, YearStatusWords } from "./years.ts";

@@ -44,12 +44,12 @@ export function scoreOf(plan: Plan): PlanScore | null {
 }
 
 /** A number with `digits` decimals in the report's language; "—" for null, undefined or not finite. */
-export function formatNumber(context: EvaluationContext, value: number | null | undefined, digits = 0): string {
+export function formatNumber(context: Pick<EvaluationContext, "messages">, value: number | null | undefined, digits = 0): string {
   return value === null || value === undefined || !Number.isFinite(value) ? context.messages.common.missing : context.messages.common.number(value, digits);
 }
 
 /** A fraction as a percent; "—" for null. */
-export function formatPercent(context: EvaluationContext, value: number | null | undefined, digits = 1): string {
+export function formatPercent(context: Pick<EvaluationContext, "messages">, value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined || !Number.isFinite(value) ? context.messages.common.missing : context.messages.common.percent(value, digits);
 }
 

@@ -5,3 +5,7 @@ export { comparisonDocument, evaluationDocument } from "./evaluationReport.ts";
 export type { EvaluationDocumentOptions } from "./evaluationReport.ts";
 export { PLAN_MAP_KINDS, planMapFigures } from "./planFigures.ts";
 export type { PlanFigureOptions, PlanMapKind } from "./planFigures.ts";
+export { multiYearReportDocument, multiYearReportHtml, multiYearSummaryMarkdown } from "./yearReport.ts";
+export type { MultiYearReportOptions } from "./yearReport.ts";
+export { yearMapFigures } from "./yearMaps.ts";
+export type { YearMapOptions } from "./yearMaps.ts";

@@ -11,18 +11,12 @@ import {
   type SchoolSystem,
   type YearDemand,
 } from "../../../src/index.ts";
-import { bruteForcePlan, CATCHMENTS, relativelyClose, tinyPlanCase, type TinyPlanCase } from "../../helpers/schoolSystems.ts";
+import { bruteForcePlan, CATCHMENTS, freeAdditions, relativelyClose, tinyPlanCase, type TinyPlanCase } from "../../helpers/schoolSystems.ts";
 
 function pupilsOf(system: SchoolSystem, factor: (settlement: number, level: LevelId) => number = () => 1): YearDemand["pupils"] {
   return Object.fromEntries(system.settlements.map((s, i) => [s.id, Object.fromEntries(Object.entries(s.pupils).map(([level, n]) => [level, Math.round(n * factor(i, level as LevelId))]))]));
 }
 
-/** Tiny cases without a budget (not over years yet), with classrooms and beds free (so that their envelope costs nothing). */
-function freeAdditions(c: TinyPlanCase): TinyPlanCase {
-  const schools = c.input.schools.map((s) => ({ ...s, ...(s.costs === undefined ? {} : { costs: { ...s.costs, classroomPerYear: 0, bedPerYear: 0 } }) }));
-  const input = { ...c.input, schools };
-  return { input, system: createSchoolSystem(input), options: { ...c.options, costs: { ...c.options.costs, classroomPerYear: 0, bedPerYear: 0 } } };
-}
 
 describe("planSchoolsOverYears", () => {
   it("a one-year, one-scenario plan equals the single-year plan (status and objective)", async () => {
@@ -104,10 +98,17 @@ describe("planSchoolsOverYears", () => {
       }
       expect(multi.plans).toHaveLength(6);
       for (const year of multi.plans) expect(year.figures.overcrowdedSchools).toEqual([]);
-      // Newly small: small this plan year and not the plan year before (same scenario).
+      // Newly small: small this plan year, open and not small the plan year before (same scenario); opened
+      // small: small and not open the year before. Together they are the small schools not small before.
       for (const year of multi.plans.filter((y) => y.year > 2025)) {
         const before = multi.plans.find((y) => y.scenario === year.scenario && y.year === (year.year === 2028 ? 2025 : 2028))!;
-        expect(year.figures.newlySmall).toEqual(year.figures.smallSchools.filter((id) => !before.figures.smallSchools.includes(id)));
+        const openBefore = new Set(before.plan.schools.filter((s) => s.open).map((s) => s.id));
+        const { newlySmall, openedSmall, smallSchools } = year.figures;
+        expect(newlySmall).toEqual(smallSchools.filter((id) => openBefore.has(id) && !before.figures.smallSchools.includes(id)));
+        expect(openedSmall).toEqual(smallSchools.filter((id) => !openBefore.has(id)));
+        expect([...newlySmall, ...openedSmall].sort()).toEqual(smallSchools.filter((id) => !before.figures.smallSchools.includes(id)).sort());
+        // Today's layout opens the same schools every year: nothing is opened, small or not.
+        expect(year.statusQuo.figures.openedSmall).toEqual([]);
         expect(year.statusQuo.figures.newlySmall).toEqual(year.statusQuo.figures.smallSchools.filter((id) => !before.statusQuo.figures.smallSchools.includes(id)));
       }
     }
