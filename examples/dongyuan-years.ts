@@ -93,7 +93,13 @@ const townshipNames = Object.fromEntries(sites.features.map((site) => [site.prop
 const reports: string[] = [];
 for (const language of ["zh", "en"] as const) {
   const zh = language === "zh";
-  const yearFigures = yearMapFigures(plan, geo, { language, boundary, townshipNames, sources: [zh ? "示意数据：学校、人口分配与速度均为假定" : "Illustrative: schools, pupil allocation and speeds are assumed"] });
+  const yearFigures = yearMapFigures(plan, geo, {
+    language,
+    boundary,
+    townshipNames,
+    travelBasis: zh ? "大圆距离 × 1.3，按假定速度（示意）" : "great-circle × 1.3 at assumed speeds (illustrative)",
+    sources: [zh ? "示意数据：学校、人口分配与速度均为假定" : "Illustrative: schools, pupil allocation and speeds are assumed"],
+  });
   const html = multiYearReportHtml(plan, {
     language,
     title: zh ? "东源县 2025—2035 年学校布局规划（示意）" : "东源县 (Dongyuan County) 2025–2035: an illustrative multi-year school plan",
@@ -105,7 +111,7 @@ for (const language of ["zh", "en"] as const) {
     ],
     notes: [
       zh ? "各规划年份的学生数：各居民点 2020 年学生数（普查的分配，不是学校统计）按全县预测逐学段缩放；低、中、高情景是假定，不是预报。" : `The pupils of each plan year: ${note}.`,
-      `${zh ? "出生数规则" : "Births"}: ${projection.birthsRule}`,
+      zh ? "出生数规则：县出生数＝全省出生数 × 该县2020年普查0岁人数 ÷ 全省2020年出生数（按0岁计）；各出生队列从0岁到1岁按该县普查1–4岁与0岁人数之比增长（分配，不是统计）。" : `Births: ${projection.birthsRule}`,
     ],
   });
   const name = zh ? "report.html" : "report.en.html";

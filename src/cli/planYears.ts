@@ -23,6 +23,7 @@ import type { Language } from "../render/messages/common.ts";
 import { multiYearReportHtml } from "../render/report/yearReport.ts";
 import { yearMapFigures } from "../render/report/yearMaps.ts";
 import { checkOutputPath, readJson, writeText } from "./files.ts";
+import { InputError } from "../errors.ts";
 import { CliError, type CliContext } from "./io.ts";
 import type { MapLayers } from "./mapLayers.ts";
 
@@ -62,26 +63,36 @@ export interface PlanYearsFlags {
 }
 
 /** The projection rows and how they were made, for `--county` or `--projection`. */
-async function projectionRows(flags: PlanYearsFlags, baseYear: number): Promise<{ rows: readonly ProjectionRow[]; demand: string; scenarios: string[] }> {
+async function projectionRows(flags: PlanYearsFlags, baseYear: number): Promise<{ rows: readonly ProjectionRow[]; demand: string; demandZh: string; scenarios: string[]; path?: string }> {
   if ((flags.county === undefined) === (flags.projection === undefined)) throw new CliError("--years needs exactly one of --county CODE and --projection F.json (the pupils of each year)");
   const years = [...new Set([baseYear, ...flags.years])].sort((a, b) => a - b);
   const named = flags.scenarios === undefined ? undefined : scenarioList(flags.scenarios);
   if (flags.county !== undefined) {
+    if (baseYear < 2020) throw new CliError(`--base-year ${baseYear}: with --county the projection starts at the 2020 census; give a base year from 2020`);
     const scenarios = named ?? ["medium"];
     for (const id of scenarios) if (!(SCENARIO_IDS as readonly string[]).includes(id)) throw new CliError(`--scenarios "${id}": with --county, scenarios are low, medium, high (give a projection.json for your own)`);
     const unit = guangdongCensusUnit(flags.county, "--county");
     const projection = projectCounty(unit, { years, scenarios: scenarios.map((id) => SCENARIOS[id as "low" | "medium" | "high"]) });
-    return { rows: projection.rows, scenarios, demand: `each settlement's ${baseYear} pupils moved per level by the projection of ${unit.code} ${unit.name} (school-layout project; ${projection.birthsRule})` };
+    return {
+      rows: projection.rows,
+      scenarios,
+      demand: `each settlement's ${baseYear} pupils moved per level by the projection of ${unit.code} ${unit.name} (school-layout project; ${projection.birthsRule})`,
+      demandZh: `各居民点 ${baseYear} 年学生数按 ${unit.code} ${unit.name} 的学龄人口预测逐学段缩放（school-layout project；县出生数由全省出生数按该县2020年普查0岁人数分配，是分配而非统计）`,
+    };
   }
   const path = flags.projection!;
   const file = (await readJson(path, "--projection")) as { type?: unknown; rows?: unknown };
   if (file?.type !== PROJECTION_FILE_TYPE || !Array.isArray(file.rows)) throw new CliError(`--projection "${path}": not a projection.json of school-layout project (type "${PROJECTION_FILE_TYPE}" with rows)`);
   const rows = file.rows as ProjectionRow[];
-  const scenarios = named ?? [...new Set(rows.map((r) => r.scenario))];
-  for (const year of years) for (const scenario of scenarios) {
-    if (!rows.some((r) => r.year === year && r.scenario === scenario)) throw new CliError(`--projection "${path}": has no rows for ${year} under scenario ${scenario} (project with --years covering ${years.join(",")} and --scenario ${scenarios.join(",")})`);
+  const inFile = [...new Set(rows.map((r) => r?.scenario))];
+  const scenarios = named ?? inFile.map(String);
+  for (const scenario of scenarios) {
+    if (!inFile.includes(scenario)) throw new CliError(`--scenarios "${scenario}": --projection "${path}" has the scenarios ${inFile.join(", ")}`);
   }
-  return { rows, scenarios, demand: `each settlement's ${baseYear} pupils moved per level by the projection in ${path}` };
+  for (const year of years) for (const scenario of scenarios) {
+    if (!rows.some((r) => r?.year === year && r?.scenario === scenario)) throw new CliError(`--projection "${path}": has no rows for ${year} under scenario ${scenario} (project with --years covering ${years.join(",")} and --scenario ${scenarios.join(",")})`);
+  }
+  return { rows, scenarios, demand: `each settlement's ${baseYear} pupils moved per level by the projection in ${path}`, demandZh: `各居民点 ${baseYear} 年学生数按 ${path} 中的预测逐学段缩放`, path };
 }
 
 function scenarioList(text: string): string[] {
@@ -135,8 +146,19 @@ export async function runPlanOverYears(
   const baseYear = flags.baseYear ?? 2020;
   const early = flags.years.filter((year) => year < baseYear);
   if (early.length > 0) throw new CliError(`--years ${early.join(",")}: every plan year must be on or after the base year ${baseYear}`);
-  const { rows, demand: howDemand, scenarios } = await projectionRows(flags, baseYear);
-  const demand = demandFromProjection(system, rows, { years: flags.years, scenarios, baseYear });
+  const projected = await projectionRows(flags, baseYear);
+  const { rows, demand: howDemand, scenarios } = projected;
+  let demand: ReturnType<typeof demandFromProjection>;
+  try {
+    demand = demandFromProjection(system, rows, { years: flags.years, scenarios, baseYear });
+  } catch (error) {
+    if (error instanceof InputError && error.location.source === "projection") throw new CliError(`--projection "${projected.path}": ${error.message.replace(/^projection (\d+)/, (_, i: string) => `row ${Number(i) + 1}`)}`);
+    throw error;
+  }
+  const places = new Set(rows.map((r) => r.place));
+  if (places.size > 1 && !system.settlements.some((settlement) => places.has(settlement.id))) {
+    context.streams.stderr.write(`plan: --projection "${projected.path}": none of its ${places.size} places is a settlement id of --settlements; each settlement's pupils are moved by the file's total\n`);
+  }
   const plan = await planSchoolsOverYears(system, {
     ...planOptions,
     years: flags.years,
@@ -155,7 +177,8 @@ export async function runPlanOverYears(
     const reportPath = join(out, "report.html");
     const title = report.title === undefined ? {} : { title: report.title };
     const yearFigures = yearMapFigures(plan, geo, { language: report.language, ...report.layers });
-    await writeText(reportPath, multiYearReportHtml(plan, { language: report.language, ...title, projection: rows, yearFigures, notes: [howDemand] }), "--out");
+    const note = report.language === "zh" ? projected.demandZh : howDemand;
+    await writeText(reportPath, multiYearReportHtml(plan, { language: report.language, ...title, projection: rows, yearFigures, notes: [note] }), "--out");
     written.push(reportPath);
   }
   if (plan.reasons.length > 0) context.streams.stderr.write(`plan: no plan:\n${plan.reasons.map((r) => `- ${r.code}: ${r.message}\n`).join("")}`);

@@ -29,6 +29,7 @@ import {
 import { parseCsvRows, type TableRows } from "../io/tableLayers.ts";
 import { readSheetRows } from "../io/xlsx.node.ts";
 import { checkOutputPath, explainLayerError, readJson, readLayer, readText, writeText, type LayerFile } from "./files.ts";
+import { InputError } from "../errors.ts";
 import { CliError, type CliContext } from "./io.ts";
 import { parseChoice, parseYearList } from "./parsers.ts";
 
@@ -163,6 +164,7 @@ async function runProject(options: ProjectCommandOptions, context: CliContext): 
         ...(options.countySeat === undefined ? {} : { countySeat: options.countySeat }),
       });
     } catch (error) {
+      if (error instanceof InputError && error.location.field === "countySeat") throw new CliError(`--county-seat ${JSON.stringify(options.countySeat)}: ${error.problem} in ${options.settlements}`);
       throw read.layer === undefined ? error : explainLayerError(error, [read.layer]);
     }
     if (settlements.countySeat === null && !settlements.places.some((place) => place.kind === "countySeat")) {

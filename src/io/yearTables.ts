@@ -22,8 +22,9 @@ export function scheduleTable(plan: MultiYearPlan): PlanTable {
 
 /**
  * The `years` table: one row per plan year and scenario with the open schools, pupils, seats, empty seats,
- * utilization, classrooms, empty classrooms, classroom use, mean minutes, the annual cost (yuan), small and newly
- * small schools, violations, and today's layout's classroom use and violations under that year's pupils.
+ * utilization, classrooms, empty classrooms, classroom use, mean minutes, the annual cost (yuan), small schools,
+ * those newly small (fallen below the line) and opened small, violations, and today's layout's classroom use and
+ * violations under that year's pupils. Headers are the keys (camelCase, as in plan.json).
  * @param plan - from {@link planSchoolsOverYears}
  */
 export function yearsTable(plan: MultiYearPlan): PlanTable {
@@ -31,18 +32,16 @@ export function yearsTable(plan: MultiYearPlan): PlanTable {
   return {
     name: "years",
     columns: [
-      { key: "year", header: "year" }, { key: "scenario", header: "scenario" }, { key: "open", header: "open schools" },
-      ...keys.map((key) => ({ key, header: key })),
-      { key: "small", header: "small schools" }, { key: "newlySmall", header: "newly small" }, { key: "violations", header: "violations" },
-      { key: "statusQuoClassroomUse", header: "status quo classroomUse" }, { key: "statusQuoViolations", header: "status quo violations" },
+      ...["year", "scenario", "openSchools", ...keys, "smallSchools", "newlySmall", "openedSmall", "violations", "statusQuoClassroomUse", "statusQuoViolations"].map((key) => ({ key, header: key })),
     ],
     rows: plan.plans.map((y) => ({
       year: y.year,
       scenario: y.scenario,
-      open: y.plan.schools.filter((s) => s.open).length,
+      openSchools: y.plan.schools.filter((s) => s.open).length,
       ...Object.fromEntries(keys.map((key) => [key, Math.round(y.figures[key] * 1000) / 1000])),
-      small: y.figures.smallSchools.length,
+      smallSchools: y.figures.smallSchools.length,
       newlySmall: y.figures.newlySmall.length,
+      openedSmall: y.figures.openedSmall.length,
       violations: y.violations.length,
       statusQuoClassroomUse: Math.round(y.statusQuo.figures.classroomUse * 1000) / 1000,
       statusQuoViolations: y.statusQuo.violations.length,

@@ -95,7 +95,7 @@ export interface CountyBirths {
  *   `source` (the option or file to name in errors, default `"births"`)
  * @returns the series, `share`, `ageZeroRatio` and `ageOneFactor`
  * @throws InputError when the provincial series lacks a year of the five before the census, an own figure is not
- *   a finite number ≥ 0, or the merged series leaves a gap between its first and last year
+ *   a finite number ≥ 0, the own figures skip a year, or the merged series leaves a gap between its first and last year
  */
 export function countyBirths(
   unit: CensusUnit,
@@ -112,7 +112,14 @@ export function countyBirths(
   const share = unit.bands[0] / (provincial[year]! * survival.atBirth);
   const series: Record<number, number> = {};
   for (const [y, births] of Object.entries(provincial)) series[Number(y)] = births * share;
-  for (const [y, births] of Object.entries(checkBirthsSeries(options.own ?? {}, source))) series[Number(y)] = births;
+  const own = checkBirthsSeries(options.own ?? {}, source);
+  const ownYears = Object.keys(own).map(Number).sort((x, y) => x - y);
+  for (let k = 1; k < ownYears.length; k++) {
+    if (ownYears[k]! !== ownYears[k - 1]! + 1) {
+      throw new InputError({ source, field: "year", value: ownYears[k] }, `follows ${ownYears[k - 1]}: the county's own births must be consecutive years (give ${ownYears[k - 1]! + 1} too, or leave a range to the provincial figures)`);
+    }
+  }
+  for (const [y, births] of Object.entries(own)) series[Number(y)] = births;
   const years = Object.keys(series).map(Number).sort((x, y) => x - y);
   for (let k = 1; k < years.length; k++) {
     if (years[k]! !== years[k - 1]! + 1) {

@@ -152,7 +152,11 @@ export function scenarioFromRecord(record: unknown, source: string): Scenario {
   for (const key of Object.keys(r)) {
     if (!SCENARIO_KEYS.includes(key)) throw new InputError({ source, field: key, value: r[key] }, `is not a scenario field (${SCENARIO_KEYS.join(", ")})`);
   }
-  const migration = r["migration"] ?? {};
+  if (typeof r["id"] === "string" && (SCENARIO_IDS as readonly string[]).includes(r["id"])) {
+    throw new InputError({ source, field: "id", value: r["id"] }, `is a built-in scenario's id (${SCENARIO_IDS.join(", ")}): name your own scenario differently`);
+  }
+  if (r["migration"] === undefined) throw new InputError({ source, field: "migration" }, "is missing: give the yearly shares ruralToTownshipSeat, townshipSeatToCountySeat, outOfCounty ({} for no migration)");
+  const migration = r["migration"];
   if (typeof migration !== "object" || migration === null || Array.isArray(migration)) throw new InputError({ source, field: "migration", value: migration }, "must be an object");
   const m = migration as Record<string, unknown>;
   for (const key of Object.keys(m)) {

@@ -202,7 +202,7 @@ describe("school-layout plan on the example county", () => {
     expect(summary).toMatch(/^# School plan\n/);
     expect(summary).toContain("**Optimal: the solver proved");
     expect(summary).toContain("| item | plan | status quo | change |");
-    expect(summary).toContain("Travel times: kindergarten, primary1to3 by walk: no road network");
+    expect(summary).toContain("Travel times: kindergarten, primary grades 1–3 by walk: no road network");
   });
 });
 

@@ -79,6 +79,7 @@ describe("school-layout plan --years", () => {
       [["--years", "2025", "--county", "441625", "--scenarios", "worst", "--out", out], /--scenarios "worst": with --county, scenarios are low, medium, high/],
       [["--years", "2025", "--projection", join(folder, "groups.json"), "--out", out], /not a projection\.json of school-layout project/],
       [["--years", "2019", "--county", "441625", "--out", out], /--years 2019: every plan year must be on or after the base year 2020/],
+      [["--years", "2025", "--county", "441625", "--base-year", "2019", "--out", out], /--base-year 2019: with --county the projection starts at the 2020 census/],
       [["--method", "joint", "--out", out], /--method is for multi-year plans: give --years too/],
       [["--scenarios", "low", "--out", out], /--scenarios is for multi-year plans: give --years too/],
       [["--criterion", "maxRegret", "--out", out], /--criterion is for multi-year plans: give --years too/],
@@ -97,6 +98,15 @@ describe("school-layout plan --years", () => {
     const projection = join(folder, "projection.json");
     expect((await run("project", "--county", "441625", "--years", "2020,2025,2030", "--scenario", "medium", "--out", projection)).code).toBe(0);
     const out = join(folder, "from-file");
+    // A malformed row is named by its row, a scenario the file lacks by the file's scenarios.
+    const file = JSON.parse(await readFile(projection, "utf8")) as { rows: { enrolment: Record<string, number> }[] };
+    delete file.rows[1]!.enrolment.junior;
+    const broken = join(folder, "broken.json");
+    await writeFile(broken, JSON.stringify(file));
+    const bad = await run("plan", ...inputs(), "--years", "2025,2030", "--projection", broken, "--out", join(folder, "broken"));
+    expect(bad.stderr).toMatch(/--projection ".*broken\.json": row 2, "enrolment\.junior": must be a finite number ≥ 0 \(every planned level\), got undefined/);
+    const unknown = await run("plan", ...inputs(), "--years", "2025", "--projection", projection, "--scenarios", "medium,bogus", "--out", join(folder, "bogus"));
+    expect(unknown.stderr).toMatch(/--scenarios "bogus": --projection ".*projection\.json" has the scenarios medium/);
     // Without --scenarios, the file's scenarios.
     const result = await run("plan", ...inputs(), "--years", "2025,2030", "--projection", projection, "--time-limit", "60", "--out", out);
     expect(result.stderr).toBe("");

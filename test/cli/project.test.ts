@@ -71,6 +71,12 @@ describe("school-layout project", () => {
     const bare = join(folder, "bare.json");
     await writeFile(typo, JSON.stringify({ id: "t", birthsGrowth: -0.02, migrations: { outOfCounty: 0.05 } }));
     await writeFile(future, "year,births\n2060,500\n");
+    const builtIn = join(folder, "builtin.json");
+    await writeFile(builtIn, JSON.stringify({ id: "low", birthsGrowth: -0.1, migration: {} }));
+    const still = join(folder, "still.json");
+    await writeFile(still, JSON.stringify({ id: "still", birthsGrowth: 0 }));
+    const skipping = join(folder, "skipping.csv");
+    await writeFile(skipping, "year,births\n2021,3100\n2023,2900\n");
     await writeFile(twice, "year,births\n2021,500\n2021,600\n");
     await writeFile(bare, JSON.stringify({ bands: [100, 400, 500, 500, 500] }));
     const cases: [string[], RegExp][] = [
@@ -87,6 +93,10 @@ describe("school-layout project", () => {
       [["--county", "441625", "--years", "2020", "--scenario", typo, "--out", out], /"migrations": is not a scenario field/],
       [["--county", "441625", "--years", "2020..2030", "--births", future, "--out", out], /--births .*future\.csv, "year": leaves a gap after 2024: births are needed for every year from 2016 to the last year given, got 2060/],
       [["--county", "441625", "--years", "2020", "--births", twice, "--out", out], /--births .*twice\.csv row 3, "year": 2021 is given twice/],
+      [["--county", "441625", "--years", "2020", "--scenario", builtIn, "--out", out], /builtin\.json, "id": is a built-in scenario's id \(low, medium, high\): name your own scenario differently, got "low"/],
+      [["--county", "441625", "--years", "2020", "--scenario", still, "--out", out], /still\.json, "migration": is missing: give the yearly shares/],
+      [["--county", "441625", "--years", "2020..2025", "--births", skipping, "--out", out], /--births .*skipping\.csv, "year": follows 2021: the county's own births must be consecutive years \(give 2022 too/],
+      [["--county", "441625", "--years", "2020", "--settlements", settlements, "--county-seat", "不存在镇", "--out", out], /--county-seat "不存在镇": matches no settlement's town_code or town in .*settlements/],
       [["--census", bare, "--years", "2020", "--settlements", settlements, "--out", out], /needs the census urban and rural population/],
     ];
     for (const [args, message] of cases) {

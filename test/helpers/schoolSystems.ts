@@ -451,6 +451,11 @@ export function freeAdditions(c: TinyPlanCase): TinyPlanCase {
   return { input, system: createSchoolSystem(input), options: { ...c.options, costs: { ...c.options.costs, classroomPerYear: 0, bedPerYear: 0 } } };
 }
 
+/** Each settlement's pupils of a system, scaled per settlement index and level and rounded (the pupils of a plan year). */
+export function scaledPupils(system: SchoolSystem, factor: (settlement: number, level: LevelId) => number = () => 1): Record<string, Partial<Record<LevelId, number>>> {
+  return Object.fromEntries(system.settlements.map((s, i) => [s.id, Object.fromEntries(Object.entries(s.pupils).map(([level, n]) => [level, Math.round(n * factor(i, level as LevelId))]))]));
+}
+
 /** What {@link tinyPlanCase} may vary. */
 export interface TinyPlanCaseOptions {
   /** Largest brute-force enumeration ({@link enumerationSize}); default 100,000. */

@@ -63,7 +63,7 @@ describe("planSummaryMarkdown", () => {
     expect(summary).toMatch(/### built \(1\)\n\n- \*\*teaching point \(1\)\*\*: Lower teaching point site \(C1\): \+1 classroom\b/);
     expect(summary).toContain("| day trip beyond the limit | 1 | 9 pupils (primary grades 1–3) of Far travel daily to Lower Primary: 51.5 min one way, limit 30 |");
     expect(summary).toContain("## Small schools in the plan");
-    expect(summary).toContain("Travel times: kindergarten, primary1to3 by walk: no road network");
+    expect(summary).toContain("Travel times: kindergarten, primary grades 1–3 by walk: no road network");
     expect(summary).toContain("not road travel times");
   });
 

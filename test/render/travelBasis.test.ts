@@ -10,8 +10,8 @@ const ROADS =
   "(points within 1000 m of each other may also walk straight across); times above 60 minutes not kept";
 
 describe("travelBasisText", () => {
-  it("leaves the English basis as it is", () => {
-    expect(travelBasisText(FALLBACK, "en")).toBe(FALLBACK);
+  it("keeps the English basis, the level ids written as the levels' names", () => {
+    expect(travelBasisText(FALLBACK, "en")).toBe(FALLBACK.replace(/primary1to3/g, "primary grades 1–3").replace(/primary4to6/g, "primary grades 4–6").replace(/junior/g, "junior secondary"));
   });
 
   it("says the straight-line fallback and the within-area rule in Chinese, every figure kept", () => {

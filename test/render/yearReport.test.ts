@@ -99,6 +99,14 @@ describe("multiYearReportDocument", () => {
     expect(multiYearReportHtml(plan, { charts: false })).not.toContain("<svg");
   });
 
+  it("lists the rules in force for the planned levels only, and the independent check", () => {
+    const document = multiYearReportDocument(plan, { language: "en" });
+    const titles = headings(document);
+    expect(titles).toEqual(expect.arrayContaining(["Checked year by year", "Rules in force"]));
+    const rules = tables(document).find((t) => t.columns[0]!.header === "level")!;
+    expect(rules.rows.map((r) => plainText([r[0]!]))).toEqual(["primary grades 1–3", "primary grades 4–6"]);
+  });
+
   it("writes Markdown with the same sections", () => {
     const markdown = multiYearSummaryMarkdown(plan, { language: "en" });
     expect(markdown).toMatch(/^# Multi-year school plan\n/);
@@ -130,5 +138,6 @@ describe("yearMapFigures", () => {
     expect(yearMapFigures(plan, geography)[2025]![0]!.caption).toContain("low scenario");
     expect(() => yearMapFigures(plan, geography, { scenario: "medium" })).toThrow(/scenario "medium" is not one of the plan's \(low, high\)/);
     expect(yearMapFigures({ ...plan, plans: [] } as MultiYearPlan, geography)).toEqual({});
+    expect(() => yearMapFigures({ ...plan, plans: [] } as MultiYearPlan, geography, { scenario: "medium" })).toThrow(RangeError);
   });
 });

@@ -22,6 +22,9 @@ import type { MultiYearPlan, PlanYear, SchoolSchedule } from "./yearResult.ts";
 
 const NOT_OVER_YEARS = ["budgetYuanPerYear", "tradeoffPoints", "statusQuo"];
 
+/** The least denominator of a regret's gap, as a share of the largest reference V_s. */
+const REGRET_GAP_FLOOR = 1e-4;
+
 /** The option names {@link planSchoolsOverYears} accepts. */
 export const MULTI_YEAR_PLAN_OPTION_NAMES: readonly string[] = [...PLAN_OPTION_NAMES.filter((name) => !NOT_OVER_YEARS.includes(name)), ...MULTI_YEAR_OPTION_NAMES];
 
@@ -176,9 +179,9 @@ export async function planSchoolsOverYears(system: SchoolSystem, options: MultiY
   }));
   // The objective: the expected value, or the worst scenario's regret.
   if (regrets !== null) value = Math.max(...regrets.map((r) => r.regret));
-  // A regret may be 0 (one plan is the best in every scenario): its gap is taken against at least 1 % of the
-  // largest reference, so that a bound a hair below 0 does not read as a large gap.
-  const gap = regrets === null ? relativeGap(value, bound) : bound === null ? null : Math.abs(value - bound) / Math.max(Math.abs(value), 0.01 * Math.max(...regrets.map((r) => Math.abs(r.reference))), 1e-10);
+  // A regret may be 0 (one plan is the best in every scenario): its gap is taken against at least 0.01 % of the
+  // largest reference, so that a bound a solver's hair below 0 does not read as a large gap.
+  const gap = regrets === null ? relativeGap(value, bound) : bound === null ? null : Math.abs(value - bound) / Math.max(Math.abs(value), REGRET_GAP_FLOOR * Math.max(...regrets.map((r) => Math.abs(r.reference))), 1e-10);
   const status: SolveStatus = result.status === "optimal" && gap !== null && gap > 1e-6 ? "feasible" : result.status;
   return Object.freeze({ ...solved, regret: regrets, status, objective: value, bound, gap, source: "solver", schedule, plans, violations, reasons: [], statistics: stats });
 }

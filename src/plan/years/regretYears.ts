@@ -29,7 +29,7 @@ import { solveLinearModel } from "../../solvers/solve.ts";
 import { buildMultiYearModel, type CopyInput, type MultiYearModel } from "./yearModel.ts";
 import type { YearWeight } from "./yearOptions.ts";
 import { yearPlansFromDecisions } from "./yearPlans.ts";
-import { expectedObjective, solveScenariosAlone, tryScenarioSchedules, type ScenariosAlone, type YearsSolve, type YearsSolveSettings } from "./solveYears.ts";
+import { expectedObjective, polishBest, solveScenariosAlone, TRIAL_SHARE, tryScenarioSchedules, type ScenariosAlone, type YearsSolve, type YearsSolveSettings } from "./solveYears.ts";
 
 /** The share of the time the scenarios' own MIPs get; the regret MIP or the trials get the rest. */
 const SCENARIO_SHARE = 0.4;
@@ -191,7 +191,8 @@ export async function solveLeastRegret(
   const V = references as number[];
   if (method === "byScenario") {
     const score = (decisions: PlanDecisions[][]): number => Math.max(...scenarioValues(copies, decisions, weights, settings.objective).map((value, s) => value - V[s]!));
-    const { best, stopped, aborted } = await tryScenarioSchedules(copies, alone, score, { ...settings, seconds: left() });
+    const tried = await tryScenarioSchedules(copies, alone, score, { ...settings, seconds: left() === undefined ? undefined : TRIAL_SHARE * left()! });
+    const { best, stopped, aborted } = tried.aborted ? tried : await polishBest(copies, tried, score, { ...settings, seconds: left() });
     const bound = referenceBounds.every((b) => b !== null) ? Math.max(...referenceBounds.map((b, s) => b! - V[s]!)) : null;
     const status: SolveStatus = aborted ? "aborted" : best === null ? "timeLimit" : alone.stopped === null && stopped === null && bound !== null && best.value - bound <= 1e-6 * Math.max(1, Math.abs(best.value)) ? "optimal" : "feasible";
     return { status, decisions: best?.decisions ?? null, bound, method, solver, variables, constraints, references, referenceBounds, ...(best === null && !aborted ? { unshared: true } : {}) };

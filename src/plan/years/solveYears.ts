@@ -5,8 +5,6 @@
  */
 import { estimateHighsBytes, HIGHS_MAX_MODEL_BYTES } from "../../solvers/highsMemory.ts";
 import type { LinearModel } from "../../solvers/linearModel.ts";
-import type { LinearResult, SolveOptions } from "../../solvers/options.ts";
-import { solveLinearModel } from "../../solvers/solve.ts";
 import type { SolveStatus, SolverName } from "../../solution.ts";
 import type { Placement, PlanDecisions } from "../heuristic/decisions.ts";
 import type { PlanObjective } from "../rules/options.ts";
@@ -14,11 +12,16 @@ import { decodePlanValues, planStartValues } from "../solve/modelValues.ts";
 import { checkLinearSolution } from "../../solvers/linearSolution.ts";
 import type { ScoringContext } from "../heuristic/score.ts";
 import { buildMultiYearModel, type CopyInput } from "./yearModel.ts";
+import { solve, withOpenFixed, type YearsSolveSettings } from "./copySolve.ts";
+import { polishDecisions } from "./yearPolish.ts";
+import { multiYearStartValues, sequentialDecisions } from "./yearStart.ts";
 import type { MultiYearPlanOptions, YearWeight } from "./yearOptions.ts";
 import { yearPlansFromDecisions } from "./yearPlans.ts";
 
 /** How a multi-year plan was solved: `joint` (one MIP) or `byScenario` (scenario by scenario; see {@link MultiYearPlanOptions.method}). */
 export type YearsMethod = "joint" | "byScenario";
+
+export type { YearsSolveSettings } from "./copySolve.ts";
 
 /** What a solve of the years returns. */
 export interface YearsSolve {
@@ -36,15 +39,15 @@ export interface YearsSolve {
   readonly unshared?: boolean;
 }
 
-/** The solve options passed on to each solve, and the seconds left for them all (undefined: no limit). */
-export interface YearsSolveSettings {
-  readonly solve: Omit<SolveOptions, "timeLimitSeconds">;
-  readonly seconds: number | undefined;
-  readonly objective: PlanObjective;
-}
 
 /** The share of the time limit the scenarios' own MIPs get, by scenario; the trials get the rest. */
 const SCENARIO_SHARE = 0.5;
+
+/** Of a scenario's time, the share its warm start's heuristic gets (spread over the plan years). */
+const HEURISTIC_SHARE = 0.25;
+
+/** Without a time limit, the heuristic's seconds per plan year. */
+const HEURISTIC_SECONDS_UNLIMITED = 5;
 
 /** The weight g_ts of year t and scenario s in the objective (travel: divided by Σ_t w_t). */
 export function copyWeight(weights: readonly YearWeight[], probabilities: readonly number[], objective: PlanObjective, t: number, s: number): number {
@@ -67,13 +70,6 @@ export function jointFits(copies: readonly (readonly CopyInput[])[]): boolean {
   return estimateHighsBytes({ columns: columns + 2 * m * copies.length, rows: rows + linking, nonzeros: nonzeros + 3 * linking, integer: true }) <= HIGHS_MAX_MODEL_BYTES;
 }
 
-async function solve(linear: LinearModel, settings: YearsSolveSettings, seconds: number | undefined, start?: Float64Array): Promise<LinearResult> {
-  return solveLinearModel(linear, {
-    ...settings.solve,
-    ...(seconds === undefined ? {} : { timeLimitSeconds: Math.max(0.5, seconds) }),
-    ...(start === undefined ? {} : { initialSolution: start }),
-  });
-}
 
 /**
  * The joint MIP of every year and scenario ({@link buildMultiYearModel}).
@@ -81,10 +77,19 @@ async function solve(linear: LinearModel, settings: YearsSolveSettings, seconds:
  * @param weights - the plan years' weights
  * @param probabilities - the scenarios' probabilities
  * @param settings - solve options and time
+ * @param startDecisions - decisions of every copy (by year then scenario) for a warm start; dropped where they
+ *   do not give a solution of the model
  */
-export async function solveJoint(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], probabilities: readonly number[], settings: YearsSolveSettings): Promise<YearsSolve> {
+export async function solveJoint(
+  copies: readonly (readonly CopyInput[])[],
+  weights: readonly YearWeight[],
+  probabilities: readonly number[],
+  settings: YearsSolveSettings,
+  startDecisions?: readonly (readonly PlanDecisions[])[] | null,
+): Promise<YearsSolve> {
   const model = buildMultiYearModel(copies, weights, probabilities, settings.objective);
-  const result = await solve(model.linear, settings, settings.seconds);
+  const start = startDecisions === undefined || startDecisions === null ? undefined : multiYearStartValues(model, startDecisions) ?? undefined;
+  const result = await solve(model.linear, settings, settings.seconds, start);
   const decisions = result.values === null || result.status === "infeasible"
     ? null
     : model.copies.map((row) => row.map((copy) => decodePlanValues(copy.model, copy.context, result.values!.subarray(copy.columnOffset, copy.columnOffset + copy.model.linear.columnCount))));
@@ -127,17 +132,6 @@ function carriedStart(copy: CopyInput, linear: LinearModel, from: CopyInput, dec
   return values !== null && checkLinearSolution(linear, values) === null ? values : undefined;
 }
 
-/** A copy's model with its schools' open columns fixed to `open` (1 open, 0 closed). */
-function withOpenFixed(copy: CopyInput, open: Uint8Array): LinearModel {
-  const { linear, openColumn } = copy.model;
-  const lower = Float64Array.from(linear.columnLower);
-  const upper = Float64Array.from(linear.columnUpper);
-  openColumn.forEach((column, j) => {
-    lower[column] = open[j]!;
-    upper[column] = open[j]!;
-  });
-  return { ...linear, columnLower: lower, columnUpper: upper };
-}
 
 /**
  * The expected objective of year plans: Σ_ts g_ts × (the year's annual cost, or its mean minutes).
@@ -186,13 +180,15 @@ export interface ScenariosAlone {
 }
 
 /**
- * Each scenario's multi-year MIP on its own (its years linked as in the joint model).
+ * Each scenario's multi-year MIP on its own (its years linked as in the joint model), warm-started by its years
+ * planned one after another by the heuristic ({@link sequentialDecisions}).
  * @param copies - by year then scenario
  * @param weights - the plan years' weights
  * @param settings - solve options; `seconds` is the time for all the scenarios together
  */
 export async function solveScenariosAlone(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], settings: YearsSolveSettings): Promise<ScenariosAlone> {
   const S = copies[0]!.length;
+  const T = copies.length;
   let variables = 0;
   let constraints = 0;
   let solver: SolverName | "none" = "none";
@@ -201,8 +197,14 @@ export async function solveScenariosAlone(copies: readonly (readonly CopyInput[]
   let stopped: SolveStatus | null = null;
   for (let s = 0; s < S; s++) {
     const copiesOfS = copies.map((row) => [row[s]!]);
+    const began = performance.now();
     const share = settings.seconds === undefined ? undefined : settings.seconds / S;
-    const result = await solveJoint(copiesOfS, weights, [1], { ...settings, seconds: share });
+    // The warm start: the years planned one after another by the heuristic (a share of the time, or a few
+    // seconds a year without a limit).
+    const heuristicSeconds = (share === undefined ? HEURISTIC_SECONDS_UNLIMITED * T : HEURISTIC_SHARE * share) / T;
+    const sequential = await sequentialDecisions(copiesOfS.map((row) => row[0]!), settings.objective, heuristicSeconds, () => settings.solve.signal?.aborted === true);
+    const seconds = share === undefined ? undefined : share - (performance.now() - began) / 1000;
+    const result = await solveJoint(copiesOfS, weights, [1], { ...settings, seconds }, sequential?.map((d) => [d]));
     variables = Math.max(variables, result.variables);
     constraints = Math.max(constraints, result.constraints);
     solver = result.solver;
@@ -238,7 +240,7 @@ export async function tryScenarioSchedules(
   alone: ScenariosAlone,
   score: ScheduleScore,
   settings: YearsSolveSettings,
-): Promise<{ best: { decisions: PlanDecisions[][]; value: number } | null; stopped: SolveStatus | null; aborted: boolean }> {
+): Promise<TrialResult> {
   const S = copies[0]!.length;
   const T = copies.length;
   const m = copies[0]![0]!.context.system.schools.length;
@@ -291,17 +293,46 @@ export async function tryScenarioSchedules(
   return { best, stopped, aborted: false };
 }
 
+/** Of the time after the scenarios' own MIPs, the share the trials get; the second stage gets the rest. */
+export const TRIAL_SHARE = 0.75;
+
+/** What {@link tryScenarioSchedules} and {@link polishBest} return. */
+export interface TrialResult {
+  /** The best decisions and their score, or null. */
+  readonly best: { decisions: PlanDecisions[][]; value: number } | null;
+  /** A solve that stopped before proving its optimum (its status), or null. */
+  readonly stopped: SolveStatus | null;
+  /** Whether a solve was aborted. */
+  readonly aborted: boolean;
+}
+
+/**
+ * The second stage on the best trial ({@link polishDecisions}): kept where it scores better.
+ * @param copies - by year then scenario
+ * @param tried - the trials' result
+ * @param score - what "best" means
+ * @param settings - solve options; `seconds` is the time for the re-solves
+ */
+export async function polishBest(copies: readonly (readonly CopyInput[])[], tried: TrialResult, score: ScheduleScore, settings: YearsSolveSettings): Promise<TrialResult> {
+  if (tried.best === null) return tried;
+  const polished = await polishDecisions(copies, tried.best.decisions, settings);
+  const value = score(polished.decisions);
+  const best = value <= tried.best.value ? { decisions: polished.decisions, value } : tried.best;
+  return { best, stopped: tried.stopped ?? polished.stopped, aborted: polished.aborted };
+}
+
 /**
  * Scenario by scenario: each scenario's multi-year MIP on its own ({@link solveScenariosAlone}), which gives each
  * scenario's plan and bound; the expected bound Σ_s p_s × bound_s is a proven bound on the joint problem (each
  * scenario's plan may differ from the others, so it costs at most what one shared plan costs: the wait-and-see
  * bound). Then the scenarios' schedules are tried on every scenario ({@link tryScenarioSchedules}) and the best
- * by expected objective that meets the rules everywhere is the plan. Its gap to the expected bound is the price
- * of one plan for all scenarios plus the solver's gaps.
+ * by expected objective that meets the rules everywhere is the plan, its pupils placed again with its schools and
+ * additions fixed ({@link polishDecisions}). Its gap to the expected bound is the price of one plan for all
+ * scenarios plus the solver's gaps.
  * @param copies - by year then scenario
  * @param weights - the plan years' weights
  * @param probabilities - the scenarios' probabilities
- * @param settings - solve options and time (half for the scenarios' MIPs, the rest for the trials)
+ * @param settings - solve options and time (half for the scenarios' MIPs, the rest for the trials and the second stage)
  */
 export async function solveByScenario(copies: readonly (readonly CopyInput[])[], weights: readonly YearWeight[], probabilities: readonly number[], settings: YearsSolveSettings): Promise<YearsSolve> {
   const started = performance.now();
@@ -311,8 +342,9 @@ export async function solveByScenario(copies: readonly (readonly CopyInput[])[],
   const bound = alone.bounds.every((b) => b !== null) ? alone.bounds.reduce<number>((sum, b, s) => sum + probabilities[s]! * b!, 0) : null;
   const contexts = copies.map((row) => row.map((c) => c.context));
   const score: ScheduleScore = (decisions) => expectedObjective(yearPlansFromDecisions(contexts, decisions).plans, weights, probabilities, settings.objective);
-  const seconds = settings.seconds === undefined ? undefined : settings.seconds - (performance.now() - started) / 1000;
-  const { best, stopped, aborted } = await tryScenarioSchedules(copies, alone, score, { ...settings, seconds });
+  const left = (): number | undefined => (settings.seconds === undefined ? undefined : settings.seconds - (performance.now() - started) / 1000);
+  const tried = await tryScenarioSchedules(copies, alone, score, { ...settings, seconds: left() === undefined ? undefined : TRIAL_SHARE * left()! });
+  const { best, stopped, aborted } = tried.aborted ? tried : await polishBest(copies, tried, score, { ...settings, seconds: left() });
   if (aborted) return { status: "aborted", decisions: best?.decisions ?? null, bound, method: "byScenario", solver, variables, constraints };
   // Without a shared plan, nothing is proven infeasible: the tried schedules failed (reported as stopped).
   const status: SolveStatus = best === null ? "timeLimit" : alone.stopped === null && stopped === null ? "optimal" : "feasible";

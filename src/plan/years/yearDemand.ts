@@ -24,17 +24,27 @@ export interface YearDemand {
  * @param system - the base system (not changed)
  * @param demand - the year's pupils
  * @returns a new frozen system
- * @throws InputError naming the year, scenario, settlement and level of a missing settlement or a count that is
- *   not a finite number ≥ 0
+ * @throws InputError naming the year, scenario, settlement and level of a missing settlement, a settlement the
+ *   system does not have, pupils of a level the system does not plan, or a count that is not a finite number ≥ 0
  */
 export function systemForYear(system: SchoolSystem, demand: YearDemand): SchoolSystem {
   const source = `demand ${demand.year} ${demand.scenario}`;
+  if (typeof demand.pupils !== "object" || demand.pupils === null) throw new InputError({ source, field: "pupils", value: demand.pupils }, "must map each settlement id to its pupils per level");
+  const ids = new Set(system.settlements.map((settlement) => settlement.id));
+  for (const id of Object.keys(demand.pupils)) {
+    if (!ids.has(id)) throw new InputError({ source, id, field: "pupils", value: id }, "names a settlement the system does not have");
+  }
   const settlements = system.settlements.map((settlement, index): Settlement => {
     const given = demand.pupils[settlement.id];
     if (given === undefined || given === null || typeof given !== "object") {
       throw new InputError({ source, index, id: settlement.id, field: "pupils", value: given }, "is missing: give every settlement's pupils for every plan year and scenario");
     }
     const pupils = {} as Record<LevelId, number>;
+    for (const [level, value] of Object.entries(given)) {
+      if (!system.levels.includes(level as LevelId) && value !== 0) {
+        throw new InputError({ source, index, id: settlement.id, field: `pupils.${level}`, value }, `is not a level the system plans (its levels: ${system.levels.join(", ")}): these pupils would be lost`);
+      }
+    }
     for (const level of Object.keys(settlement.pupils) as LevelId[]) {
       const value = given[level] ?? 0;
       if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
@@ -77,17 +87,23 @@ export interface ProjectionDemandOptions {
  *   they must cover the base year and every plan year and scenario
  * @param options - years, scenarios, base year
  * @returns one {@link YearDemand} per year and scenario, years outer
- * @throws InputError naming the year and scenario the projection lacks
+ * @throws InputError naming the row and field of a malformed row (place, year, scenario, an enrolment of a planned
+ *   level that is missing or not a finite number ≥ 0), a row repeating another's place, year and scenario, and
+ *   the year and scenario the projection lacks
  */
 export function demandFromProjection(system: SchoolSystem, rows: readonly ProjectionRow[], options: ProjectionDemandOptions): YearDemand[] {
+  if (!Array.isArray(rows) || rows.length === 0) throw new InputError({ source: "projection", field: "rows", value: rows }, "must be a non-empty array of projection rows");
+  checkProjectionRows(rows, system.levels);
   const baseYear = options.baseYear ?? Math.min(...rows.map((r) => r.year));
   const key = (place: string, year: number, scenario: string): string => `${place}\u0000${year}\u0000${scenario}`;
   const byPlace = new Map<string, ProjectionRow>();
   const totals = new Map<string, Record<string, number>>();
-  for (const row of rows) {
-    byPlace.set(key(row.place, row.year, row.scenario), row);
+  for (const [index, row] of rows.entries()) {
+    const k = key(row.place, row.year, row.scenario);
+    if (byPlace.has(k)) throw new InputError({ source: "projection", index, field: "place", value: `${row.place} ${row.year} ${row.scenario}` }, "repeats another row's place, year and scenario");
+    byPlace.set(k, row);
     const total = totals.get(key("", row.year, row.scenario)) ?? {};
-    for (const [level, n] of Object.entries(row.enrolment)) total[level] = (total[level] ?? 0) + n;
+    for (const [level, n] of Object.entries(row.enrolment as Readonly<Record<string, unknown>>)) if (typeof n === "number") total[level] = (total[level] ?? 0) + n;
     totals.set(key("", row.year, row.scenario), total);
   }
   const enrolmentOf = (place: string, year: number, scenario: string): Readonly<Record<string, number>> => {
@@ -115,4 +131,20 @@ export function demandFromProjection(system: SchoolSystem, rows: readonly Projec
     }
   }
   return demand;
+}
+
+/** Checks each row's place, year, scenario and its enrolment of every planned level. */
+function checkProjectionRows(rows: readonly ProjectionRow[], levels: readonly LevelId[]): void {
+  rows.forEach((row, index) => {
+    const where = { source: "projection", index } as const;
+    if (typeof row !== "object" || row === null) throw new InputError({ ...where, field: "row", value: row }, "must be an object with place, year, scenario and enrolment");
+    if (typeof row.place !== "string" || row.place === "") throw new InputError({ ...where, field: "place", value: row.place }, "must be a non-empty string");
+    if (!Number.isInteger(row.year)) throw new InputError({ ...where, field: "year", value: row.year }, "must be a whole year");
+    if (typeof row.scenario !== "string" || row.scenario === "") throw new InputError({ ...where, field: "scenario", value: row.scenario }, "must be a non-empty string");
+    if (typeof row.enrolment !== "object" || row.enrolment === null) throw new InputError({ ...where, field: "enrolment", value: row.enrolment }, "must be an object of pupils per level");
+    for (const level of levels) {
+      const n = (row.enrolment as Partial<Record<LevelId, unknown>>)[level];
+      if (typeof n !== "number" || !Number.isFinite(n) || n < 0) throw new InputError({ ...where, field: `enrolment.${level}`, value: n }, "must be a finite number ≥ 0 (every planned level)");
+    }
+  });
 }

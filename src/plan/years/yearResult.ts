@@ -149,7 +149,11 @@ export interface MultiYearPlan {
   readonly regret: readonly ScenarioRegret[] | null;
   /** The proven bound on the objective, or null. */
   readonly bound: number | null;
-  /** (objective − bound) ÷ objective, or null. */
+  /**
+   * (objective − bound) ÷ objective, or null; for criterion `maxRegret`, (regret − bound) ÷ max(regret, 0.01 % of
+   * the largest reference V_s), so a regret of 0 with a bound a hair below it is not a large gap. By scenario, the
+   * bound of a regret is max_s (L_s − V_s) ≤ 0: its gap is then 100 % or more, nothing being proven about it.
+   */
   readonly gap: number | null;
   /** How it was solved: one joint MIP, or scenario by scenario ({@link MultiYearPlanOptions.method}). */
   readonly method: "joint" | "byScenario";

@@ -113,12 +113,14 @@ export function lineChartsSvg(spec: LineChartsSpec): string {
       parts.push(`<line x1="${px(left)}" y1="${px(y(v))}" x2="${px(right)}" y2="${px(y(v))}" stroke="#e3e3e3" stroke-width="1"/>`);
       parts.push(textElement(left - 6, y(v) + 4, format(v), `font-size="11" fill="#555" text-anchor="end"`));
     }
-    // Every x up to 8 of them; beyond, every k-th from the first, and the last where it is a full step from the one before.
-    const every = xs.length <= 8 ? 1 : Math.ceil(xs.length / 8);
-    const lastTicked = Math.floor((xs.length - 1) / every) * every;
+    // Every x up to 8 of them; beyond, the round ones (multiples of 5, 10, 25, …: 2020, 2025, …), and the first
+    // and the last where they are at least half a step from the nearest round one.
+    const xStep = xs.length <= 8 ? 1 : ([5, 10, 25, 50, 100].find((k) => xs.filter((v) => v % k === 0).length <= 8) ?? Math.ceil(xs.length / 8));
+    const round = xs.filter((v) => v % xStep === 0);
+    const ticked = (value: number, i: number): boolean =>
+      value % xStep === 0 || ((i === 0 || i === xs.length - 1) && round.every((r) => Math.abs(r - value) >= xStep / 2));
     xs.forEach((value, i) => {
-      const isLast = i === xs.length - 1 && i - lastTicked >= every;
-      if (i % every !== 0 && !isLast) return;
+      if (!ticked(value, i)) return;
       parts.push(`<line x1="${px(x(value))}" y1="${px(bottom)}" x2="${px(x(value))}" y2="${px(bottom + 4)}" stroke="#888"/>`);
       parts.push(textElement(x(value), bottom + 17, String(value), `font-size="11" fill="#555" text-anchor="middle"`));
     });

@@ -55,7 +55,8 @@ const ZH_PHRASES: ReadonlyArray<readonly [RegExp, string | ((...groups: string[]
  * ```
  */
 export function travelBasisText(basis: string, language: Language): string {
-  if (language === "en") return basis;
+  // In English the phrases stand; the level ids become the levels' names (grades 1–3, …).
+  if (language === "en") return basis.replace(new RegExp(`\\b${LEVEL}\\b`, "g"), (_, level: string) => COMMON_MESSAGES.en.levels[level as LevelId]);
   let text = basis;
   for (const [pattern, replacement] of ZH_PHRASES) text = text.replace(pattern, replacement as (substring: string, ...groups: string[]) => string);
   return text;

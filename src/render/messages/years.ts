@@ -95,12 +95,14 @@ export interface YearReportMessages {
   readonly noViolations: string;
   /** Rules broken: count. */
   readonly violations: (count: number) => string;
-  /** The fixed assumptions: discount rate (formatted) and its source, the status quo's meaning, the projection. */
-  readonly assumptions: (rate: string, source: string) => readonly string[];
+  /** The fixed assumptions: discount rate (formatted) and its source, the status quo's meaning, and (when the pupils are projected) the projection. */
+  readonly assumptions: (rate: string, source: string, projected: boolean) => readonly string[];
+  /** Solved by scenario: a year's figures may be above that year's own optimum. */
+  readonly byScenarioCaveat: string;
+  /** "every scenario", in the lists of small schools. */
+  readonly everyScenario: string;
   /** What regret means here. */
   readonly regretNote: string;
-  /** Where the pupils come from, when not given. */
-  readonly demandNote: string;
   /** A plan year's map: title and caption, under a scenario (its name). */
   readonly mapTitle: (year: number, scenario: string) => string;
   /** The caption of a plan year's map. */
@@ -145,13 +147,14 @@ export const YEAR_REPORT_MESSAGES: Readonly<Record<Language, YearReportMessages>
     scheduleNote: (changing, total) => `${total} 所学校中有 ${changing} 所在规划期内撤并、扩建或新建；其余保持现状或不建。`,
     noViolations: "逐年逐情景独立核查：没有学校在撤并后重开，新建的学校和增加的教室、床位都保留，撤并的学校只在接收其学生的学校已开办时撤并（先建后撤，国办发〔2012〕48号），每年每个情景都满足规划规则。",
     violations: (count) => `独立核查发现 ${count} 处违反规则：`,
-    assumptions: (rate, source) => [
+    assumptions: (rate, source, projected) => [
       `较晚年份的费用按每年 ${rate} 折现（${source}）；每个规划年份代表从该年到下一个规划年份之前的各年。`,
       "“现状布局”指今天的所有现有学校按现有规模开办、学生就近入学，用来对比同样学生下不调整布局的结果。",
-      "学龄人口是预测而非统计数据：按2020年人口普查、出生数和假定的情景推算；情景是假定，不是预报。",
+      ...(projected ? ["学龄人口是预测而非统计数据：按2020年人口普查、出生数和假定的情景推算；情景是假定，不是预报。"] : []),
     ],
+    byScenarioCaveat: "逐情景求解时，各年各情景的学生安排是在共同布局下分别求解的：某一年的费用可能高于该年单独规划的最优值，这一部分已计入上面的差距。",
+    everyScenario: "各情景",
     regretNote: "后悔值：某情景下本方案的折现费用，减去只为该情景规划时找到的最好方案的费用（后者若未证明最优，真实后悔值可能更大，至多大出该方案与其下界之差）。",
-    demandNote: "各规划年份的学生数由调用者给出。",
     mapTitle: (year, scenario) => `${year}年学校布局（${scenario}）`,
     mapCaption: (year, scenario) => `${year}年（${scenario}）：各校相对今天的动作与学生的就学安排`,
   },
@@ -188,16 +191,17 @@ export const YEAR_REPORT_MESSAGES: Readonly<Record<Language, YearReportMessages>
     newlySmall: (scenario, names, line) => `${scenario}: fallen below the small-school line (now fewer than ${line} pupils): ${names}.`,
     openedSmall: (scenario, names, line) => `${scenario}: small schools (fewer than ${line} pupils) the plan opens this year: ${names}.`,
     overcrowded: (scenario, names) => `${scenario}: more classes than classrooms or more boarders than beds: ${names}.`,
-    scheduleNote: (changing, total) => `${changing} of the ${total} schools close, expand or are built over the plan years; the others stay as they are or are not built.`,
+    scheduleNote: (changing, total) => `${changing} of the ${total} schools ${changing === 1 ? "closes, expands or is" : "close, expand or are"} built over the plan years; the others stay as they are or are not built.`,
     noViolations: "Checked independently year by year and scenario by scenario: no school reopens after closing, built schools and added classrooms and beds stay, a school closes only when the schools taking its pupils are open that year (build before close, 国办发〔2012〕48号), and every year's plan meets the rules under every scenario.",
     violations: (count) => `The independent check found ${count} broken rule(s):`,
-    assumptions: (rate, source) => [
+    assumptions: (rate, source, projected) => [
       `Later costs are discounted at ${rate} a year (${source}); each plan year stands for the years from it to the one before the next plan year.`,
       "Today's layout is every existing school as built today with each pupil at the nearest school: what the same pupils would find if nothing changed.",
-      "The school-age population is a projection, not data: from the 2020 census, births and assumed scenarios; the scenarios are assumptions, not forecasts.",
+      ...(projected ? ["The school-age population is a projection, not data: from the 2020 census, births and assumed scenarios; the scenarios are assumptions, not forecasts."] : []),
     ],
+    byScenarioCaveat: "Solved by scenario, each year and scenario's pupils are placed on their own under the shared layout: a year's cost can be above that year's own optimum, which the gap above includes.",
+    everyScenario: "Every scenario",
     regretNote: "Regret: this plan's discounted cost under a scenario less the cost of the best plan found for that scenario alone (where that plan is not proven optimal, the true regret may be larger, by at most that plan's distance from its bound).",
-    demandNote: "The pupils of each plan year were given by the caller.",
     mapTitle: (year, scenario) => `Schools in ${year} (${scenario})`,
     mapCaption: (year, scenario) => `${year}, ${scenario}: each school's action against today and where pupils go`,
   },

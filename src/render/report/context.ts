@@ -62,7 +62,7 @@ export function formatChange(context: EvaluationContext, a: number | null | unde
 }
 
 /** The name of a level in the report's language. */
-export function levelName(context: EvaluationContext, level: LevelId): string {
+export function levelName(context: Pick<EvaluationContext, "messages">, level: LevelId): string {
   return context.messages.common.levels[level];
 }
 

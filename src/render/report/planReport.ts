@@ -130,7 +130,7 @@ export function planReportDocument(plan: Plan, system: SchoolSystem, options: Pl
     ...townshipAccessBlocks(context),
     ...balanceBlocks(context),
     ...violationBlocks(context),
-    ...rulesBlocks(context),
+    ...rulesBlocks({ messages, rules: plan.rules, levels: system.levels, types: system.schools.map((school) => school.type) }),
     ...sourceBlocks(context, options.sources ?? [], options.notes ?? []),
   ];
   return { title: options.title ?? messages.report.title, lang: language === "zh" ? "zh-CN" : "en", blocks };

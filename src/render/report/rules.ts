@@ -3,25 +3,36 @@
  * limits, minimum enrolments, the small-school line, the three schools, catchments and the plan's limits.
  * @module
  */
-import { SCHOOL_TYPES } from "../../plan/system/schoolTypes.ts";
+import type { LevelId } from "../../norms/levels.ts";
+import type { PlanRules } from "../../plan/rules/rules.ts";
+import { SCHOOL_TYPES, type SchoolType } from "../../plan/system/schoolTypes.ts";
 import type { Block, Inline } from "../document/blocks.ts";
 import { heading, list, paragraph, table } from "../document/blocks.ts";
-import { formatNumber, levelName, type ReportContext } from "./context.ts";
+import type { Messages } from "../messages/index.ts";
+import { formatNumber, levelName } from "./context.ts";
+
+/** What the rules section reads: the rules, the levels planned and the school types the system has. */
+export interface RulesContext {
+  readonly messages: Messages;
+  readonly rules: PlanRules;
+  readonly levels: readonly LevelId[];
+  readonly types: readonly SchoolType[];
+}
 
 /** The rules section. */
-export function rulesBlocks(context: ReportContext): Block[] {
-  const { rules } = context.plan;
+export function rulesBlocks(context: RulesContext): Block[] {
+  const { rules } = context;
   const words = context.messages.report.rules;
   const common = context.messages.common;
   const limit = (value: number | null): string => (value === null ? words.noLimit : formatNumber(context, value, 0));
-  const rows = context.system.levels.map((level): Inline[] => [
+  const rows = context.levels.map((level): Inline[] => [
     levelName(context, level),
     limit(rules.dayTravelLimitMinutes[level]),
     rules.boardingAllowed[level] ? limit(rules.boardingTravelLimitMinutes[level]) : common.missing,
     rules.boardingAllowed[level] ? common.yes : common.no,
     formatNumber(context, rules.classSize[level]),
   ]);
-  const types = SCHOOL_TYPES.filter((type) => context.system.schools.some((school) => school.type === type));
+  const types = SCHOOL_TYPES.filter((type) => context.types.includes(type));
   const minimum = types.filter((type) => rules.minimumEnrolment[type] > 0);
   const items = [
     words.items.boardingFrom(formatNumber(context, rules.boardingFromGrade), formatNumber(context, rules.teachingPointClassSize)),

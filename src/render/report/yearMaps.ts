@@ -10,6 +10,8 @@ import type { ReportFigure } from "./planReport.ts";
 
 /** Options of {@link yearMapFigures}: what the maps share, and the scenario drawn. */
 export interface YearMapOptions extends Pick<PlanMapOptions, "language" | "boundary" | "townships" | "townshipNames" | "sources" | "width" | "height"> {
+  /** How travel times were made, written in each map's corner. Default the plan's own `travelBasis`. */
+  readonly travelBasis?: string;
   /**
    * The scenario whose pupils are drawn (the schools open are the same in every scenario; where pupils go is
    * not). Default `medium` where the plan has it, else its most likely scenario (the first of the likeliest).
@@ -24,25 +26,25 @@ export interface YearMapOptions extends Pick<PlanMapOptions, "language" | "bound
  * one scenario go, one {@link ReportFigure} per plan year.
  * @param plan - from {@link planSchoolsOverYears} (not mutated); a plan without year plans gives no maps
  * @param geography - the system and its coordinates ({@link schoolSystemFromGeoJSON}'s result)
- * @param options - language, scenario, boundary, township borders and names, sources, size
+ * @param options - language, scenario, boundary, township borders and names, sources, travel basis, size
  * @returns the maps by plan year
  * @throws RangeError for an unknown language or a scenario the plan does not have (and what {@link renderPlanMap} throws)
  */
 export function yearMapFigures(plan: MultiYearPlan, geography: MapGeography, options: YearMapOptions = {}): Record<number, ReportFigure[]> {
   const language = checkLanguage(options.language ?? "en");
-  if (plan.plans.length === 0) return {};
-  const scenario = options.scenario ?? (plan.scenarios.some((s) => s.id === "medium") ? "medium" : [...plan.scenarios].sort((a, b) => b.probability - a.probability)[0]!.id);
+  const scenario = options.scenario ?? (plan.scenarios.some((s) => s.id === "medium") ? "medium" : [...plan.scenarios].sort((a, b) => b.probability - a.probability)[0]?.id);
   if (!plan.scenarios.some((s) => s.id === scenario)) throw new RangeError(`yearMapFigures: scenario ${JSON.stringify(scenario)} is not one of the plan's (${plan.scenarios.map((s) => s.id).join(", ")})`);
+  if (plan.plans.length === 0) return {};
   const messages = messagesFor(language);
   const name = messages.chart.scenario(scenario);
-  const { markdownImage, scenario: _scenario, ...mapOptions } = options;
+  const { markdownImage, scenario: _scenario, travelBasis, ...mapOptions } = options;
   const figures: Record<number, ReportFigure[]> = {};
   for (const y of plan.plans) {
     if (y.scenario !== scenario) continue;
     const svg = renderPlanMap({ schools: y.plan.schools, assignments: y.plan.assignments }, geography, {
       ...mapOptions,
       language,
-      travelBasis: plan.travelBasis,
+      travelBasis: travelBasis ?? plan.travelBasis,
       title: messages.years.mapTitle(y.year, name),
     });
     figures[y.year] = [{ svg, caption: messages.years.mapCaption(y.year, name), ...(markdownImage === undefined ? {} : { markdownImage: markdownImage(y.year) }) }];

@@ -19,6 +19,7 @@ import { checkLanguage, type Language } from "../messages/common.ts";
 import { messagesFor, type Messages } from "../messages/index.ts";
 import { travelBasisText } from "../messages/travelBasis.ts";
 import { formatNumber, formatPercent, readableText, type EvaluationContext } from "./context.ts";
+import { rulesBlocks } from "./rules.ts";
 import type { ReportFigure } from "./planReport.ts";
 
 /** Options of {@link multiYearReportDocument}, {@link multiYearReportHtml} and {@link multiYearSummaryMarkdown}. */
@@ -84,6 +85,7 @@ function statusBlocks(context: YearContext): Block[] {
     );
   }
   blocks.push(paragraph(words.method(plan.method, format(context, plan.statistics.seconds, 1)), "note"));
+  if (plan.method === "byScenario" && hasPlan) blocks.push(paragraph(words.byScenarioCaveat, "note"));
   if (plan.reasons.length > 0) {
     blocks.push(heading(words.noPlan, 3), list(plan.reasons.map((reason) => [{ strong: reason.code }, `: ${readableText(reason.message)}`])));
   }
@@ -193,11 +195,23 @@ function yearBlocks(context: YearContext, t: number): Block[] {
   ];
   const notes: string[] = [];
   const line = format(context, plan.rules.smallSchoolPupils);
-  for (const y of rows) {
-    if (y.figures.openedSmall.length > 0) notes.push(words.openedSmall(scenarioName(messages, y.scenario), names(y.figures.openedSmall), line));
-    if (y.figures.newlySmall.length > 0) notes.push(words.newlySmall(scenarioName(messages, y.scenario), names(y.figures.newlySmall), line));
-    if (y.figures.overcrowdedSchools.length > 0) notes.push(words.overcrowded(scenarioName(messages, y.scenario), names(y.figures.overcrowdedSchools)));
-  }
+  // One line per list of schools, naming the scenarios that have it (every scenario: said once).
+  const grouped = (pick: (y: PlanYear) => readonly string[], say: (scenarios: string, names: string) => string): void => {
+    const byList = new Map<string, string[]>();
+    for (const y of rows) {
+      const ids = pick(y);
+      if (ids.length === 0) continue;
+      const key = ids.join("\u0000");
+      byList.set(key, [...(byList.get(key) ?? []), y.scenario]);
+    }
+    for (const [key, scenarios] of byList) {
+      const who = scenarios.length === rows.length && rows.length > 1 ? words.everyScenario : scenarios.map((id) => scenarioName(messages, id)).join(separator);
+      notes.push(say(who, names(key.split("\u0000"))));
+    }
+  };
+  grouped((y) => y.figures.openedSmall, (who, list) => words.openedSmall(who, list, line));
+  grouped((y) => y.figures.newlySmall, (who, list) => words.newlySmall(who, list, line));
+  grouped((y) => y.figures.overcrowdedSchools, (who, list) => words.overcrowded(who, list));
   if (notes.length > 0) blocks.push(list(notes));
   for (const figure of context.options.yearFigures?.[year] ?? []) blocks.push(figureBlock(figure));
   return blocks;
@@ -208,12 +222,21 @@ function checkBlocks(context: YearContext): Block[] {
   const { plan, messages } = context;
   if (plan.plans.length === 0) return [];
   const words = messages.years;
-  if (plan.violations.length === 0) return [heading(words.sections.rules, 2, "rules"), paragraph(words.noViolations)];
+  if (plan.violations.length === 0) return [heading(words.sections.rules, 2, "check"), paragraph(words.noViolations)];
   return [
-    heading(words.sections.rules, 2, "rules"),
+    heading(words.sections.rules, 2, "check"),
     paragraph(words.violations(plan.violations.length), "warning"),
     list(plan.violations.slice(0, 50).map((v) => [{ strong: `${v.year}${v.scenario === undefined ? "" : ` ${scenarioName(messages, v.scenario)}`}` }, `: ${readableText(v.message)}`])),
   ];
+}
+
+/** The rules in force (the same in every year), for the levels and school types of the plan. */
+function yearRulesBlocks(context: YearContext): Block[] {
+  const first = context.plan.plans[0];
+  if (first === undefined) return [];
+  // The levels planned: those with assignment rows in any year and scenario.
+  const levels = LEVELS.filter((level) => context.plan.plans.some((y) => y.plan.assignments.some((row) => row.level === level)));
+  return rulesBlocks({ messages: context.messages, rules: context.plan.rules, levels, types: first.plan.schools.map((school) => school.type) });
 }
 
 /** Data, sources and assumptions. */
@@ -227,7 +250,7 @@ function sourceBlocks(context: YearContext): Block[] {
   return [
     heading(messages.years.sections.sources, 2, "sources"),
     ...(sources.length === 0 ? [] : [heading(report.data, 3), list(sources)]),
-    list([report.travel(basis), report.costs, report.norms, ...messages.years.assumptions(percent(context, plan.discountRate, 1), source)]),
+    list([report.travel(basis), report.costs, report.norms, ...messages.years.assumptions(percent(context, plan.discountRate, 1), source, context.options.projection !== undefined && context.options.projection.length > 0)]),
     ...(notes.length === 0 ? [] : [heading(report.notes, 3), ...notes.map((note) => paragraph(note))]),
   ];
 }
@@ -259,6 +282,7 @@ export function multiYearReportDocument(plan: MultiYearPlan, options: MultiYearR
     ...useBlocks(context),
     ...(plan.plans.length === 0 ? [] : plan.years.flatMap((_, t) => yearBlocks(context, t))),
     ...checkBlocks(context),
+    ...yearRulesBlocks(context),
     ...sourceBlocks(context),
   ];
   return { title: options.title ?? messages.years.title, lang: language === "zh" ? "zh-CN" : "en", blocks };

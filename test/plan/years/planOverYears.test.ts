@@ -7,15 +7,10 @@ import {
   planSchools,
   planSchoolsOverYears,
   yearWeights,
-  type LevelId,
-  type SchoolSystem,
   type YearDemand,
 } from "../../../src/index.ts";
-import { bruteForcePlan, CATCHMENTS, freeAdditions, relativelyClose, tinyPlanCase, type TinyPlanCase } from "../../helpers/schoolSystems.ts";
+import { bruteForcePlan, CATCHMENTS, freeAdditions, relativelyClose, tinyPlanCase, type TinyPlanCase, scaledPupils } from "../../helpers/schoolSystems.ts";
 
-function pupilsOf(system: SchoolSystem, factor: (settlement: number, level: LevelId) => number = () => 1): YearDemand["pupils"] {
-  return Object.fromEntries(system.settlements.map((s, i) => [s.id, Object.fromEntries(Object.entries(s.pupils).map(([level, n]) => [level, Math.round(n * factor(i, level as LevelId))]))]));
-}
 
 
 describe("planSchoolsOverYears", () => {
@@ -25,7 +20,7 @@ describe("planSchoolsOverYears", () => {
     for (const c of cases) {
       const options = { ...c.options, ...CATCHMENTS };
       const single = await planSchools(c.system, { ...options, statusQuo: false });
-      const multi = await planSchoolsOverYears(c.system, { ...options, years: [2025], demand: [{ year: 2025, scenario: "base", pupils: pupilsOf(c.system) }] });
+      const multi = await planSchoolsOverYears(c.system, { ...options, years: [2025], demand: [{ year: 2025, scenario: "base", pupils: scaledPupils(c.system) }] });
       expect(multi.status).toBe(single.status);
       if (single.objective === null) continue;
       expect(relativelyClose(multi.objective!, single.objective)).toBe(true);
@@ -44,8 +39,8 @@ describe("planSchoolsOverYears", () => {
     for (const c of cases) {
       const options = { ...c.options, ...CATCHMENTS };
       const shrink = (i: number) => (i % 2 === 0 ? 0.4 : 1.3);
-      const year1 = pupilsOf(c.system);
-      const year2 = pupilsOf(c.system, shrink);
+      const year1 = scaledPupils(c.system);
+      const year2 = scaledPupils(c.system, shrink);
       const demand = [{ year: 2025, scenario: "base", pupils: year1 }, { year: 2030, scenario: "base", pupils: year2 }];
       const multi = await planSchoolsOverYears(c.system, { ...options, years: [2025, 2030], demand, discountRate: rate });
       const systems = demand.map((d) => createSchoolSystem({ ...c.input, settlements: c.input.settlements.map((s) => ({ ...s, pupils: d.pupils[String(s.id)]! })) }));
@@ -84,8 +79,8 @@ describe("planSchoolsOverYears", () => {
       const options = { ...c.options, ...CATCHMENTS };
       const demand: YearDemand[] = [];
       for (const [year, f] of [[2025, 1], [2028, 0.6], [2032, 0.3]] as const) {
-        demand.push({ year, scenario: "low", pupils: pupilsOf(c.system, () => f) });
-        demand.push({ year, scenario: "high", pupils: pupilsOf(c.system, () => f + 0.3) });
+        demand.push({ year, scenario: "low", pupils: scaledPupils(c.system, () => f) });
+        demand.push({ year, scenario: "high", pupils: scaledPupils(c.system, () => f + 0.3) });
       }
       const multi = await planSchoolsOverYears(c.system, { ...options, years: [2025, 2028, 2032], scenarios: [{ id: "low", probability: 1 }, { id: "high", probability: 3 }], demand });
       if (multi.objective === null) continue;
@@ -121,8 +116,8 @@ describe("planSchoolsOverYears", () => {
       const options = { ...c.options, ...CATCHMENTS };
       const demand: YearDemand[] = [];
       for (const [year, f] of [[2025, 1], [2030, 0.5]] as const) {
-        demand.push({ year, scenario: "low", pupils: pupilsOf(c.system, () => f) });
-        demand.push({ year, scenario: "high", pupils: pupilsOf(c.system, () => f + 0.4) });
+        demand.push({ year, scenario: "low", pupils: scaledPupils(c.system, () => f) });
+        demand.push({ year, scenario: "high", pupils: scaledPupils(c.system, () => f + 0.4) });
       }
       const common = { ...options, years: [2025, 2030], scenarios: [{ id: "low" }, { id: "high" }], demand };
       const joint = await planSchoolsOverYears(c.system, { ...common, method: "joint" });
@@ -169,7 +164,7 @@ describe("planSchoolsOverYears", () => {
 
   it("refuses a budget, a missing year's demand and an unknown option, naming them", async () => {
     const c = fc.sample(tinyPlanCase({ rules: false }), { numRuns: 1, seed: 15_2026 })[0]!;
-    const pupils = pupilsOf(c.system);
+    const pupils = scaledPupils(c.system);
     await expect(planSchoolsOverYears(c.system, { years: [2025], demand: [{ year: 2025, scenario: "base", pupils }], budgetYuanPerYear: 1 } as never)).rejects.toThrow(/"budgetYuanPerYear": is not supported by multi-year plans yet/);
     await expect(planSchoolsOverYears(c.system, { years: [2025, 2030], demand: [{ year: 2025, scenario: "base", pupils }] })).rejects.toThrow(/"demand": is missing for this year and scenario, got "2030 base"/);
     await expect(planSchoolsOverYears(c.system, { years: [2030, 2025], demand: [] })).rejects.toThrow(/"years\[1\]": plan years must be ascending/);
@@ -198,5 +193,24 @@ describe("yearWeights and demandFromProjection", () => {
     const [demand] = demandFromProjection(c.system, rows, { years: [2030], scenarios: ["low"] });
     const settlement = c.system.settlements[0]!;
     expect(demand!.pupils[settlement.id]![level]).toBeCloseTo(settlement.pupils[level] * 0.75, 12);
+  });
+
+  it("refuses a malformed projection row, a repeated row and demand for a settlement or level the system lacks, naming them", async () => {
+    const c = fc.sample(tinyPlanCase({ rules: false }), { numRuns: 1, seed: 16_2026 })[0]!;
+    const level = c.system.levels[0]!;
+    const enrolment = (n: number) => ({ kindergarten: n, primary1to3: n, primary4to6: n, junior: n, senior: n });
+    const row = (year: number, n: number) => ({ place: "county", year, scenario: "low", ages: [], enrolment: enrolment(n) });
+    const options = { years: [2030], scenarios: ["low"] };
+    const { [level]: _dropped, ...withoutLevel } = enrolment(150);
+    expect(() => demandFromProjection(c.system, [row(2020, 200), { ...row(2030, 150), enrolment: withoutLevel as never }], options)).toThrow(`projection 1, "enrolment.${level}": must be a finite number ≥ 0 (every planned level), got undefined`);
+    expect(() => demandFromProjection(c.system, [row(2020, 200), { ...row(2030, 150), enrolment: { ...enrolment(150), [level]: "many" } as never }], options)).toThrow(/projection 1, "enrolment\.\w+": must be a finite number ≥ 0/);
+    expect(() => demandFromProjection(c.system, [row(2020, 200), row(2030, 150), row(2030, 150)], options)).toThrow(`projection 2, "place": repeats another row's place, year and scenario, got "county 2030 low"`);
+    expect(() => demandFromProjection(c.system, [], options)).toThrow(/must be a non-empty array/);
+    const pupils = scaledPupils(c.system);
+    const planned = { ...CATCHMENTS, years: [2025] };
+    await expect(planSchoolsOverYears(c.system, { ...planned, demand: [{ year: 2025, scenario: "base", pupils: { ...pupils, nowhere: { [level]: 5 } } }] })).rejects.toThrow(`demand 2025 base (id "nowhere"), "pupils": names a settlement the system does not have, got "nowhere"`);
+    const other = (["kindergarten", "primary1to3", "primary4to6", "junior", "senior"] as const).find((l) => !c.system.levels.includes(l))!;
+    const first = c.system.settlements[0]!.id;
+    await expect(planSchoolsOverYears(c.system, { ...planned, demand: [{ year: 2025, scenario: "base", pupils: { ...pupils, [first]: { ...pupils[first], [other]: 50 } } }] })).rejects.toThrow(new RegExp(`"pupils\\.${other}": is not a level the system plans`));
   });
 });

@@ -1,11 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSchoolSystem, planSchoolsOverYears, type LevelId, type SchoolSystem, type YearDemand } from "../../../src/index.ts";
-import { bruteForcePlan, CATCHMENTS, freeAdditions, relativelyClose, tinyPlanCase } from "../../helpers/schoolSystems.ts";
+import { createSchoolSystem, planSchoolsOverYears } from "../../../src/index.ts";
+import { bruteForcePlan, CATCHMENTS, freeAdditions, relativelyClose, tinyPlanCase, scaledPupils } from "../../helpers/schoolSystems.ts";
 
-function pupilsOf(system: SchoolSystem, factor: (settlement: number, level: LevelId) => number): YearDemand["pupils"] {
-  return Object.fromEntries(system.settlements.map((s, i) => [s.id, Object.fromEntries(Object.entries(s.pupils).map(([level, n]) => [level, Math.round(n * factor(i, level as LevelId))]))]));
-}
 
 describe("planSchoolsOverYears with criterion maxRegret", () => {
   it("agrees with brute force on tiny one-year, two-scenario systems: the least worst regret, then the least expected cost", async () => {
@@ -16,8 +13,8 @@ describe("planSchoolsOverYears with criterion maxRegret", () => {
     for (const c of cases) {
       const options = { ...c.options, ...CATCHMENTS };
       // Scenario "a" grows the even settlements, "b" the odd ones: they want different schools.
-      const a = pupilsOf(c.system, (i) => (i % 2 === 0 ? 1.6 : 0.5));
-      const b = pupilsOf(c.system, (i) => (i % 2 === 0 ? 0.5 : 1.6));
+      const a = scaledPupils(c.system, (i) => (i % 2 === 0 ? 1.6 : 0.5));
+      const b = scaledPupils(c.system, (i) => (i % 2 === 0 ? 0.5 : 1.6));
       const demand = [{ year: 2025, scenario: "a", pupils: a }, { year: 2025, scenario: "b", pupils: b }];
       const systems = [a, b].map((pupils) => createSchoolSystem({ ...c.input, settlements: c.input.settlements.map((s) => ({ ...s, pupils: pupils[String(s.id)]! })) }));
       const m = c.system.schools.length;
@@ -72,8 +69,8 @@ describe("planSchoolsOverYears with criterion maxRegret", () => {
     for (const c of cases) {
       const options = { ...c.options, ...CATCHMENTS };
       const demand = [
-        { year: 2025, scenario: "a", pupils: pupilsOf(c.system, (i) => (i % 2 === 0 ? 1.4 : 0.6)) },
-        { year: 2025, scenario: "b", pupils: pupilsOf(c.system, (i) => (i % 2 === 0 ? 0.6 : 1.4)) },
+        { year: 2025, scenario: "a", pupils: scaledPupils(c.system, (i) => (i % 2 === 0 ? 1.4 : 0.6)) },
+        { year: 2025, scenario: "b", pupils: scaledPupils(c.system, (i) => (i % 2 === 0 ? 0.6 : 1.4)) },
       ];
       const joint = await planSchoolsOverYears(c.system, { ...options, years: [2025], scenarios: [{ id: "a" }, { id: "b" }], demand, criterion: "maxRegret", method: "joint" });
       const split = await planSchoolsOverYears(c.system, { ...options, years: [2025], scenarios: [{ id: "a" }, { id: "b" }], demand, criterion: "maxRegret", method: "byScenario" });
