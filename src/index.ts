@@ -56,3 +56,4 @@ export * from "./norms/index.ts";
 export * from "./plan/index.ts";
 export * from "./render/index.ts";
 export * from "./population/index.ts";
+export * from "./communities/index.ts";

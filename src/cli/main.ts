@@ -9,6 +9,7 @@ import { registerCompareCommand } from "./compareCommand.ts";
 import { registerEvaluateCommand } from "./evaluateCommand.ts";
 import { registerGenerateCommand } from "./generateCommand.ts";
 import { registerMapCommand } from "./mapCommand.ts";
+import { registerPairCommand } from "./pairCommand.ts";
 import { registerPlanCommand } from "./planCommand.ts";
 import { registerProjectCommand } from "./projectCommand.ts";
 import { registerReportCommand } from "./reportCommand.ts";
@@ -56,6 +57,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerCompareCommand(program, context);
   registerReportCommand(program, context);
   registerMapCommand(program, context);
+  registerPairCommand(program, context);
   for (const command of program.commands) configure(command, streams);
   try {
     await program.parseAsync([...argv], { from: "user" });
