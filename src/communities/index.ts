@@ -1,3 +1,5 @@
 // Urban–rural education communities, trusteeship pairing and teacher rotation (named exports only).
 export { pairSchools } from "./pairing.ts";
-export type { Pairing, PairingHelped, PairingHelper, PairingOptions, PairingReason, PairingStatistics, PairingTotals, SchoolPair } from "./pairing.ts";
+export type { Pairing, PairingHelped, PairingHelper, PairingOptions, PairingReason, PairingTotals, SchoolPair } from "./pairing.ts";
+export { formCommunities } from "./formCommunities.ts";
+export type { Community, CommunityMembership, CommunityOptions, CommunityPlan, CommunityReason, CommunitySchool } from "./formCommunities.ts";

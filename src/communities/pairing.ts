@@ -21,7 +21,7 @@ import { InputError } from "../errors.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import type { SolveOptions } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
-import type { SolveStatus, SolverName } from "../solution.ts";
+import type { SolveStatistics, SolveStatus } from "../solution.ts";
 
 /** A supporting school: its id and how many schools it may support. */
 export interface PairingHelper {
@@ -99,7 +99,7 @@ export interface Pairing {
   /** Why there is no pairing; empty otherwise. */
   readonly reasons: readonly PairingReason[];
   /** The backend, seconds, and the model's size. */
-  readonly statistics: PairingStatistics;
+  readonly statistics: SolveStatistics;
 }
 
 /** The totals of a pairing. */
@@ -110,17 +110,6 @@ export interface PairingTotals {
   readonly score: number;
 }
 
-/** How a pairing was solved. */
-export interface PairingStatistics {
-  /** The backend, or `none` when the reasons were found before solving. */
-  readonly solver: SolverName | "none";
-  /** Wall-clock seconds of the whole call. */
-  readonly seconds: number;
-  /** Columns of the model (the pairs within the limit). */
-  readonly variables: number;
-  /** Rows of the model. */
-  readonly constraints: number;
-}
 
 /** The pairs within the limit: for each, helped i, helper j, minutes, score and cost. */
 interface Candidates {
