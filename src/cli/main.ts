@@ -10,6 +10,7 @@ import { registerEvaluateCommand } from "./evaluateCommand.ts";
 import { registerGenerateCommand } from "./generateCommand.ts";
 import { registerMapCommand } from "./mapCommand.ts";
 import { registerPairCommand } from "./pairCommand.ts";
+import { registerCommunitiesCommand } from "./communitiesCommand.ts";
 import { registerPlanCommand } from "./planCommand.ts";
 import { registerProjectCommand } from "./projectCommand.ts";
 import { registerReportCommand } from "./reportCommand.ts";
@@ -58,6 +59,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerReportCommand(program, context);
   registerMapCommand(program, context);
   registerPairCommand(program, context);
+  registerCommunitiesCommand(program, context);
   for (const command of program.commands) configure(command, streams);
   try {
     await program.parseAsync([...argv], { from: "user" });

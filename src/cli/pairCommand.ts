@@ -8,19 +8,14 @@
 import type { Command } from "commander";
 import type { Feature } from "geojson";
 import { pairSchools, type Pairing } from "../communities/pairing.ts";
-import type { CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
-import { readCostTable } from "../io/costTable.ts";
-import { COORDINATE_SYSTEMS, type CoordinateSystem } from "../io/coordinateSystem.ts";
+import type { CoordinateSystem } from "../io/coordinateSystem.ts";
 import { readDemandPoints, readSites } from "../io/index.ts";
-import { costMatrixFromCoordinates, describeCostMatrixOptions } from "../travel/matrix.ts";
-import { FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR } from "../travel/fallback.ts";
-import { segmentMinutes, TRAVEL_MODES, type TravelMode } from "../travel/index.ts";
-import { checkOutputPath, explainLayerError, readLayer, readText, writeText } from "./files.ts";
+import type { TravelMode } from "../travel/index.ts";
+import { checkOutputPath, explainLayerError, readLayer, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
-import { parseChoice, parseNonNegativeNumber, parsePositiveNumber } from "./parsers.ts";
-import { readRoadNetwork } from "./roads.ts";
-import { computeTravelMatrix } from "./travelMatrix.ts";
+import { parseNonNegativeNumber, parsePositiveNumber } from "./parsers.ts";
+import { addTeacherTravelFlags, reportSolve, teacherTravelMinutes } from "./teacherTravel.ts";
 
 /** The `type` of the file `pair --out` writes. */
 export const PAIRING_FILE_TYPE = "school-layout pairing";
@@ -49,23 +44,6 @@ function numbers(features: readonly Feature[], property: string, source: string,
     if (typeof value !== "number" || !Number.isFinite(value)) throw new InputError({ source, index, id: ids[index]!, field: property, value }, "must be a finite number (the school's quality score for --score)");
     return value;
   });
-}
-
-/** The travel minutes helped × helpers, and how they were made. */
-async function travelMinutes(options: PairCommandOptions, helped: { ids: string[]; coordinates: Float64Array }, helpers: { ids: string[]; coordinates: Float64Array }): Promise<{ matrix: CostMatrix; basis: string }> {
-  if (options.costs !== undefined) {
-    const matrix = readCostTable(await readText(options.costs, "--costs"), {
-      from: "helped", to: "helper", value: "minutes", demandIds: helped.ids, siteIds: helpers.ids, unit: "minutes", source: options.costs, missing: "notAllowed",
-    });
-    return { matrix, basis: `minutes from the table ${options.costs}` };
-  }
-  if (options.roads !== undefined) {
-    const network = await readRoadNetwork(options.roads, options.crs, false);
-    const result = await computeTravelMatrix(network, segmentMinutes(network, options.mode), helped.coordinates, helpers.coordinates, { metres: false });
-    return { matrix: result.costs, basis: result.basis };
-  }
-  const fallback = { unit: "minutes" as const, speedKmPerHour: FALLBACK_SPEEDS_KM_PER_HOUR[options.mode], detourFactor: FALLBACK_DETOUR_FACTOR };
-  return { matrix: costMatrixFromCoordinates(helped.coordinates, helpers.coordinates, fallback), basis: `${options.mode}: no road network: ${describeCostMatrixOptions(fallback)}` };
 }
 
 /** What `pair --out` writes. */
@@ -100,7 +78,7 @@ async function runPair(options: PairCommandOptions, context: CliContext): Promis
     const helperIds = helpers.sites.map((site, j) => String(site.id ?? j));
     const helpedIds = helped.points.map((point, i) => String(point.id ?? i));
     const quality = options.score === undefined ? undefined : { helpers: numbers(helpers.features, options.score, helpersFile.name, helperIds), helped: numbers(helped.features, options.score, helpedFile.name, helpedIds) };
-    const travel = await travelMinutes(options, { ids: helpedIds, coordinates: helped.coordinates }, { ids: helperIds, coordinates: helpers.coordinates });
+    const travel = await teacherTravelMinutes(options, { ids: helpedIds, coordinates: helped.coordinates }, { ids: helperIds, coordinates: helpers.coordinates }, { from: "helped", to: "helper" });
     basis = travel.basis;
     pairing = await pairSchools(
       helpers.sites.map((site, j) => {
@@ -122,11 +100,7 @@ async function runPair(options: PairCommandOptions, context: CliContext): Promis
     throw explainLayerError(error, [helpersFile, helpedFile], options.id);
   }
   await writeText(options.out, `${JSON.stringify(pairingFile(pairing, basis, options), null, 1)}\n`, "--out");
-  if (pairing.reasons.length > 0) context.streams.stderr.write(`pair: no pairing meets the rules:\n${pairing.reasons.map((r) => `- ${r.code}: ${r.message}\n`).join("")}`);
-  if (options.json === true) {
-    context.streams.stdout.write(`${JSON.stringify({ status: pairing.status, objective: pairing.objective, bound: pairing.bound, gap: pairing.gap })}\n`);
-    return;
-  }
+  if (reportSolve(context.streams, "pair: no pairing meets the rules:", pairing, options.json === true)) return;
   const lines = [`pairing: ${pairing.status}${pairing.objective === null ? "" : `, objective ${pairing.objective.toFixed(1)}`} (${pairing.pairs.length} pairs, ${pairing.totals.travelMinutes.toFixed(1)} min in all; travel: ${basis})`];
   for (const pair of pairing.pairs.slice(0, 20)) lines.push(`  ${pair.helped} ← ${pair.helper}: ${pair.travelMinutes.toFixed(1)} min${options.score === undefined ? "" : `, score ${pair.score}`}`);
   if (pairing.pairs.length > 20) lines.push(`  … ${pairing.pairs.length - 20} more in ${options.out}`);
@@ -136,7 +110,7 @@ async function runPair(options: PairCommandOptions, context: CliContext): Promis
 
 /** Registers `pair` on the program. */
 export function registerPairCommand(program: Command, context: CliContext): void {
-  program
+  const command = program
     .command("pair")
     .description("trusteeship pairing: each supported school with one supporting school, within a travel limit and each helper's capacity")
     .requiredOption("--helpers <file>", "the supporting schools (GeoJSON, CSV or .xlsx points)")
@@ -145,12 +119,8 @@ export function registerPairCommand(program: Command, context: CliContext): void
     .option("--capacity <property>", "the helpers' property: how many schools each supports", "capacity")
     .option("--score <property>", "a quality property of both layers: a pair's score is the helper's less the helped school's (higher is better)")
     .option("--score-minutes <minutes>", "minutes of travel one point of score is worth (default 1)", parseNonNegativeNumber)
-    .option("--max-minutes <minutes>", "the longest trip of a pair, minutes", parsePositiveNumber)
-    .option("--roads <file>", "teachers' travel on this road network (GeoJSON LineStrings, .osm or .osm.pbf)")
-    .option("--costs <file>", "teachers' travel from a CSV table with columns helped, helper, minutes (a missing pair: none)")
-    .option("--mode <mode>", `travel mode on the roads or for the straight-line fallback: ${TRAVEL_MODES.join(", ")}`, parseChoice(TRAVEL_MODES), "car")
-    .option("--crs <system>", `coordinate system of the inputs: ${COORDINATE_SYSTEMS.join(", ")}`, parseChoice(COORDINATE_SYSTEMS), "wgs84")
-    .option("--json", "print only the status, objective, bound and gap as JSON")
+    .option("--max-minutes <minutes>", "the longest trip of a pair, minutes", parsePositiveNumber);
+  addTeacherTravelFlags(command, "helped, helper")
     .requiredOption("--out <file>", "the pairing as JSON: status, objective, pairs (helper, helped, travelMinutes, score), reasons")
     .action((options: PairCommandOptions) => runPair(options, context));
 }

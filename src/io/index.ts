@@ -31,3 +31,5 @@ export { layoutFromJson, planFromJson } from "./planFromJson.ts";
 export { readBalanceTotals } from "./balanceTotals.ts";
 export { balanceTableRows } from "./balanceRows.ts";
 export type { BalanceTableRows } from "./balanceRows.ts";
+export { communitiesToGeoJSON } from "./communitiesGeoJSON.ts";
+export type { CommunityGeoJSONOptions, CommunityLayer } from "./communitiesGeoJSON.ts";
