@@ -3,3 +3,5 @@ export { pairSchools } from "./pairing.ts";
 export type { Pairing, PairingHelped, PairingHelper, PairingOptions, PairingReason, PairingTotals, SchoolPair } from "./pairing.ts";
 export { formCommunities } from "./formCommunities.ts";
 export type { Community, CommunityMembership, CommunityOptions, CommunityPlan, CommunityReason, CommunitySchool } from "./formCommunities.ts";
+export { planRotation, ROTATION_SHARE, STAFFING_RATIOS, teachersNeeded } from "./rotation.ts";
+export type { RotationBalance, RotationOptions, RotationPlan, RotationSchool, StaffedPupils, StaffingRatios, TeacherMove } from "./rotation.ts";
