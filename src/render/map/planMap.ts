@@ -6,17 +6,16 @@
  * title, and the data sources and travel basis in the corner. One `<g id>` per layer, styles as attributes.
  * @module
  */
-import { geoMercator, geoPath, type GeoPermissibleObjects } from "d3-geo";
 import { schemeTableau10, interpolateYlOrRd } from "d3-scale-chromatic";
-import { rewind } from "@turf/turf";
-import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { Feature, FeatureCollection } from "geojson";
 import type { LevelId } from "../../norms/levels.ts";
 import type { PlannedAssignment, PlannedSchool, SchoolAction } from "../../plan/result/result.ts";
 import type { SchoolSystem } from "../../plan/system/system.ts";
 import { checkLanguage, type Language } from "../messages/common.ts";
 import { messagesFor } from "../messages/index.ts";
 import { travelBasisText } from "../messages/travelBasis.ts";
-import { FONT_FAMILY, px, textElement, textWidth } from "./svg.ts";
+import { checkSize, features, fitFrame, frameLayers, groundLayers, labelPlacer } from "./frame.ts";
+import { px, textElement } from "./svg.ts";
 
 /** The geography of a plan: the system and its points, as {@link schoolSystemFromGeoJSON} gives them. */
 export interface MapGeography {
@@ -77,28 +76,8 @@ function levelColour(level: LevelId): string {
   return schemeTableau10[LEVEL_ORDER.indexOf(level)] ?? "#888888";
 }
 
-function checkSize(field: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 200 || value > 10000) throw new RangeError(`${field} must be a number of pixels from 200 to 10000; got ${JSON.stringify(value)}`);
-  return value;
-}
 
-/**
- * The features with a geometry, polygons rewound to d3-geo's winding (exterior rings clockwise): GeoJSON's RFC 7946
- * winds them anticlockwise, which d3-geo, working on the sphere, reads as the whole globe but the polygon. Copies;
- * the caller's features are not changed.
- */
-function features(input: Feature | FeatureCollection | undefined): Feature<Geometry>[] {
-  if (input === undefined) return [];
-  const present = (input.type === "FeatureCollection" ? input.features : [input]).filter((feature) => feature.geometry !== null) as Feature<Geometry>[];
-  return present.map((feature) => (feature.geometry.type === "Polygon" || feature.geometry.type === "MultiPolygon" ? (rewind(feature, { reverse: true, mutate: false }) as Feature<Geometry>) : feature));
-}
 
-/** A round length for the scale bar, km. */
-function roundKm(maxKm: number): number {
-  const candidates = [0.5, 1, 2, 5, 10, 20, 50, 100, 200];
-  return [...candidates].reverse().find((value) => value <= maxKm) ?? 0.5;
-}
 
 /** One school marker by action, at (x, y), radius r. */
 function schoolMarker(school: PlannedSchool, x: number, y: number, r: number, boarding: boolean): string {
@@ -121,8 +100,6 @@ function schoolMarker(school: PlannedSchool, x: number, y: number, r: number, bo
   return `${ring}<circle cx="${px(x)}" cy="${px(y)}" r="${px(r)}" fill="${fill}" stroke="${stroke}" stroke-width="0.8"/>${expand}`;
 }
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
-const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /**
  * A map of a plan (or its status quo, or any layout) as one SVG string. The projection is Mercator, fitted to the
@@ -152,22 +129,14 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
   const { system, settlementCoordinates: sc, schoolCoordinates: kc } = geography;
   const level = options.level;
   const rows = layout.assignments.filter((row) => row.pupils > 0 && (level === undefined || row.level === level));
-  const legendWidth = 210;
-  const top = 56;
-  const bottom = 64;
   const boundary = features(options.boundary);
   const townships = features(options.townships);
   const points: [number, number][] = [];
   for (let i = 0; i < system.settlements.length; i++) points.push([sc[2 * i]!, sc[2 * i + 1]!]);
   for (const school of layout.schools) if (school.action !== "not built") points.push([kc[2 * school.index]!, kc[2 * school.index + 1]!]);
-  const extent: GeoPermissibleObjects = boundary.length > 0 ? { type: "FeatureCollection", features: boundary } : { type: "MultiPoint", coordinates: points };
-  const projection = geoMercator().fitExtent([[16, top], [width - legendWidth - 16, height - bottom]], extent);
-  const path = geoPath(projection);
-  const at = (lon: number, lat: number): [number, number] => projection([lon, lat]) ?? [0, 0];
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}">`];
-  parts.push(`<g id="background"><rect width="${width}" height="${height}" fill="#ffffff"/></g>`);
-  parts.push(`<g id="boundary">${boundary.map((feature) => `<path d="${path(feature) ?? ""}" fill="#f4f1ea" stroke="#6b6b6b" stroke-width="1.4"/>`).join("")}</g>`);
-  parts.push(`<g id="townships">${townships.map((feature) => `<path d="${path(feature) ?? ""}" fill="none" stroke="#a8a8a8" stroke-width="0.7" stroke-dasharray="3,2"/>`).join("")}</g>`);
+  const frame = fitFrame(width, height, boundary, points);
+  const { at, top, legendWidth } = frame;
+  const parts: string[] = groundLayers(frame, boundary, townships);
   // Assignment lines, thin and semi-transparent, boarding dashed: one line per settlement, school and trip kind, in
   // the level's colour, or dark grey where several levels share it (overlapping colours would blend to grey).
   const segments = new Map<string, { row: PlannedAssignment; levels: LevelId[] }>();
@@ -222,7 +191,7 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
   }).join("")}</g>`);
   if (view === "travel") parts.push(settlementLayer);
   // Labels: one per township, at its central school (or first school), placed greedily where it overlaps nothing.
-  const taken: Box[] = [{ x0: width - legendWidth, y0: 0, x1: width, y1: height }, { x0: 0, y0: 0, x1: width, y1: top - 8 }];
+  const place = labelPlacer(frame);
   const labels: string[] = [];
   const seen = new Set<string>();
   const anchors = [...drawn].sort((a, b) => (a.tier === "village" ? 1 : 0) - (b.tier === "village" ? 1 : 0) || a.index - b.index);
@@ -232,16 +201,8 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
     seen.add(township);
     const text = options.townshipNames?.[township] ?? township;
     const [x, y] = at(kc[2 * school.index]!, kc[2 * school.index + 1]!);
-    const w = textWidth(text, 12);
-    const h = 14;
-    const candidates: [number, number][] = [[x + 9, y + 4], [x - 9 - w, y + 4], [x - w / 2, y - 10], [x - w / 2, y + 18], [x + 9, y - 8], [x - 9 - w, y + 16]];
-    for (const [lx, ly] of candidates) {
-      const box = { x0: lx - 2, y0: ly - h + 2, x1: lx + w + 2, y1: ly + 4 };
-      if (box.x0 < 0 || box.x1 > width || taken.some((other) => overlaps(box, other))) continue;
-      taken.push(box);
-      labels.push(textElement(lx, ly, text, 'font-size="12" fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke"'));
-      break;
-    }
+    const label = place(x, y, text, "");
+    if (label !== null) labels.push(label);
   }
   parts.push(`<g id="labels">${labels.join("")}</g>`);
   // Legend.
@@ -284,42 +245,13 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
     ly += 18;
   }
   parts.push(`<g id="legend">${legend.join("")}</g>`);
-  // Scale bar at the map's bottom left, from the projection at the map's centre.
-  const centre = projection.invert?.([(width - legendWidth) / 2, height / 2]) ?? [0, 0];
-  const kmPerDegree = 111.32 * Math.cos((centre[1] * Math.PI) / 180);
-  const [ax] = at(centre[0], centre[1]);
-  const [bx] = at(centre[0] + 1 / kmPerDegree, centre[1]);
-  const pxPerKm = Math.abs(bx - ax);
-  const km = roundKm(140 / Math.max(pxPerKm, 1e-9));
-  const bar = km * pxPerKm;
-  const sy = height - 30;
-  parts.push(`<g id="scale-bar"><rect x="20" y="${px(sy)}" width="${px(bar / 2)}" height="5" fill="#222222"/><rect x="${px(20 + bar / 2)}" y="${px(sy)}" width="${px(bar / 2)}" height="5" fill="#ffffff" stroke="#222222" stroke-width="0.8"/>${textElement(20, sy - 4, "0", 'font-size="11" fill="#222222"')}${textElement(20 + bar, sy - 4, `${km} km`, 'font-size="11" fill="#222222" text-anchor="middle"')}</g>`);
-  const nx = width - legendWidth - 30;
-  parts.push(`<g id="north-arrow"><path d="M${nx},${top + 8}L${nx + 8},${top + 34}L${nx},${top + 28}L${nx - 8},${top + 34}Z" fill="#222222"/>${textElement(nx, top + 4, words.north, 'font-size="12" font-weight="bold" fill="#222222" text-anchor="middle"')}</g>`);
   const title = options.title ?? messages.report.title;
   const subtitle = [level === undefined ? "" : messages.common.levels[level], view === "travel" ? words.travelView : ""].filter(Boolean).join(" · ");
-  parts.push(`<g id="title">${textElement(16, 30, title, 'font-size="20" font-weight="bold" fill="#111111"')}${subtitle === "" ? "" : textElement(16, 48, subtitle, 'font-size="13" fill="#444444"')}</g>`);
   const notes = [...(options.sources ?? []), ...(options.travelBasis === undefined || options.travelBasis === "" ? [] : [`${words.travelBasis}: ${travelBasisText(options.travelBasis, language)}`])];
-  const noteLines = notes.flatMap((note) => wrap(note, legendWidth - 16, 9.5));
-  const noteTop = Math.max(ly + 10, height - 12 - noteLines.length * 12);
-  parts.push(`<g id="notes">${noteLines.map((line, k) => textElement(lx, noteTop + k * 12, line, 'font-size="9.5" fill="#555555"')).join("")}</g>`);
-  parts.push("</svg>");
+  parts.push(...frameLayers(frame, { north: words.north, title, subtitle, notes, legendBottom: ly }));
   return parts.join("");
 }
 
-/** Splits a text into lines at most `width` px wide at `fontSize` (CJK characters may break anywhere). */
-function wrap(text: string, width: number, fontSize: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const token of text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? []) {
-    if (line !== "" && textWidth(line + token, fontSize) > width) {
-      lines.push(line.trimEnd());
-      line = token.trimStart();
-    } else line += token;
-  }
-  if (line.trim() !== "") lines.push(line.trimEnd());
-  return lines.slice(0, 14);
-}
 
 /**
  * Small multiples: several map SVGs side by side in one SVG (e.g. the status quo beside the plan, or one map per

@@ -1,0 +1,134 @@
+/**
+ * A map of urban–rural education communities as SVG text (d3-geo, no DOM): each community in its own colour —
+ * its outline (the hull of its schools, drawn wide and pale: a picture, not a boundary), its links (lead → hub →
+ * member), its schools by role (lead a large square, hub a ringed circle, member a dot) — on the county boundary
+ * and township borders where given, with the legend, scale bar, north arrow, title and notes of the plan maps.
+ * Layers (`<g id>`): `background`, `boundary`, `townships`, `outlines`, `links`, `schools`, `labels`, `legend`,
+ * `scale-bar`, `north-arrow`, `title`, `notes`.
+ * @module
+ */
+import { convex, featureCollection, lineString, point, rewind } from "@turf/turf";
+import { schemeSet3, schemeTableau10 } from "d3-scale-chromatic";
+import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { CommunityPlan } from "../../communities/formCommunities.ts";
+import { checkLanguage, type Language } from "../messages/common.ts";
+import { messagesFor } from "../messages/index.ts";
+import { travelBasisText } from "../messages/travelBasis.ts";
+import { checkSize, features, fitFrame, frameLayers, groundLayers, labelPlacer } from "./frame.ts";
+import { px, textElement } from "./svg.ts";
+
+/** Options of {@link renderCommunityMap}. */
+export interface CommunityMapOptions {
+  /** `zh` or `en`. Default `en`. */
+  readonly language?: Language;
+  /** The title. Default "Education communities" / "城乡教育共同体". */
+  readonly title?: string;
+  /** County boundary (Polygons, WGS-84). Default none. */
+  readonly boundary?: Feature | FeatureCollection;
+  /** Township borders (Polygons, WGS-84). Default none. */
+  readonly townships?: Feature | FeatureCollection;
+  /** Display names by school id (the leads are labelled). Default the ids. */
+  readonly names?: Readonly<Record<string, string>>;
+  /** Lines in the corner: data sources. Default none. */
+  readonly sources?: readonly string[];
+  /** How the teachers' travel times were made, written in the corner. Default none. */
+  readonly travelBasis?: string;
+  /** Width and height in px. Default 1000 × 760. */
+  readonly width?: number;
+  /** See `width`. */
+  readonly height?: number;
+}
+
+/** The colour of community k: Tableau 10, then Set 3. */
+function communityColour(k: number): string {
+  const palette = [...schemeTableau10, ...schemeSet3];
+  return palette[k % palette.length]!;
+}
+
+/**
+ * Draws the communities of a plan as one SVG string (see the module documentation).
+ * @param plan - from {@link formCommunities} (not mutated); a plan without communities draws the schools' frame only
+ * @param coordinates - length 2n: each school's [longitude, latitude] (WGS-84) in the plan's school order
+ * @param options - language, title, boundary, townships, names, sources, travel basis, size
+ * @returns an `<svg>` element
+ * @throws RangeError for a language other than `zh`/`en`, a size outside 200–10000 px, or coordinates that are not
+ *   two per school
+ */
+export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<number>, options: CommunityMapOptions = {}): string {
+  const language = checkLanguage(options.language ?? "en");
+  const messages = messagesFor(language);
+  const words = messages.map;
+  const width = checkSize("width", options.width, 1000);
+  const height = checkSize("height", options.height, 760);
+  const n = plan.memberships.length;
+  if (coordinates.length !== 2 * n) throw new RangeError(`coordinates must hold 2 numbers per school of the plan (${2 * n}); got ${coordinates.length}`);
+  const index = new Map(plan.memberships.map((m, s) => [m.school, s]));
+  const lonlat = (id: string): [number, number] => {
+    const s = index.get(id)!;
+    return [coordinates[2 * s]!, coordinates[2 * s + 1]!];
+  };
+  const boundary = features(options.boundary);
+  const townships = features(options.townships);
+  const points = plan.memberships.map((m) => lonlat(m.school));
+  const frame = fitFrame(width, height, boundary, points);
+  const { at, path, top, legendWidth } = frame;
+  const parts = groundLayers(frame, boundary, townships);
+  const colourOf = new Map(plan.communities.map((c, k) => [c.lead, communityColour(k)]));
+  // Outlines: the hull of each community's schools (a line or a point for one or two), drawn wide and pale.
+  const outlines = plan.communities.map((c) => {
+    const ids = [c.lead, ...c.hubs, ...c.members];
+    const lonlats = ids.map(lonlat);
+    const hull = lonlats.length >= 3 ? convex(featureCollection(lonlats.map((p) => point(p)))) : null;
+    const shape: Feature<Geometry> = hull !== null ? (rewind(hull, { reverse: true, mutate: false }) as Feature<Geometry>) : lonlats.length === 1 ? point(lonlats[0]!) : lineString(lonlats);
+    const d = path(shape) ?? "";
+    const colour = colourOf.get(c.lead)!;
+    return `<path data-community="${c.lead}" d="${d}" fill="${colour}" fill-opacity="0.16" stroke="${colour}" stroke-opacity="0.3" stroke-width="14" stroke-linejoin="round" stroke-linecap="round"/>`;
+  });
+  parts.push(`<g id="outlines">${outlines.join("")}</g>`);
+  const links = plan.memberships.filter((m) => m.role !== "lead").map((m) => {
+    const [x1, y1] = at(...lonlat(m.hub ?? m.lead));
+    const [x2, y2] = at(...lonlat(m.school));
+    return `<line data-community="${m.community}" x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" stroke="${colourOf.get(m.community)!}" stroke-width="${m.role === "hub" ? 1.8 : 0.9}" stroke-opacity="0.85"/>`;
+  });
+  parts.push(`<g id="links">${links.join("")}</g>`);
+  const marker = (role: "lead" | "hub" | "member", x: number, y: number, colour: string): string =>
+    role === "lead"
+      ? `<rect x="${px(x - 7)}" y="${px(y - 7)}" width="14" height="14" fill="${colour}" stroke="#222222" stroke-width="1.4"/>`
+      : role === "hub"
+        ? `<circle cx="${px(x)}" cy="${px(y)}" r="5.5" fill="#ffffff" stroke="${colour}" stroke-width="2.6"/>`
+        : `<circle cx="${px(x)}" cy="${px(y)}" r="3" fill="${colour}" stroke="#ffffff" stroke-width="0.6"/>`;
+  // Members first, then hubs, then leads on top.
+  const order = { member: 0, hub: 1, lead: 2 } as const;
+  const drawn = [...plan.memberships].sort((a, b) => order[a.role] - order[b.role]);
+  parts.push(`<g id="schools">${drawn.map((m) => { const [x, y] = at(...lonlat(m.school)); return marker(m.role, x, y, colourOf.get(m.community)!); }).join("")}</g>`);
+  // The leads' names, placed without overlaps (leads often share the county seat; the legend names them all).
+  const place = labelPlacer(frame);
+  const labels = plan.communities.flatMap((c) => {
+    const [x, y] = at(...lonlat(c.lead));
+    const label = place(x, y, options.names?.[c.lead] ?? c.lead, 'font-weight="bold"');
+    return label === null ? [] : [label];
+  });
+  parts.push(`<g id="labels">${labels.join("")}</g>`);
+  // Legend: the roles, the links and outlines, then each community with its figures.
+  const lx = width - legendWidth + 8;
+  let ly = top + 4;
+  const legend: string[] = [textElement(lx, ly, words.legend, 'font-size="14" font-weight="bold" fill="#222222"')];
+  ly += 20;
+  for (const role of ["lead", "hub", "member"] as const) {
+    legend.push(`<g class="legend-entry" data-entry="${role}">${marker(role, lx + 8, ly - 4, "#888888")}${textElement(lx + 22, ly, words[role], 'font-size="12" fill="#222222"')}</g>`);
+    ly += 20;
+  }
+  legend.push(`<g class="legend-entry" data-entry="link"><line x1="${lx}" y1="${ly - 4}" x2="${lx + 16}" y2="${ly - 4}" stroke="#888888" stroke-width="1.8"/>${textElement(lx + 22, ly, words.communityLink, 'font-size="12" fill="#222222"')}</g>`);
+  ly += 18;
+  legend.push(`<g class="legend-entry" data-entry="outline"><rect x="${lx}" y="${ly - 10}" width="16" height="10" fill="#888888" fill-opacity="0.2"/>${textElement(lx + 22, ly, words.communityOutline, 'font-size="12" fill="#222222"')}</g>`);
+  ly += 22;
+  for (const c of plan.communities) {
+    const name = options.names?.[c.lead] ?? c.lead;
+    legend.push(`<g class="legend-entry" data-entry="community" data-community="${c.lead}"><rect x="${lx}" y="${ly - 10}" width="16" height="10" fill="${colourOf.get(c.lead)!}"/>${textElement(lx + 22, ly, `${name} · ${c.schools}`, 'font-size="11" fill="#222222"')}</g>`);
+    ly += 16;
+  }
+  parts.push(`<g id="legend">${legend.join("")}</g>`);
+  const notes = [...(options.sources ?? []), ...(options.travelBasis === undefined || options.travelBasis === "" ? [] : [`${words.travelBasis}: ${travelBasisText(options.travelBasis, language)}`])];
+  parts.push(...frameLayers(frame, { north: words.north, title: options.title ?? words.communitiesTitle, subtitle: "", notes, legendBottom: ly }));
+  return parts.join("");
+}
