@@ -6,10 +6,10 @@
 import type { Command } from "commander";
 import type { Feature } from "geojson";
 import { formCommunities, type CommunityPlan, type CommunitySchool } from "../communities/formCommunities.ts";
-import { InputError } from "../errors.ts";
 import { communitiesToGeoJSON } from "../io/communitiesGeoJSON.ts";
 import type { CoordinateSystem } from "../io/coordinateSystem.ts";
 import { readDemandPoints } from "../io/index.ts";
+import { readFeatureFlag, readFeatureNumber } from "../io/values.ts";
 import type { TravelMode } from "../travel/index.ts";
 import { checkOutputPath, explainLayerError, readLayer, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
@@ -42,24 +42,9 @@ export interface CommunitiesCommandOptions {
   readonly out: string;
 }
 
-/** A yes/no property of each feature (true/false, 1/0, "yes"/"no"); missing is no. */
-function flags(features: readonly Feature[], property: string | undefined, source: string, ids: readonly string[]): boolean[] {
-  return features.map((feature, index) => {
-    if (property === undefined) return false;
-    const value = (feature.properties ?? {})[property];
-    if (value === undefined || value === null || value === false || value === 0 || value === "no" || value === "false" || value === "0" || value === "") return false;
-    if (value === true || value === 1 || value === "yes" || value === "true" || value === "1") return true;
-    throw new InputError({ source, index, id: ids[index]!, field: property, value }, "must be true or false (1/0, yes/no)");
-  });
-}
-
-function pupilsOf(features: readonly Feature[], property: string | undefined, source: string, ids: readonly string[]): number[] {
-  return features.map((feature, index) => {
-    if (property === undefined) return 0;
-    const value = (feature.properties ?? {})[property];
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new InputError({ source, index, id: ids[index]!, field: property, value }, "must be a finite number ≥ 0 (the school's pupils)");
-    return value;
-  });
+/** The property must be on at least one school: a misspelt name would otherwise read as "no" or 0 everywhere. */
+function checkPresent(features: readonly Feature[], property: string, flag: string): void {
+  if (!features.some((feature) => Object.hasOwn(feature.properties ?? {}, property))) throw new CliError(`${flag} ${property}: no school has this property`);
 }
 
 async function runCommunities(options: CommunitiesCommandOptions, context: CliContext): Promise<void> {
@@ -74,10 +59,17 @@ async function runCommunities(options: CommunitiesCommandOptions, context: CliCo
     const layer = readDemandPoints(file.collection, { ...(options.id === undefined ? {} : { id: options.id }), source: file.name, crs: options.crs });
     features = layer.features;
     const ids = layer.points.map((p, i) => String(p.id ?? i));
-    const lead = flags(features, options.leadEligible, file.name, ids);
-    const required = flags(features, options.leadRequired, file.name, ids);
-    const hub = flags(features, options.hubEligible, file.name, ids);
-    const pupils = pupilsOf(features, options.pupils, file.name, ids);
+    if (options.leadRequired === undefined) checkPresent(features, options.leadEligible, "--lead-eligible");
+    if (options.leadRequired !== undefined) checkPresent(features, options.leadRequired, "--lead-required");
+    checkPresent(features, options.hubEligible, "--hub-eligible");
+    if (options.pupils !== undefined) checkPresent(features, options.pupils, "--pupils");
+    else if (options.minPupils !== undefined || options.maxPupils !== undefined) throw new CliError("--min-pupils and --max-pupils need --pupils PROP (the schools' pupils)");
+    const where = (index: number) => ({ source: file.name, index, id: ids[index]! });
+    const flag = (property: string | undefined, name: string) => features.map((feature, k) => (property === undefined ? false : readFeatureFlag(feature, where(k), property, name)));
+    const lead = flag(options.leadEligible, "leadEligible");
+    const required = flag(options.leadRequired, "leadRequired");
+    const hub = flag(options.hubEligible, "hubEligible");
+    const pupils = features.map((feature, k) => (options.pupils === undefined ? 0 : readFeatureNumber(feature, where(k), options.pupils, "pupils")));
     const schools: CommunitySchool[] = ids.map((id, s) => ({ id, pupils: pupils[s]!, leadEligible: lead[s]!, leadRequired: required[s]!, hubEligible: hub[s]! }));
     const ends = { ids, coordinates: layer.coordinates };
     const travel = await teacherTravelMinutes(options, ends, ends, { from: "from", to: "to" });
@@ -122,9 +114,9 @@ export function registerCommunitiesCommand(program: Command, context: CliContext
     .requiredOption("--schools <file>", "the schools (GeoJSON, CSV or .xlsx points)")
     .option("--id <property>", "the id property (default: the feature id or `id`)")
     .option("--pupils <property>", "the schools' pupils (for --min-pupils / --max-pupils and the figures)")
-    .option("--lead-eligible <property>", "a yes/no property: the school may lead a community", "leadEligible")
-    .option("--lead-required <property>", "a yes/no property: the school must lead a community")
-    .option("--hub-eligible <property>", "a yes/no property: the school may be a township hub (three schools)", "hubEligible")
+    .option("--lead-eligible <property>", "a true/false (1/0) property: the school may lead a community", "leadEligible")
+    .option("--lead-required <property>", "a true/false (1/0) property: the school must lead a community")
+    .option("--hub-eligible <property>", "a true/false (1/0) property: the school may be a township hub (three schools)", "hubEligible")
     .option("--k <n>", "exactly this many communities", parsePositiveInteger)
     .option("--min-k <n>", "at least this many communities", parsePositiveInteger)
     .option("--max-lead-hub-minutes <minutes>", "the longest lead → hub trip", parseNonNegativeNumber)

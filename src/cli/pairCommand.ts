@@ -11,6 +11,7 @@ import { pairSchools, type Pairing } from "../communities/pairing.ts";
 import { InputError } from "../errors.ts";
 import type { CoordinateSystem } from "../io/coordinateSystem.ts";
 import { readDemandPoints, readSites } from "../io/index.ts";
+import { readNumeric } from "../io/values.ts";
 import type { TravelMode } from "../travel/index.ts";
 import { checkOutputPath, explainLayerError, readLayer, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
@@ -37,10 +38,10 @@ export interface PairCommandOptions {
   readonly out: string;
 }
 
-/** A layer's numeric property per feature, checked (named by the layer, the feature and the property). */
-function numbers(features: readonly Feature[], property: string, source: string, ids: readonly string[]): number[] {
+/** A layer's quality score per feature (numeric strings of a table accepted), named by layer, feature and property. */
+function scores(features: readonly Feature[], property: string, source: string, ids: readonly string[]): number[] {
   return features.map((feature, index) => {
-    const value = (feature.properties ?? {})[property];
+    const value = readNumeric((feature.properties ?? {})[property]);
     if (typeof value !== "number" || !Number.isFinite(value)) throw new InputError({ source, index, id: ids[index]!, field: property, value }, "must be a finite number (the school's quality score for --score)");
     return value;
   });
@@ -77,7 +78,9 @@ async function runPair(options: PairCommandOptions, context: CliContext): Promis
     const helped = readDemandPoints(helpedFile.collection, { ...id, source: helpedFile.name, crs: options.crs });
     const helperIds = helpers.sites.map((site, j) => String(site.id ?? j));
     const helpedIds = helped.points.map((point, i) => String(point.id ?? i));
-    const quality = options.score === undefined ? undefined : { helpers: numbers(helpers.features, options.score, helpersFile.name, helperIds), helped: numbers(helped.features, options.score, helpedFile.name, helpedIds) };
+    const both = helpedIds.filter((id) => helperIds.includes(id));
+    if (both.length > 0) throw new CliError(`--helpers and --helped both hold ${both.slice(0, 3).join(", ")}${both.length > 3 ? ` and ${both.length - 3} more` : ""}: a school cannot support itself`);
+    const quality = options.score === undefined ? undefined : { helpers: scores(helpers.features, options.score, helpersFile.name, helperIds), helped: scores(helped.features, options.score, helpedFile.name, helpedIds) };
     const travel = await teacherTravelMinutes(options, { ids: helpedIds, coordinates: helped.coordinates }, { ids: helperIds, coordinates: helpers.coordinates }, { from: "helped", to: "helper" });
     basis = travel.basis;
     pairing = await pairSchools(

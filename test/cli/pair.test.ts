@@ -11,12 +11,16 @@ const helpers = join(folder, "helpers.geojson");
 const helped = join(folder, "helped.geojson");
 const noCapacity = join(folder, "no-capacity.geojson");
 const costs = join(folder, "costs.csv");
+const helpersTable = join(folder, "helpers.csv");
+const selfHelped = join(folder, "self.geojson");
 
 beforeAll(async () => {
   // Two county-seat high schools and three township schools, 0.1° (about 10 km) apart in a row.
   await writeFile(helpers, layer([point("县一中", 114.7, { capacity: 2, quality: 90 }), point("县二中", 115.0, { capacity: 1, quality: 80 })]));
   await writeFile(helped, layer([point("甲", 114.8, { quality: 60 }), point("乙", 114.9, { quality: 70 }), point("丙", 115.1, { quality: 65 })]));
   await writeFile(noCapacity, layer([point("县一中", 114.7, { quality: 90 })]));
+  await writeFile(helpersTable, "id,longitude,latitude,capacity,quality\n县一中,114.7,23.8,2,90\n县二中,115.0,23.8,1,80\n");
+  await writeFile(selfHelped, layer([point("县一中", 114.8, { quality: 60 })]));
   await writeFile(costs, "helped,helper,minutes\n甲,县一中,10\n乙,县一中,25\n乙,县二中,15\n丙,县二中,12\n");
 });
 
@@ -50,6 +54,13 @@ describe("school-layout pair", () => {
     expect(file.travelBasis).toContain("costs.csv");
   });
 
+  it("reads the helpers from a CSV table, its quality scores as text", async () => {
+    const out = join(folder, "table.json");
+    const result = await run("pair", "--helpers", helpersTable, "--helped", helped, "--score", "quality", "--json", "--out", out);
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout).status).toBe("optimal");
+  });
+
   it("says why when no pairing meets the rules, and names bad input", async () => {
     const out = join(folder, "none.json");
     const result = await run("pair", "--helpers", helpers, "--helped", helped, "--max-minutes", "5", "--out", out);
@@ -62,6 +73,7 @@ describe("school-layout pair", () => {
       [["--helpers", helpers, "--helped", helped, "--score", "rank", "--out", out], /--helpers .*helpers\.geojson 0 \(id "县一中"\), "rank": must be a finite number/],
       [["--helpers", helpers, "--helped", helped, "--costs", costs, "--roads", costs, "--out", out], /give --costs or --roads, not both/],
       [["--helpers", helpers, "--helped", helped, "--max-minutes", "-3", "--out", out], /--max-minutes/],
+      [["--helpers", helpers, "--helped", selfHelped, "--out", out], /--helpers and --helped both hold 县一中: a school cannot support itself/],
     ];
     for (const [args, message] of bad) {
       const failed = await run("pair", ...args);
