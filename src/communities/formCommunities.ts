@@ -22,6 +22,7 @@
  */
 import { costOf, type CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
+import { checkSchoolIds, checkTravelMinutes } from "./checks.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import type { SolveOptions } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
@@ -162,16 +163,13 @@ function limitOption(options: CommunityOptions, name: keyof CommunityOptions, fa
 
 function check(schools: readonly CommunitySchool[], options: CommunityOptions): Checked {
   if (!Array.isArray(schools) || schools.length === 0) throw new InputError({ source: "schools", field: "schools", value: schools }, "must be a non-empty array of schools");
+  checkSchoolIds(schools, "schools");
   const n = schools.length;
-  const seen = new Set<string>();
   const pupils = new Float64Array(n);
   const lead = new Uint8Array(n);
   const required = new Uint8Array(n);
   const hub = new Uint8Array(n);
   schools.forEach((school, index) => {
-    if (typeof school?.id !== "string" || school.id === "") throw new InputError({ source: "schools", index, field: "id", value: school?.id }, "must be a non-empty string");
-    if (seen.has(school.id)) throw new InputError({ source: "schools", index, id: school.id, field: "id", value: school.id }, "repeats another school's id");
-    seen.add(school.id);
     const p = school.pupils ?? 0;
     if (typeof p !== "number" || !Number.isFinite(p) || p < 0) throw new InputError({ source: "schools", index, id: school.id, field: "pupils", value: p }, "must be a finite number ≥ 0");
     pupils[index] = p;
@@ -182,10 +180,7 @@ function check(schools: readonly CommunitySchool[], options: CommunityOptions): 
     lead[index] = school.leadEligible === true || school.leadRequired === true ? 1 : 0;
     hub[index] = school.hubEligible === true ? 1 : 0;
   });
-  const matrix = options?.travelMinutes;
-  if (matrix === undefined || matrix === null || typeof matrix !== "object") throw new InputError({ source: "options", field: "travelMinutes", value: matrix }, "is required: a square cost matrix in minutes between the schools");
-  if (matrix.demandCount !== n || matrix.siteCount !== n) throw new InputError({ source: "options", field: "travelMinutes", value: `${matrix.demandCount} × ${matrix.siteCount}` }, `must be square over the schools: ${n} × ${n}`);
-  if (matrix.unit !== "minutes") throw new InputError({ source: "options", field: "travelMinutes.unit", value: matrix.unit }, "must be minutes");
+  checkTravelMinutes(options?.travelMinutes, n, n, { required: "a square cost matrix in minutes between the schools", shape: "be square over the schools" });
   if (options.k !== undefined && (!Number.isInteger(options.k) || options.k < 1)) throw new InputError({ source: "options", field: "k", value: options.k }, "must be a whole number ≥ 1");
   if (options.minK !== undefined && (!Number.isInteger(options.minK) || options.minK < 1)) throw new InputError({ source: "options", field: "minK", value: options.minK }, "must be a whole number ≥ 1");
   if (options.k !== undefined && options.minK !== undefined) throw new InputError({ source: "options", field: "minK", value: options.minK }, "goes with k unset: give k (exactly) or minK (at least)");

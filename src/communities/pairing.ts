@@ -18,6 +18,7 @@
  */
 import { costOf, type CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
+import { checkSchoolIds, checkTravelMinutes } from "./checks.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import type { SolveOptions } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
@@ -118,16 +119,6 @@ interface Candidates {
   readonly minutes: Float64Array;
   readonly score: Float64Array;
   readonly cost: Float64Array;
-}
-
-function checkIds(list: readonly { readonly id: string }[], source: string): void {
-  if (!Array.isArray(list)) throw new InputError({ source, field: source, value: list }, "must be an array of schools with an id");
-  const seen = new Set<string>();
-  list.forEach((school, index) => {
-    if (typeof school?.id !== "string" || school.id === "") throw new InputError({ source, index, field: "id", value: school?.id }, "must be a non-empty string");
-    if (seen.has(school.id)) throw new InputError({ source, index, id: school.id, field: "id", value: school.id }, "repeats another school's id");
-    seen.add(school.id);
-  });
 }
 
 function candidatePairs(helpers: readonly PairingHelper[], helped: readonly PairingHelped[], options: PairingOptions, limit: number, weight: number): Candidates {
@@ -235,17 +226,12 @@ function crowdedGroup(helpers: readonly PairingHelper[], helped: readonly Pairin
  */
 export async function pairSchools(helpers: readonly PairingHelper[], helped: readonly PairingHelped[], options: PairingOptions): Promise<Pairing> {
   const started = performance.now();
-  checkIds(helpers, "helpers");
-  checkIds(helped, "helped");
+  checkSchoolIds(helpers, "helpers");
+  checkSchoolIds(helped, "helped");
   helpers.forEach((helper, index) => {
     if (!Number.isInteger(helper.capacity) || helper.capacity < 0) throw new InputError({ source: "helpers", index, id: helper.id, field: "capacity", value: helper.capacity }, "must be a whole number ≥ 0");
   });
-  const matrix = options?.travelMinutes;
-  if (matrix === undefined || matrix === null || typeof matrix !== "object") throw new InputError({ source: "options", field: "travelMinutes", value: matrix }, "is required: a cost matrix in minutes, rows helped × columns helpers");
-  if (matrix.demandCount !== helped.length || matrix.siteCount !== helpers.length) {
-    throw new InputError({ source: "options", field: "travelMinutes", value: `${matrix.demandCount} × ${matrix.siteCount}` }, `must have a row per helped school and a column per helper: ${helped.length} × ${helpers.length}`);
-  }
-  if (matrix.unit !== "minutes") throw new InputError({ source: "options", field: "travelMinutes.unit", value: matrix.unit }, "must be minutes");
+  checkTravelMinutes(options?.travelMinutes, helped.length, helpers.length, { required: "a cost matrix in minutes, rows helped × columns helpers", shape: "have a row per helped school and a column per helper" });
   const limit = options.maxTravelMinutes ?? Infinity;
   if (typeof limit !== "number" || !(limit > 0)) throw new InputError({ source: "options", field: "maxTravelMinutes", value: limit }, "must be a number of minutes > 0");
   const weight = options.scoreMinutes ?? 1;

@@ -18,6 +18,7 @@
  */
 import { costOf, type CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
+import { checkSchoolIds, checkTravelMinutes } from "./checks.ts";
 import { norm, type Norm } from "../norms/norm.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import type { SolveOptions } from "../solvers/options.ts";
@@ -174,21 +175,14 @@ function wholeCount(value: unknown, index: number, id: string, field: string): n
  */
 export async function planRotation(schools: readonly RotationSchool[], options: RotationOptions): Promise<RotationPlan> {
   const started = performance.now();
-  if (!Array.isArray(schools)) throw new InputError({ source: "schools", field: "schools", value: schools }, "must be an array of schools");
+  checkSchoolIds(schools, "schools");
   const n = schools.length;
-  const seen = new Set<string>();
   schools.forEach((school, index) => {
-    if (typeof school?.id !== "string" || school.id === "") throw new InputError({ source: "schools", index, field: "id", value: school?.id }, "must be a non-empty string");
-    if (seen.has(school.id)) throw new InputError({ source: "schools", index, id: school.id, field: "id", value: school.id }, "repeats another school's id");
-    seen.add(school.id);
     if (typeof school.community !== "string" || school.community === "") throw new InputError({ source: "schools", index, id: school.id, field: "community", value: school.community }, "must be a non-empty string");
     wholeCount(school.teachers, index, school.id, "teachers");
     wholeCount(school.needed, index, school.id, "needed");
   });
-  const matrix = options?.travelMinutes;
-  if (matrix === undefined || matrix === null || typeof matrix !== "object") throw new InputError({ source: "options", field: "travelMinutes", value: matrix }, "is required: a square cost matrix in minutes between the schools");
-  if (matrix.demandCount !== n || matrix.siteCount !== n) throw new InputError({ source: "options", field: "travelMinutes", value: `${matrix.demandCount} × ${matrix.siteCount}` }, `must be square over the schools: ${n} × ${n}`);
-  if (matrix.unit !== "minutes") throw new InputError({ source: "options", field: "travelMinutes.unit", value: matrix.unit }, "must be minutes");
+  const matrix = checkTravelMinutes(options?.travelMinutes, n, n, { required: "a square cost matrix in minutes between the schools", shape: "be square over the schools" });
   const share = options.share ?? ROTATION_SHARE.value;
   if (typeof share !== "number" || !(share >= 0 && share <= 1)) throw new InputError({ source: "options", field: "share", value: share }, "must be a share in [0, 1]");
   const limit = options.maxTravelMinutes ?? Infinity;
