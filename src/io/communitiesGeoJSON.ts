@@ -7,7 +7,7 @@
  */
 import { buffer, convex, featureCollection, lineString, point } from "@turf/turf";
 import type { Feature, FeatureCollection, LineString, Point, Polygon, MultiPolygon } from "geojson";
-import type { CommunityPlan } from "../communities/formCommunities.ts";
+import type { CommunityPlan } from "../communities/communityTypes.ts";
 import { InputError } from "../errors.ts";
 
 /** The `layer` property of each feature {@link communitiesToGeoJSON} writes. */

@@ -10,7 +10,7 @@
 import { convex, featureCollection, lineString, point, rewind } from "@turf/turf";
 import { schemeSet3, schemeTableau10 } from "d3-scale-chromatic";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import type { CommunityPlan } from "../../communities/formCommunities.ts";
+import type { CommunityPlan } from "../../communities/communityTypes.ts";
 import { checkLanguage, type Language } from "../messages/common.ts";
 import { messagesFor } from "../messages/index.ts";
 import { travelBasisText } from "../messages/travelBasis.ts";
