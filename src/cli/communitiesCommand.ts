@@ -1,31 +1,42 @@
 /**
  * `school-layout communities`: urban–rural education communities ({@link formCommunities}) from a layer of
- * schools, written as GeoJSON (schools with their community and role, links, outlines). Node only.
+ * schools or a plan's open schools, written as GeoJSON (schools with their community and role, links, outlines),
+ * with a map (`--map`, SVG or PNG) and a report (`--report`, HTML) on request. Node only.
  * @module
  */
 import type { Command } from "commander";
-import type { Feature } from "geojson";
-import { formCommunities, type CommunityPlan, type CommunitySchool } from "../communities/formCommunities.ts";
+import { formCommunities } from "../communities/formCommunities.ts";
+import type { CommunityOptions, CommunityPlan } from "../communities/communityTypes.ts";
 import { communitiesToGeoJSON } from "../io/communitiesGeoJSON.ts";
 import type { CoordinateSystem } from "../io/coordinateSystem.ts";
-import { readDemandPoints } from "../io/index.ts";
-import { readFeatureFlag, readFeatureNumber } from "../io/values.ts";
+import { renderCommunityMap } from "../render/map/communityMap.ts";
+import { LANGUAGES, type Language } from "../render/messages/common.ts";
+import { messagesFor } from "../render/messages/index.ts";
+import { svgToPng } from "../render/png.node.ts";
+import { communityReportHtml } from "../render/report/communityReport.ts";
 import type { TravelMode } from "../travel/index.ts";
-import { checkOutputPath, explainLayerError, readLayer, writeText } from "./files.ts";
+import { readCommunitySchools, readNeighbours } from "./communitySchools.ts";
+import { checkOutputPath, explainLayerError, writeBytes, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
-import { parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
+import { parseChoice, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
 import { addTeacherTravelFlags, reportSolve, teacherTravelMinutes } from "./teacherTravel.ts";
+
+/** Width in px of a `--map` PNG (twice the SVG's, for print). */
+const MAP_PNG_WIDTH = 2000;
 
 /** The options of `communities`, as commander parses them. */
 export interface CommunitiesCommandOptions {
-  readonly schools: string;
+  readonly schools?: string;
+  readonly plan?: string;
   readonly id?: string;
+  readonly names: string;
   readonly pupils?: string;
   readonly leadEligible: string;
   readonly leadRequired?: string;
   readonly hubEligible: string;
   readonly k?: number;
   readonly minK?: number;
+  readonly fewest?: boolean;
   readonly maxLeadHubMinutes?: number;
   readonly maxHubMemberMinutes?: number;
   readonly allowDirect?: boolean;
@@ -33,52 +44,51 @@ export interface CommunitiesCommandOptions {
   readonly maxSchools?: number;
   readonly minPupils?: number;
   readonly maxPupils?: number;
+  readonly township: string;
+  readonly keepTownshipsWhole?: boolean;
+  readonly levels?: string;
+  readonly matchLevels?: boolean;
+  readonly neighbours?: string;
   readonly roads?: string;
   readonly costs?: string;
   readonly mode: TravelMode;
   readonly crs: CoordinateSystem;
   readonly timeLimit?: number;
   readonly json?: boolean;
+  readonly map?: string;
+  readonly report?: string;
+  readonly lang: Language;
   readonly out: string;
 }
 
-/** The property must be on at least one school: a misspelt name would otherwise read as "no" or 0 everywhere. */
-function checkPresent(features: readonly Feature[], property: string, flag: string): void {
-  if (!features.some((feature) => Object.hasOwn(feature.properties ?? {}, property))) throw new CliError(`${flag} ${property}: no school has this property`);
-}
+const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 async function runCommunities(options: CommunitiesCommandOptions, context: CliContext): Promise<void> {
   await checkOutputPath(options.out, "--out");
+  if (options.map !== undefined) {
+    if (!/\.(svg|png)$/i.test(options.map)) throw new CliError(`--map "${options.map}": must end in .svg or .png (the format of the map)`);
+    await checkOutputPath(options.map, "--map");
+  }
+  if (options.report !== undefined) await checkOutputPath(options.report, "--report");
   if (options.costs !== undefined && options.roads !== undefined) throw new CliError("give --costs or --roads, not both");
   if (options.k !== undefined && options.minK !== undefined) throw new CliError("give --k (exactly) or --min-k (at least), not both");
-  const file = await readLayer(options.schools, "--schools");
+  if (options.k !== undefined && options.fewest === true) throw new CliError("give --k (a count given) or --fewest (a count to find), not both");
+  if (options.pupils === undefined && options.plan === undefined && (options.minPupils !== undefined || options.maxPupils !== undefined)) throw new CliError("--min-pupils and --max-pupils need --pupils PROP (the schools' pupils) or --plan (the plan's enrolment)");
   let plan: CommunityPlan;
   let basis: string;
-  let features: readonly Feature[];
+  let rules: Omit<CommunityOptions, "travelMinutes">;
+  let read: Awaited<ReturnType<typeof readCommunitySchools>> | undefined;
   try {
-    const layer = readDemandPoints(file.collection, { ...(options.id === undefined ? {} : { id: options.id }), source: file.name, crs: options.crs });
-    features = layer.features;
-    const ids = layer.points.map((p, i) => String(p.id ?? i));
-    if (options.leadRequired === undefined) checkPresent(features, options.leadEligible, "--lead-eligible");
-    if (options.leadRequired !== undefined) checkPresent(features, options.leadRequired, "--lead-required");
-    checkPresent(features, options.hubEligible, "--hub-eligible");
-    if (options.pupils !== undefined) checkPresent(features, options.pupils, "--pupils");
-    else if (options.minPupils !== undefined || options.maxPupils !== undefined) throw new CliError("--min-pupils and --max-pupils need --pupils PROP (the schools' pupils)");
-    const where = (index: number) => ({ source: file.name, index, id: ids[index]! });
-    const flag = (property: string | undefined, name: string) => features.map((feature, k) => (property === undefined ? false : readFeatureFlag(feature, where(k), property, name)));
-    const lead = flag(options.leadEligible, "leadEligible");
-    const required = flag(options.leadRequired, "leadRequired");
-    const hub = flag(options.hubEligible, "hubEligible");
-    const pupils = features.map((feature, k) => (options.pupils === undefined ? 0 : readFeatureNumber(feature, where(k), options.pupils, "pupils")));
-    const schools: CommunitySchool[] = ids.map((id, s) => ({ id, pupils: pupils[s]!, leadEligible: lead[s]!, leadRequired: required[s]!, hubEligible: hub[s]! }));
-    const ends = { ids, coordinates: layer.coordinates };
+    read = await readCommunitySchools(options);
+    const ids = read.schools.map((school) => school.id);
+    const ends = { ids, coordinates: read.coordinates };
     const travel = await teacherTravelMinutes(options, ends, ends, { from: "from", to: "to" });
     basis = travel.basis;
     const given = <T>(value: T | undefined, name: string): Record<string, T> => (value === undefined ? {} : { [name]: value });
-    plan = await formCommunities(schools, {
-      travelMinutes: travel.matrix,
+    rules = {
       ...given(options.k, "k"),
       ...given(options.minK, "minK"),
+      ...given(options.fewest, "fewest"),
       ...given(options.maxLeadHubMinutes, "maxLeadHubMinutes"),
       ...given(options.maxHubMemberMinutes, "maxHubMemberMinutes"),
       ...given(options.allowDirect, "allowDirect"),
@@ -86,23 +96,46 @@ async function runCommunities(options: CommunitiesCommandOptions, context: CliCo
       ...given(options.maxSchools, "maxSchools"),
       ...given(options.minPupils, "minPupils"),
       ...given(options.maxPupils, "maxPupils"),
-      ...given(options.timeLimit, "timeLimitSeconds"),
-    });
+      ...given(options.keepTownshipsWhole, "keepTownshipsWhole"),
+      ...given(options.matchLevels, "matchLevels"),
+      ...(options.neighbours === undefined ? {} : { neighbours: await readNeighbours(options.neighbours, ids) }),
+    };
+    plan = await formCommunities(read.schools, { ...rules, travelMinutes: travel.matrix, ...given(options.timeLimit, "timeLimitSeconds") });
   } catch (error) {
-    throw explainLayerError(error, [file], options.id);
+    throw explainLayerError(error, read?.files ?? [], options.id);
   }
-  const collection = communitiesToGeoJSON(plan, features);
+  const collection = communitiesToGeoJSON(plan, read.features);
   const output = {
     ...collection,
     status: plan.status, objective: plan.objective, bound: plan.bound, gap: plan.gap, travelBasis: basis,
-    communities: plan.communities, reasons: plan.reasons, statistics: plan.statistics,
+    communities: plan.communities, reasons: plan.reasons,
+    ...(plan.fewest === undefined ? {} : { fewest: plan.fewest }),
+    ...(plan.contiguityCuts === undefined ? {} : { contiguityCuts: plan.contiguityCuts }),
+    statistics: plan.statistics,
   };
   await writeText(options.out, `${JSON.stringify(output)}\n`, "--out");
+  const written = [options.out];
+  const words = messagesFor(options.lang);
+  const illustrative = read.features.some((feature) => Boolean(feature.properties?.["illustrative"])) ? [words.communities.illustrative] : [];
+  const mapSvg = (): string => renderCommunityMap(plan, read!.coordinates, { language: options.lang, names: read!.names, travelBasis: basis, sources: illustrative });
+  if (options.map !== undefined) {
+    const svg = mapSvg();
+    if (options.map.toLowerCase().endsWith(".svg")) await writeText(options.map, svg, "--map");
+    else await writeBytes(options.map, svgToPng(svg, { width: MAP_PNG_WIDTH }), "--map");
+    written.push(options.map);
+  }
+  if (options.report !== undefined) {
+    const figures = plan.communities.length === 0 ? [] : [{ svg: mapSvg(), caption: words.map.communitiesTitle }];
+    await writeText(options.report, communityReportHtml(plan, { language: options.lang, names: read.names, figures, rules, travelBasis: basis, notes: illustrative }), "--report");
+    written.push(options.report);
+  }
   if (reportSolve(context.streams, "communities: no grouping meets the rules:", plan, options.json === true)) return;
   const gap = plan.gap === null ? "" : `, gap ${(plan.gap * 100).toFixed(2)} %`;
-  const lines = [`communities: ${plan.status}${gap}${plan.objective === null ? "" : `, link travel ${plan.objective.toFixed(1)}`} (${plan.communities.length} communities; travel: ${basis})`];
-  for (const c of plan.communities) lines.push(`  ${c.lead}: ${c.hubs.length} hubs, ${c.members.length} members, ${c.schools} schools, ${Math.round(c.pupils)} pupils, longest link ${c.longestLinkMinutes.toFixed(1)} min`);
-  lines.push(`wrote ${options.out}`);
+  const lines = [`communities: ${plan.status}${gap}${plan.objective === null ? "" : `, link travel ${plan.objective.toFixed(1)}`} (${plural(plan.communities.length, "community", "communities")}; travel: ${basis})`];
+  if (plan.fewest !== undefined) lines.push(plan.fewest.proven ? `  the fewest communities that meet the rules: ${plan.fewest.communities} (proven)` : `  ${plan.fewest.communities} communities; the fewest is at least ${plan.fewest.bound ?? 1} (not proven)`);
+  if (plan.contiguityCuts !== undefined) lines.push(`  contiguity: ${plural(plan.contiguityCuts, "cut")} added`);
+  for (const c of plan.communities) lines.push(`  ${read.names[c.lead] ?? c.lead}: ${plural(c.hubs.length, "hub")}, ${plural(c.members.length, "member")}, ${plural(c.schools, "school")}, ${plural(Math.round(c.pupils), "pupil")}, longest link ${c.longestLinkMinutes.toFixed(1)} min`);
+  lines.push(`wrote ${written.join(", ")}`);
   context.streams.stdout.write(`${lines.join("\n")}\n`);
 }
 
@@ -111,14 +144,17 @@ export function registerCommunitiesCommand(program: Command, context: CliContext
   const command = program
     .command("communities")
     .description("urban–rural education communities: one lead each, township hubs, every school joined through a hub, within travel limits and sizes")
-    .requiredOption("--schools <file>", "the schools (GeoJSON, CSV or .xlsx points)")
+    .option("--schools <file>", "the schools (GeoJSON, CSV or .xlsx points); with --plan plan.json, the places of the plan's schools")
+    .option("--plan <file>", "a plan's schools: a plan.geojson alone (its open schools, pupils and levels), or a plan.json with --schools")
     .option("--id <property>", "the id property (default: the feature id or `id`)")
-    .option("--pupils <property>", "the schools' pupils (for --min-pupils / --max-pupils and the figures)")
-    .option("--lead-eligible <property>", "a true/false (1/0) property: the school may lead a community", "leadEligible")
-    .option("--lead-required <property>", "a true/false (1/0) property: the school must lead a community")
-    .option("--hub-eligible <property>", "a true/false (1/0) property: the school may be a township hub (three schools)", "hubEligible")
+    .option("--names <property>", "the schools' display names (map, report)", "name")
+    .option("--pupils <property>", "the schools' pupils (default: the plan's enrolment with --plan, else 0)")
+    .option("--lead-eligible <property>", "the schools that may lead: a true/false property, or PROP=VALUE (e.g. tier=county seat)", "leadEligible")
+    .option("--lead-required <property>", "the schools that must lead: a true/false property, or PROP=VALUE")
+    .option("--hub-eligible <property>", "the schools that may be township hubs (three schools): a true/false property, or PROP=VALUE", "hubEligible")
     .option("--k <n>", "exactly this many communities", parsePositiveInteger)
     .option("--min-k <n>", "at least this many communities", parsePositiveInteger)
+    .option("--fewest", "the fewest communities that meet the rules (at least --min-k), then the least travel")
     .option("--max-lead-hub-minutes <minutes>", "the longest lead → hub trip", parseNonNegativeNumber)
     .option("--max-hub-member-minutes <minutes>", "the longest hub → member trip", parseNonNegativeNumber)
     .option("--allow-direct", "members may join the lead directly (within the lead → hub limit)")
@@ -126,8 +162,16 @@ export function registerCommunitiesCommand(program: Command, context: CliContext
     .option("--max-schools <n>", "most schools in a community, lead included", parsePositiveInteger)
     .option("--min-pupils <n>", "fewest pupils in a community", parseNonNegativeNumber)
     .option("--max-pupils <n>", "most pupils in a community", parseNonNegativeNumber)
+    .option("--keep-townships-whole", "the schools of one township (--township) are in one community")
+    .option("--township <property>", "the schools' township, for --keep-townships-whole", "township")
+    .option("--match-levels", "links only between schools sharing a level (from --levels, or the plan's classes)")
+    .option("--levels <property>", "the levels each school teaches: an array or a comma-separated string")
+    .option("--neighbours <file>", "contiguity: a CSV of neighbouring school pairs (two columns of ids, a header row); every community connected")
     .option("--time-limit <seconds>", "stop after this many seconds with the best grouping and its bound", parsePositiveNumber);
   addTeacherTravelFlags(command, "from, to")
+    .option("--map <file>", "also draw the communities: .svg or .png")
+    .option("--report <file>", "also write the report (HTML): status, map, each community, each school, rules")
+    .option("--lang <language>", `the language of the map and report: ${LANGUAGES.join(", ")}`, parseChoice(LANGUAGES), "en")
     .requiredOption("--out <file>", "the communities as GeoJSON: schools (community, role, hub, lead), links, outlines")
     .action((options: CommunitiesCommandOptions) => runCommunities(options, context));
 }

@@ -4,6 +4,7 @@ import type { SchoolSystem } from "../../src/plan/system/system.ts";
 import { COMMON_MESSAGES } from "../../src/render/messages/common.ts";
 import { planReportDocument, planReportHtml, planSummaryMarkdown } from "../../src/render/report/index.ts";
 import { tinyPlan } from "../plan/planFixture.ts";
+import { communityColour, denseCostMatrix, formCommunities } from "../../src/index.ts";
 
 let plan: Plan;
 let system: SchoolSystem;
@@ -81,6 +82,19 @@ describe("planReportHtml", () => {
     expect(html).toContain('<h2 id="maps">Maps</h2>');
     expect(html).toContain(`<figure>${svg}<figcaption>a map</figcaption></figure>`);
     expect(html).toContain("the balance figures cannot be computed");
+  });
+
+  it("shows the education communities formed on the plan's open schools in a section of their own, in their map colours", async () => {
+    const open = plan.schools!.filter((school) => school.open);
+    const schools = open.map((school, k) => ({ id: school.id, pupils: Object.values(school.enrolment).reduce((sum, p) => sum + p, 0), leadEligible: k === 0, hubEligible: k > 0 }));
+    const minutes = denseCostMatrix(new Array(schools.length ** 2).fill(10), schools.length, schools.length, "minutes");
+    const communities = await formCommunities(schools, { travelMinutes: minutes, allowDirect: true });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><g id="community-map"/></svg>';
+    const html = planReportHtml(plan, system, { language: "zh", communities: { plan: communities, figures: [{ svg, caption: "共同体" }] } });
+    expect(html).toContain('<h2 id="communities">各共同体</h2>');
+    expect(html).toContain(`<span class="swatch" style="background:${communityColour(0)}"></span>${open[0]!.id}`);
+    expect(html).toContain(`<figure>${svg}<figcaption>共同体</figcaption></figure>`);
+    expect(planReportHtml(plan, system)).not.toContain('id="communities"');
   });
 
   it("refuses a language it does not have, naming the value", () => {

@@ -11,8 +11,16 @@ export interface StrongText {
   readonly strong: string;
 }
 
-/** A run of text: plain, or strong (bold). Text is plain text; renderers escape it. */
-export type Inline = string | StrongText;
+/** Text after a small square of colour (e.g. a community's colour on the map); the square is drawn in HTML only. */
+export interface SwatchRun {
+  /** The colour, `#rrggbb` (any other value draws no square). */
+  readonly swatch: string;
+  /** The text after it, plain. */
+  readonly text: string;
+}
+
+/** A run of text: plain, strong (bold), or a colour swatch. Text is plain text; renderers escape it. */
+export type Inline = string | StrongText | SwatchRun;
 
 /** A heading; level 1 is the title. */
 export interface HeadingBlock {
@@ -112,5 +120,5 @@ export function table(headers: readonly string[], rows: readonly (readonly Inlin
 
 /** The plain text of runs. */
 export function plainText(content: readonly Inline[]): string {
-  return content.map((run) => (typeof run === "string" ? run : run.strong)).join("");
+  return content.map((run) => (typeof run === "string" ? run : "strong" in run ? run.strong : run.text)).join("");
 }

@@ -29,13 +29,22 @@ tr:nth-child(even) td { background: #fbfcfd; }
 figure { margin: 12px 0 24px; }
 figure svg { max-width: 100%; height: auto; border: 1px solid #d0d7de; }
 figcaption { font-size: 13px; color: #57606a; }
+span.swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; border: 1px solid #57606a; }
 nav.toc { font-size: 13.5px; }
 nav.toc a { margin-right: 14px; }
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
 `;
 
 function inline(content: readonly Inline[]): string {
-  return content.map((run) => (typeof run === "string" ? escapeHtml(run) : `<strong>${escapeHtml(run.strong)}</strong>`)).join("");
+  return content
+    .map((run) => {
+      if (typeof run === "string") return escapeHtml(run);
+      if ("strong" in run) return `<strong>${escapeHtml(run.strong)}</strong>`;
+      // Only a #rrggbb colour is written into the style (nothing else can reach the attribute).
+      const square = /^#[0-9a-fA-F]{6}$/.test(run.swatch) ? `<span class="swatch" style="background:${run.swatch}"></span>` : "";
+      return `${square}${escapeHtml(run.text)}`;
+    })
+    .join("");
 }
 
 function block(item: Block): string {

@@ -10,7 +10,7 @@ function escapeMarkdown(text: string): string {
 }
 
 function inline(content: readonly Inline[]): string {
-  return content.map((run) => (typeof run === "string" ? escapeMarkdown(run) : `**${escapeMarkdown(run.strong)}**`)).join("");
+  return content.map((run) => (typeof run === "string" ? escapeMarkdown(run) : "strong" in run ? `**${escapeMarkdown(run.strong)}**` : escapeMarkdown(run.text))).join("");
 }
 
 /** A table cell: inline text with the pipe escaped as well. */

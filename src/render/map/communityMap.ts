@@ -39,8 +39,12 @@ export interface CommunityMapOptions {
   readonly height?: number;
 }
 
-/** The colour of community k: Tableau 10, then Set 3. */
-function communityColour(k: number): string {
+/**
+ * The colour of the k-th community of a plan on the map and in the report: Tableau 10, then Set 3, repeating.
+ * @param k - the community's index in `plan.communities` (0-based)
+ * @returns a `#rrggbb` colour
+ */
+export function communityColour(k: number): string {
   const palette = [...schemeTableau10, ...schemeSet3];
   return palette[k % palette.length]!;
 }

@@ -5,6 +5,7 @@
  */
 import { CHART_MESSAGES, type ChartMessages } from "./chart.ts";
 import { COMMON_MESSAGES, type CommonMessages, type Language } from "./common.ts";
+import { COMMUNITY_REPORT_MESSAGES, type CommunityReportMessages } from "./communities.ts";
 import { MAP_MESSAGES, type MapMessages } from "./map.ts";
 import { REPORT_MESSAGES, type ReportMessages } from "./report.ts";
 import { TABLE_MESSAGES, type TableMessages } from "./tables.ts";
@@ -29,6 +30,8 @@ export interface Messages {
   readonly violations: ViolationMessages;
   /** The multi-year plan report: sections, headers, changes, sentences. */
   readonly years: YearReportMessages;
+  /** The communities report and the plan report's communities section. */
+  readonly communities: CommunityReportMessages;
 }
 
 /**
@@ -36,12 +39,14 @@ export interface Messages {
  * @param language - `zh` or `en`
  */
 export function messagesFor(language: Language): Messages {
-  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], chart: CHART_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language], violations: VIOLATION_MESSAGES[language], years: YEAR_REPORT_MESSAGES[language] };
+  return { language, common: COMMON_MESSAGES[language], map: MAP_MESSAGES[language], chart: CHART_MESSAGES[language], report: REPORT_MESSAGES[language], tables: TABLE_MESSAGES[language], violations: VIOLATION_MESSAGES[language], years: YEAR_REPORT_MESSAGES[language], communities: COMMUNITY_REPORT_MESSAGES[language] };
 }
 
 export { CHART_MESSAGES } from "./chart.ts";
 export type { ChartMessages } from "./chart.ts";
 export { COMMON_MESSAGES, LANGUAGES, checkLanguage } from "./common.ts";
+export { COMMUNITY_REPORT_MESSAGES } from "./communities.ts";
+export type { CommunityReportMessages, CommunityRuleWords } from "./communities.ts";
 export type { CommonMessages, Language } from "./common.ts";
 export { MAP_MESSAGES } from "./map.ts";
 export type { MapMessages } from "./map.ts";

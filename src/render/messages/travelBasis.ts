@@ -18,6 +18,7 @@ const LEVEL = `(${LEVELS.join("|")})`;
 
 /** The phrases school-layout writes, in order, with their Chinese. */
 const ZH_PHRASES: ReadonlyArray<readonly [RegExp, string | ((...groups: string[]) => string)]> = [
+  [new RegExp(`^${MODE}: `), (_, mode) => `${ZH_MODES[mode as TravelMode]}：`],
   [/no road network: /g, "无路网："],
   [/great-circle distance/g, "大圆距离"],
   [/planar \(projected\) distance/g, "平面（投影）距离"],

@@ -6,13 +6,14 @@
  * their figures agree.
  * @module
  */
+import type { CommunityPlan } from "../../communities/communityTypes.ts";
 import type { BalanceTotals } from "../../metrics/balance.ts";
 import { InputError } from "../../errors.ts";
 import { evaluateLayout, type LayoutEvaluation } from "../../metrics/evaluate.ts";
 import type { Layout } from "../../metrics/layout.ts";
 import type { Plan } from "../../plan/result/result.ts";
 import type { SchoolSystem } from "../../plan/system/system.ts";
-import type { Block, FigureBlock, ReportDocument } from "../document/blocks.ts";
+import type { Block, ReportDocument } from "../document/blocks.ts";
 import { heading, paragraph } from "../document/blocks.ts";
 import { documentToHtml } from "../document/html.ts";
 import { documentToMarkdown } from "../document/markdown.ts";
@@ -20,6 +21,8 @@ import { checkLanguage, type Language } from "../messages/common.ts";
 import { messagesFor } from "../messages/index.ts";
 import { accessBlocks, townshipAccessBlocks } from "./access.ts";
 import { balanceBlocks } from "./balance.ts";
+import { communitySectionBlocks } from "./communityReport.ts";
+import { figureBlock, type ReportFigure } from "./figures.ts";
 import { readableText, scoreOf, type ReportContext } from "./context.ts";
 import { costBlocks } from "./costs.ts";
 import { headlineBlocks, statusBlocks } from "./headline.ts";
@@ -30,15 +33,7 @@ import { splitSettlementBlocks } from "./splitSettlements.ts";
 import { tradeoffBlocks } from "./tradeoff.ts";
 import { violationBlocks } from "./violations.ts";
 
-/** A picture for the report: an SVG string with its caption (maps drawn by the render functions, charts). */
-export interface ReportFigure {
-  /** A complete `<svg>` element. */
-  readonly svg: string;
-  /** Its caption. */
-  readonly caption: string;
-  /** For Markdown: a file of the same picture (e.g. `map.png`); default none (left out of Markdown). */
-  readonly markdownImage?: string;
-}
+export type { ReportFigure } from "./figures.ts";
 
 /** Options of {@link planReportDocument}, {@link planReportHtml} and {@link planSummaryMarkdown}. */
 export interface PlanReportOptions {
@@ -61,6 +56,18 @@ export interface PlanReportOptions {
   readonly townshipNames?: Readonly<Record<string, string>>;
   /** Leave out the per-school table (long for a large county). Default false. */
   readonly omitSchoolTable?: boolean;
+  /** Education communities formed on the plan's schools, shown in a section of their own. Default none. */
+  readonly communities?: PlanReportCommunities;
+}
+
+/** The education communities a plan report shows ({@link PlanReportOptions.communities}). */
+export interface PlanReportCommunities {
+  /** From {@link formCommunities}, on the plan's open schools. */
+  readonly plan: CommunityPlan;
+  /** Display names by school id. Default the ids. */
+  readonly names?: Readonly<Record<string, string>>;
+  /** Their maps (e.g. {@link renderCommunityMap}'s), after the table. Default none. */
+  readonly figures?: readonly ReportFigure[];
 }
 
 /**
@@ -84,6 +91,13 @@ function evaluations(plan: Plan, system: SchoolSystem, balanceTotals: PlanReport
   return { plan: evaluate(scoreOf(plan)), statusQuo: evaluate(plan.statusQuo), problems };
 }
 
+/** The communities section of the plan report, with its maps after the table. */
+function communityBlocks(communities: PlanReportCommunities | undefined, language: Language): Block[] {
+  if (communities === undefined) return [];
+  const blocks = communitySectionBlocks(communities.plan, language, communities.names === undefined ? {} : { names: communities.names });
+  return blocks.length === 0 ? [] : [...blocks, ...(communities.figures ?? []).map(figureBlock)];
+}
+
 /**
  * The plan report as a document (plain data), in the chosen language. Sections: the status sentence (only status
  * `optimal` is called optimal; a plan with a gap is "the best found" with its proven gap), the objective and the
@@ -91,8 +105,8 @@ function evaluations(plan: Plan, system: SchoolSystem, balanceTotals: PlanReport
  * annual cost by item; access per level (mean, median, 90th percentile, longest, shares within the limits,
  * boarders' weekly trip) and equity (Gini, Theil) — from {@link evaluateLayout}; seats and utilization per level;
  * the actions; the small schools; every school; townships; the quality balance (教督〔2017〕6号) when resource
- * totals are given; the norm violations of the status quo and the plan ({@link checkPlan}); the rules in force;
- * data, sources and assumptions. Pure: nothing is mutated.
+ * totals are given; the education communities when given; the norm violations of the status quo and the plan
+ * ({@link checkPlan}); the rules in force; data, sources and assumptions. Pure: nothing is mutated.
  * @param plan - a plan from {@link planSchools}
  * @param system - the system it was made for
  * @param options - language, title, figures, sources, notes, balance totals; see {@link PlanReportOptions}
@@ -111,7 +125,7 @@ export function planReportDocument(plan: Plan, system: SchoolSystem, options: Pl
       ? []
       : [
           heading(messages.report.sections.maps, 2, "maps"),
-          ...figures.map((figure): FigureBlock => ({ kind: "figure", svg: figure.svg, caption: figure.caption, ...(figure.markdownImage === undefined ? {} : { markdownImage: figure.markdownImage }) })),
+          ...figures.map(figureBlock),
         ];
   const blocks: Block[] = [
     ...statusBlocks(context),
@@ -129,6 +143,7 @@ export function planReportDocument(plan: Plan, system: SchoolSystem, options: Pl
     ...(options.omitSchoolTable === true ? [] : schoolTableBlocks(context)),
     ...townshipAccessBlocks(context),
     ...balanceBlocks(context),
+    ...communityBlocks(options.communities, language),
     ...violationBlocks(context),
     ...rulesBlocks({ messages, rules: plan.rules, levels: system.levels, types: system.schools.map((school) => school.type) }),
     ...sourceBlocks(context, options.sources ?? [], options.notes ?? []),

@@ -11,7 +11,7 @@ import type { ProjectionRow } from "../../population/project.ts";
 import { SOCIAL_DISCOUNT_RATE } from "../../plan/years/yearOptions.ts";
 import type { MultiYearPlan, PlanYear } from "../../plan/years/yearResult.ts";
 import { classroomUseChartSvg, enrolmentChartSvg, schoolUseChartSvg } from "../chart/yearCharts.ts";
-import type { Block, FigureBlock, Inline, ReportDocument } from "../document/blocks.ts";
+import type { Block, Inline, ReportDocument } from "../document/blocks.ts";
 import { heading, list, paragraph, table } from "../document/blocks.ts";
 import { documentToHtml } from "../document/html.ts";
 import { documentToMarkdown } from "../document/markdown.ts";
@@ -20,7 +20,7 @@ import { messagesFor, type Messages } from "../messages/index.ts";
 import { travelBasisText } from "../messages/travelBasis.ts";
 import { formatNumber, formatPercent, readableText, type EvaluationContext } from "./context.ts";
 import { rulesBlocks } from "./rules.ts";
-import type { ReportFigure } from "./planReport.ts";
+import { figureBlock, type ReportFigure } from "./figures.ts";
 
 /** Options of {@link multiYearReportDocument}, {@link multiYearReportHtml} and {@link multiYearSummaryMarkdown}. */
 export interface MultiYearReportOptions {
@@ -59,10 +59,6 @@ const percent = (context: YearContext, value: number | null | undefined, digits 
 /** A scenario's name in the report's language. */
 function scenarioName(messages: Messages, id: string): string {
   return messages.chart.scenario(id);
-}
-
-function figureBlock(figure: ReportFigure): FigureBlock {
-  return { kind: "figure", svg: figure.svg, caption: figure.caption, ...(figure.markdownImage === undefined ? {} : { markdownImage: figure.markdownImage }) };
 }
 
 /** The status sentence, the objective and how it was solved; why there is no plan. */
