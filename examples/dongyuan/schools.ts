@@ -6,13 +6,15 @@
  *   children), and either a central primary (complete, 60 beds) and a boarding junior school (townships of 14
  *   or more village-level units) or a boarding nine-year school (smaller townships);
  * - in the county seat (县城中心城区社区, 仙塘镇) a county-seat junior school (36 classes, 900 beds), a county-seat
- *   primary (30 classes) and kindergarten (10 classes);
+ *   primary (30 classes) and kindergarten (10 classes), named after the county's 2025 lead schools (东源县实验中学,
+ *   东源县第一小学, 东源县第一幼儿园; ../shared/docs/domain.md §7), kept open (`required`: they lead the county's
+ *   education groups) — their sizes and places are illustrative;
  * - village schools in the villages at least 3 km from their seat, by code order within the township: the 1st,
  *   4th, 7th … have a village complete primary (one or two classes per level, six classrooms, no beds) and a
  *   village kindergarten; the 2nd, 5th, … a teaching point (grades 1–3, classes of 30); the rest none;
  *   their seats roughly match the village's own pupils, so most are small (under 100 pupils);
- * - candidates: a new primary and kindergarten at the county seat, a new kindergarten at each township seat of 17
- *   or more units: expansions happen at existing schools (added classrooms and beds), not new village sites.
+ * - candidates: a new primary (华南师范大学附属东源小学, up to 36 classes as planned, domain.md §7) and kindergarten
+ *   at the county seat, a new kindergarten at each township seat of 17 or more units: expansions happen at existing schools (added classrooms and beds), not new village sites.
  * @module
  */
 import type { Feature, FeatureCollection, Point, Position } from "geojson";
@@ -118,10 +120,10 @@ export function dongyuanSchools(
     }
     if (countySeat && countySeatUnit !== undefined) {
       const at = countySeatUnit.geometry.coordinates;
-      school(existing, at, "CS-J", "东源县县城初级中学", code, { type: "junior", tier: "county seat", classes: { junior: 36 }, beds: 900, maxAddedClassrooms: 12 });
-      school(existing, at, "CS-P", "东源县县城小学", code, { type: "complete primary", tier: "county seat", classes: { primary1to3: 15, primary4to6: 15 }, maxAddedClassrooms: 12, maxAddedBeds: 0 });
-      school(existing, at, "CS-K", "东源县县城幼儿园", code, { type: "kindergarten", tier: "county seat", classes: { kindergarten: 10 }, maxAddedClassrooms: 2 });
-      school(candidates, at, "CS-P-new", "县城新小学（拟建）", code, { type: "complete primary", tier: "county seat", maxAddedClassrooms: 36, maxAddedBeds: 0 });
+      school(existing, at, "CS-J", "东源县实验中学", code, { type: "junior", tier: "county seat", required: true, classes: { junior: 36 }, beds: 900, maxAddedClassrooms: 12 });
+      school(existing, at, "CS-P", "东源县第一小学", code, { type: "complete primary", tier: "county seat", required: true, classes: { primary1to3: 15, primary4to6: 15 }, maxAddedClassrooms: 12, maxAddedBeds: 0 });
+      school(existing, at, "CS-K", "东源县第一幼儿园", code, { type: "kindergarten", tier: "county seat", required: true, classes: { kindergarten: 10 }, maxAddedClassrooms: 2 });
+      school(candidates, at, "CS-P-new", "华南师范大学附属东源小学（拟建）", code, { type: "complete primary", tier: "county seat", maxAddedClassrooms: 36, maxAddedBeds: 0 });
       school(candidates, at, "CS-K-new", "县城新幼儿园（拟建）", code, { type: "kindergarten", tier: "county seat", maxAddedClassrooms: 12 });
     }
     if (site.properties.n_village_units >= 17) {

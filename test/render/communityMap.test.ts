@@ -1,6 +1,6 @@
 import { XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { costMatrixFromCoordinates, formCommunities, renderCommunityMap, type CommunitySchool } from "../../src/index.ts";
+import { communityColour, costMatrixFromCoordinates, formCommunities, renderCommunityMap, type CommunitySchool } from "../../src/index.ts";
 import { svgToPng } from "../../src/render/png.node.ts";
 
 const schools: CommunitySchool[] = [
@@ -37,5 +37,21 @@ describe("renderCommunityMap", () => {
     const png = svgToPng(renderCommunityMap(plan, coordinates, { language: "zh" }));
     expect([...png.slice(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
     expect(() => renderCommunityMap(plan, coordinates.subarray(2))).toThrow(/coordinates must hold 2 numbers per school of the plan \(14\); got 12/);
+  });
+
+  it("draws only the communities asked for, each in its colour in the plan, on the extent of every school", async () => {
+    const plan = await formCommunities(schools, { travelMinutes, k: 2 });
+    const all = renderCommunityMap(plan, coordinates);
+    const second = plan.communities[1]!;
+    const one = renderCommunityMap(plan, coordinates, { communities: [second.lead] });
+    expect(one.match(/<path data-community=/g)).toHaveLength(1);
+    expect(one).toContain(`<path data-community="${second.lead}"`);
+    expect(one.match(/<line data-community=/g)).toHaveLength(second.schools - 1);
+    expect(one).toContain(`fill="${communityColour(1)}"`);
+    expect(one).not.toContain(`data-community="${plan.communities[0]!.lead}"`);
+    // The same frame: the boundary-less extent covers every school, so the lead sits where it sat.
+    const leadSquare = (svg: string): string => /<rect x="([^"]+)" y="([^"]+)" width="14" height="14" fill="[^"]+" stroke="#222222"/.exec(svg.slice(svg.indexOf('<g id="schools">')))!.slice(1).join(",");
+    expect(all).toContain(leadSquare(one).split(",")[0]!);
+    expect(() => renderCommunityMap(plan, coordinates, { communities: ["甲村小"] })).toThrow(/communities: "甲村小" leads no community of the plan/);
   });
 });

@@ -33,6 +33,11 @@ export interface CommunityMapOptions {
   readonly sources?: readonly string[];
   /** How the teachers' travel times were made, written in the corner. Default none. */
   readonly travelBasis?: string;
+  /**
+   * The communities to draw, by their leads' ids (e.g. those of one level, for one map per level); each keeps its
+   * colour in the plan, and the map its extent over every school. Default all.
+   */
+  readonly communities?: readonly string[];
   /** Width and height in px. Default 1000 × 760. */
   readonly width?: number;
   /** See `width`. */
@@ -55,8 +60,8 @@ export function communityColour(k: number): string {
  * @param coordinates - length 2n: each school's [longitude, latitude] (WGS-84) in the plan's school order
  * @param options - language, title, boundary, townships, names, sources, travel basis, size
  * @returns an `<svg>` element
- * @throws RangeError for a language other than `zh`/`en`, a size outside 200–10000 px, or coordinates that are not
- *   two per school
+ * @throws RangeError for a language other than `zh`/`en`, a size outside 200–10000 px, coordinates that are not
+ *   two per school, or `communities` naming a school that leads none
  */
 export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<number>, options: CommunityMapOptions = {}): string {
   const language = checkLanguage(options.language ?? "en");
@@ -78,8 +83,12 @@ export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<n
   const { at, path, top, legendWidth } = frame;
   const parts = groundLayers(frame, boundary, townships);
   const colourOf = new Map(plan.communities.map((c, k) => [c.lead, communityColour(k)]));
+  const shown = new Set(options.communities ?? plan.communities.map((c) => c.lead));
+  for (const lead of shown) if (!colourOf.has(lead)) throw new RangeError(`communities: ${JSON.stringify(lead)} leads no community of the plan`);
+  const communities = plan.communities.filter((c) => shown.has(c.lead));
+  const memberships = plan.memberships.filter((m) => shown.has(m.community));
   // Outlines: the hull of each community's schools (a line or a point for one or two), drawn wide and pale.
-  const outlines = plan.communities.map((c) => {
+  const outlines = communities.map((c) => {
     const ids = [c.lead, ...c.hubs, ...c.members];
     const lonlats = ids.map(lonlat);
     const hull = lonlats.length >= 3 ? convex(featureCollection(lonlats.map((p) => point(p)))) : null;
@@ -89,7 +98,7 @@ export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<n
     return `<path data-community="${c.lead}" d="${d}" fill="${colour}" fill-opacity="0.16" stroke="${colour}" stroke-opacity="0.3" stroke-width="14" stroke-linejoin="round" stroke-linecap="round"/>`;
   });
   parts.push(`<g id="outlines">${outlines.join("")}</g>`);
-  const links = plan.memberships.filter((m) => m.role !== "lead").map((m) => {
+  const links = memberships.filter((m) => m.role !== "lead").map((m) => {
     const [x1, y1] = at(...lonlat(m.hub ?? m.lead));
     const [x2, y2] = at(...lonlat(m.school));
     return `<line data-community="${m.community}" x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" stroke="${colourOf.get(m.community)!}" stroke-width="${m.role === "hub" ? 1.8 : 0.9}" stroke-opacity="0.85"/>`;
@@ -103,11 +112,11 @@ export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<n
         : `<circle cx="${px(x)}" cy="${px(y)}" r="3" fill="${colour}" stroke="#ffffff" stroke-width="0.6"/>`;
   // Members first, then hubs, then leads on top.
   const order = { member: 0, hub: 1, lead: 2 } as const;
-  const drawn = [...plan.memberships].sort((a, b) => order[a.role] - order[b.role]);
+  const drawn = [...memberships].sort((a, b) => order[a.role] - order[b.role]);
   parts.push(`<g id="schools">${drawn.map((m) => { const [x, y] = at(...lonlat(m.school)); return marker(m.role, x, y, colourOf.get(m.community)!); }).join("")}</g>`);
   // The leads' names, placed without overlaps (leads often share the county seat; the legend names them all).
   const place = labelPlacer(frame);
-  const labels = plan.communities.flatMap((c) => {
+  const labels = communities.flatMap((c) => {
     const [x, y] = at(...lonlat(c.lead));
     const label = place(x, y, options.names?.[c.lead] ?? c.lead, 'font-weight="bold"');
     return label === null ? [] : [label];
@@ -126,7 +135,7 @@ export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<n
   ly += 18;
   legend.push(`<g class="legend-entry" data-entry="outline"><rect x="${lx}" y="${ly - 10}" width="16" height="10" fill="#888888" fill-opacity="0.2"/>${textElement(lx + 22, ly, words.communityOutline, 'font-size="12" fill="#222222"')}</g>`);
   ly += 22;
-  for (const c of plan.communities) {
+  for (const c of communities) {
     const name = options.names?.[c.lead] ?? c.lead;
     legend.push(`<g class="legend-entry" data-entry="community" data-community="${c.lead}"><rect x="${lx}" y="${ly - 10}" width="16" height="10" fill="${colourOf.get(c.lead)!}"/>${textElement(lx + 22, ly, `${name} · ${c.schools}`, 'font-size="11" fill="#222222"')}</g>`);
     ly += 16;
