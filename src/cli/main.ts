@@ -14,6 +14,7 @@ import { registerCommunitiesCommand } from "./communitiesCommand.ts";
 import { registerPlanCommand } from "./planCommand.ts";
 import { registerProjectCommand } from "./projectCommand.ts";
 import { registerReportCommand } from "./reportCommand.ts";
+import { registerRotationCommand } from "./rotationCommand.ts";
 import { registerServiceAreasCommand } from "./serviceAreasCommand.ts";
 import { registerSolveCommand } from "./solveCommand.ts";
 import { registerTravelCommand } from "./travelCommand.ts";
@@ -60,6 +61,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams): Prom
   registerMapCommand(program, context);
   registerPairCommand(program, context);
   registerCommunitiesCommand(program, context);
+  registerRotationCommand(program, context);
   for (const command of program.commands) configure(command, streams);
   try {
     await program.parseAsync([...argv], { from: "user" });

@@ -29,6 +29,13 @@ export function parseGapFraction(text: string): number {
   return value;
 }
 
+/** Parses a share: a number from 0 to 1 (e.g. `--share`). */
+export function parseShare(text: string): number {
+  const value = parseNonNegativeNumber(text);
+  if (value > 1) throw new InvalidArgumentError("must be at most 1");
+  return value;
+}
+
 /** Parses a finite number > 0 (e.g. `--time-limit`). */
 export function parsePositiveNumber(text: string): number {
   const value = Number(text);

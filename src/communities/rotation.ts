@@ -67,9 +67,13 @@ export interface StaffedPupils {
  * @param pupils - the school's pupils by level (primary grades 1–6, junior, senior), each ≥ 0
  * @param ratios - pupils per staff member, default {@link STAFFING_RATIOS}
  * @returns whole staff members
- * @throws InputError for a count or ratio that is not a finite number (≥ 0 for counts, > 0 for ratios)
+ * @throws InputError for a key other than primary, junior and senior, or a count or ratio that is not a finite
+ *   number (≥ 0 for counts, > 0 for ratios)
  */
 export function teachersNeeded(pupils: StaffedPupils, ratios: StaffingRatios = STAFFING_RATIOS.value): number {
+  if (pupils === null || typeof pupils !== "object") throw new InputError({ source: "pupils", field: "pupils", value: pupils }, "must be an object of pupils by level: primary, junior, senior");
+  // A misspelt level would otherwise count as no pupils.
+  for (const key of Object.keys(pupils)) if (key !== "primary" && key !== "junior" && key !== "senior") throw new InputError({ source: "pupils", field: key, value: (pupils as Record<string, unknown>)[key] }, "is not a staffing level: give primary (grades 1–6), junior or senior");
   let total = 0;
   for (const level of ["primary", "junior", "senior"] as const) {
     const n = pupils[level] ?? 0;

@@ -16,7 +16,7 @@ const neighbours = join(folder, "neighbours.csv");
 /** A school of a plan.geojson as `plan` writes it: the input's properties, `layer`, `open`, enrolment and classes by level. */
 const planSchool = (id: string, at: [number, number], tier: string, open: boolean, primary: number, junior: number) => ({
   type: "Feature", id: `school:${id}`, geometry: { type: "Point", coordinates: at },
-  properties: { id, name: `${id}学校`, tier, township: tier === "village" ? "T2" : "T1", layer: "school", open, enrolment_primary: primary, enrolment_junior: junior, classes_primary: primary > 0 ? 2 : 0, classes_junior: junior > 0 ? 2 : 0 },
+  properties: { id, name: `${id}学校`, tier, township: tier === "village" ? "T2" : "T1", layer: "school", open, enrolment_primary: primary, enrolment_junior: junior, classes_primary: primary > 0 ? 2 : 0, classes_junior: junior > 0 ? 2 : 0, teachers: { CP: 60, CJ: 70, TP: 12, TJ: 16, VP: 1, VX: 0 }[id] },
 });
 
 beforeAll(async () => {
@@ -141,5 +141,32 @@ describe("school-layout communities", () => {
     const file = JSON.parse(await readFile(out, "utf8"));
     const leadOf = Object.fromEntries(file.features.filter((f: { properties: { layer: string } }) => f.properties.layer === "school").map((f: { properties: { id: string; lead: string } }) => [f.properties.id, f.properties.lead]));
     expect(leadOf).toEqual({ CP: "CP", TP: "CP", VP: "CP", CJ: "CJ", TJ: "CJ" });
+  });
+
+  it("rotation: moves teachers within each community from the leads' surplus to the schools short of them, needs from the plan's enrolment", async () => {
+    const communities = join(folder, "for-rotation.geojson");
+    const formed = await run("communities", "--plan", planGeoJson, "--lead-eligible", "tier=county seat", "--hub-eligible", "tier=township", "--match-levels", "--allow-direct", "--out", communities);
+    expect(formed.code).toBe(0);
+    const out = join(folder, "rotation.json");
+    const result = await run("rotation", "--communities", communities, "--teachers", "teachers", "--out", out);
+    expect(result.stderr).toBe("");
+    // Needs (19 primary, 13.5 junior pupils per teacher): CP 48 (has 60, may send 6), TP 16 (has 12), VP 3 (has 1); CJ 60 (70, 7), TJ 19 (16).
+    expect(result.stdout).toMatch(/^rotation: optimal, 9 teachers moved in 3 moves, [\d.]+ teacher-minutes; short before 9, after 0/);
+    const file = JSON.parse(await readFile(out, "utf8"));
+    expect(file.moves.map((m: { from: string; to: string; teachers: number }) => [m.from, m.to, m.teachers]).sort()).toEqual([["CJ", "TJ", 3], ["CP", "TP", 4], ["CP", "VP", 2]].sort());
+    expect(file.schools.find((s: { id: string }) => s.id === "CP")).toEqual(expect.objectContaining({ before: 60, after: 54, needed: 48, sent: 6, mayRotate: 6 }));
+    const tight = await run("rotation", "--communities", communities, "--teachers", "teachers", "--share", "0.05", "--json", "--out", out);
+    expect(JSON.parse(tight.stdout)).toEqual(expect.objectContaining({ status: "optimal", shortBefore: 9, shortAfter: 3, moved: 6 }));
+    const cases: [string[], RegExp][] = [
+      [["--communities", communities, "--teachers", "staff", "--out", out], /--teachers staff: no school has this property/],
+      [["--communities", communities, "--teachers", "teachers", "--share", "2", "--out", out], /--share.*must be at most 1/],
+      [["--communities", communities, "--teachers", "teachers", "--needed", "teachers", "--junior", "x", "--out", out], /give --needed .* or the pupils by level/],
+      [["--communities", example, "--teachers", "pupils", "--out", out], /--community community: no school has this property/],
+    ];
+    for (const [args, message] of cases) {
+      const failed = await run("rotation", ...args);
+      expect(failed.code, args.join(" ")).toBe(1);
+      expect(failed.stderr).toMatch(message);
+    }
   });
 });

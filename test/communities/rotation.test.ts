@@ -59,6 +59,7 @@ describe("teachersNeeded and planRotation", () => {
     expect(teachersNeeded({ primary: 95, junior: 27 })).toBe(7);
     expect(teachersNeeded({})).toBe(0);
     expect(() => teachersNeeded({ primary: -1 })).toThrow(/"primary": must be a finite number ≥ 0/);
+    expect(() => teachersNeeded({ primry: 190 } as never)).toThrow(/"primry": is not a staffing level: give primary \(grades 1–6\), junior or senior, got 190/);
   });
 
   it("agrees with brute force: the fewest left short, then leads sending first, then the least teacher-minutes, and keeps every rule", async () => {
