@@ -18,6 +18,7 @@ import type { TravelMode } from "../travel/index.ts";
 import { readCommunitySchools, readNeighbours } from "./communitySchools.ts";
 import { checkOutputPath, explainLayerError, writeBytes, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
+import { plural } from "./words.ts";
 import { parseChoice, parseNonNegativeNumber, parsePositiveInteger, parsePositiveNumber } from "./parsers.ts";
 import { addTeacherTravelFlags, reportSolve, teacherTravelMinutes } from "./teacherTravel.ts";
 
@@ -60,8 +61,6 @@ export interface CommunitiesCommandOptions {
   readonly lang: Language;
   readonly out: string;
 }
-
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 async function runCommunities(options: CommunitiesCommandOptions, context: CliContext): Promise<void> {
   await checkOutputPath(options.out, "--out");

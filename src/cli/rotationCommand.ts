@@ -14,6 +14,7 @@ import { readFeatureNumber } from "../io/values.ts";
 import type { TravelMode } from "../travel/index.ts";
 import { checkOutputPath, explainLayerError, readLayer, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
+import { plural } from "./words.ts";
 import { parsePositiveNumber, parseShare } from "./parsers.ts";
 import { addTeacherTravelFlags, teacherTravelMinutes } from "./teacherTravel.ts";
 
@@ -44,8 +45,6 @@ const PLAN_ENROLMENT: Readonly<Record<keyof StaffedPupils, readonly string[]>> =
   junior: ["enrolment_junior"],
   senior: ["enrolment_senior"],
 };
-
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 /** Each school's pupils by staffing level: from `--primary/--junior/--senior`, or a plan's enrolment; null: none given. */
 function staffedPupils(features: readonly Feature[], options: RotationCommandOptions, where: (k: number) => { source: string; index: number; id: string }): (StaffedPupils | null)[] | null {
