@@ -11,6 +11,8 @@
  *   the lead–hub limit;
  * - links within a level (a kindergarten under a kindergarten, as the county's groups are by stage);
  * - at least 5 communities (the experimental zones' rule, domain.md §7), each of at least 5 schools and none of more than 30 % of them;
+ * - the schools are written with their plan enrolment (`enrolment_<level>`) and their teachers after the plan
+ *   (`teachers`, illustrative: {@link illustrativeTeachers}), for `school-layout rotation`;
  * - teachers travel by car: no road network exists for Dongyuan, so great-circle distance × 1.3 at 50 km/h
  *   (assumed), labelled in every output.
  * @module
@@ -18,7 +20,7 @@
 import type { Feature } from "geojson";
 import {
   communitiesToGeoJSON, costMatrixFromCoordinates, describeCostMatrixOptions, FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR, formCommunities,
-  type CommunityPlan, type CommunityReportRules, type CommunitySchool, type GeoSchoolSystem, type Plan,
+  teachersNeeded, type CommunityPlan, type CommunityReportRules, type CommunitySchool, type GeoSchoolSystem, type Plan,
 } from "../../src/index.ts";
 
 /** The longest lead → hub trip (minutes): the far townships are about 100 km of mountain road from the seat. */
@@ -32,6 +34,49 @@ function stages(classes: Readonly<Record<string, number>>): string[] {
   const taught = new Set<string>();
   for (const [level, count] of Object.entries(classes)) if (count > 0) taught.add(level.startsWith("primary") ? "primary" : level);
   return [...taught];
+}
+
+/** Staff today against the staffing standard, by tier (illustrative: county-seat schools well staffed, villages short). */
+const STAFFING_BY_TIER: Readonly<Record<string, number>> = { "county seat": 1.15, township: 1, village: 0.9 };
+
+/** A school's pupils by staffing level (grades 1–6 primary, 7–9 junior). */
+function staffed(enrolment: Readonly<Record<string, number>>): { primary: number; junior: number } {
+  return { primary: (enrolment["primary1to3"] ?? 0) + (enrolment["primary4to6"] ?? 0), junior: enrolment["junior"] ?? 0 };
+}
+
+/**
+ * Illustrative teachers of each school after the plan (no open data on Dongyuan's teachers exists): today each
+ * school has the staff its status-quo pupils need by the staffing standard ({@link teachersNeeded}) times a tier
+ * factor ({@link STAFFING_BY_TIER}); a closed school's teachers follow its pupils to the open school that takes the
+ * most of them (县管校聘: the county redeploys them); a new school starts with none.
+ * @param plan - a plan with its status quo
+ * @returns teachers by school id (open schools of the plan)
+ */
+export function illustrativeTeachers(plan: Plan): Map<string, number> {
+  const today = plan.statusQuo;
+  const teachers = new Map<string, number>();
+  if (today?.schools === undefined || plan.schools === undefined || plan.assignments === undefined) return teachers;
+  const staff = (school: (typeof today.schools)[number]): number => (school.open ? Math.round(teachersNeeded(staffed(school.enrolment)) * (STAFFING_BY_TIER[school.tier] ?? 1)) : 0);
+  for (const school of plan.schools) if (school.open) teachers.set(school.id, school.existing ? staff(today.schools[school.index]!) : 0);
+  // Where each settlement-level's pupils go in the plan.
+  const goesTo = new Map<string, Map<string, number>>();
+  for (const row of plan.assignments) {
+    const key = `${row.settlementIndex}:${row.level}`;
+    const to = goesTo.get(key) ?? new Map<string, number>();
+    to.set(row.school, (to.get(row.school) ?? 0) + row.pupils);
+    goesTo.set(key, to);
+  }
+  for (const school of today.schools) {
+    if (!school.open || plan.schools[school.index]!.open) continue;
+    const receivers = new Map<string, number>();
+    for (const row of today.assignments!) {
+      if (row.schoolIndex !== school.index) continue;
+      for (const [to, pupils] of goesTo.get(`${row.settlementIndex}:${row.level}`) ?? []) receivers.set(to, (receivers.get(to) ?? 0) + Math.min(pupils, row.pupils));
+    }
+    const [most] = [...receivers].sort((a, b) => b[1] - a[1]);
+    if (most !== undefined && teachers.has(most[0])) teachers.set(most[0], teachers.get(most[0])! + staff(school));
+  }
+  return teachers;
 }
 
 /** What {@link dongyuanCommunities} returns. */
@@ -77,6 +122,7 @@ export async function dongyuanCommunities(plan: Plan, geo: GeoSchoolSystem, coun
     hubEligible: school.tier === "township" && school.township !== countySeatTownship,
     levels: stages(school.classes),
   }));
+  const teachers = illustrativeTeachers(plan);
   const fallback = { unit: "minutes" as const, speedKmPerHour: FALLBACK_SPEEDS_KM_PER_HOUR.car, detourFactor: FALLBACK_DETOUR_FACTOR };
   const rules: CommunityReportRules = {
     minK: 5, matchLevels: true, allowDirect: true,
@@ -86,7 +132,12 @@ export async function dongyuanCommunities(plan: Plan, geo: GeoSchoolSystem, coun
   const communities = await formCommunities(schools, { ...rules, travelMinutes: costMatrixFromCoordinates(coordinates, coordinates, fallback), timeLimitSeconds: 60 });
   const features: Feature[] = open.map((school, k) => ({
     type: "Feature", id: school.id, geometry: { type: "Point", coordinates: [coordinates[2 * k]!, coordinates[2 * k + 1]!] },
-    properties: { id: school.id, name: school.name, type: school.type, tier: school.tier, township: school.township, pupils: schools[k]!.pupils, illustrative: true },
+    properties: {
+      id: school.id, name: school.name, type: school.type, tier: school.tier, township: school.township, pupils: schools[k]!.pupils,
+      ...Object.fromEntries(Object.entries(school.enrolment).map(([level, pupils]) => [`enrolment_${level}`, Math.round(pupils * 100) / 100])),
+      teachers: teachers.get(school.id) ?? 0,
+      illustrative: true,
+    },
   }));
   const levelsOf = new Map(schools.map((school) => [school.id, school.levels ?? []]));
   const stageList = STAGES.map((stage) => ({ stage, leads: communities.communities.filter((c) => levelsOf.get(c.lead)![0] === stage).map((c) => c.lead) })).filter((x) => x.leads.length > 0);

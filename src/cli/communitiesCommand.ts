@@ -32,9 +32,9 @@ export interface CommunitiesCommandOptions {
   readonly id?: string;
   readonly names: string;
   readonly pupils?: string;
-  readonly leadEligible: string;
+  readonly leadEligible?: string;
   readonly leadRequired?: string;
-  readonly hubEligible: string;
+  readonly hubEligible?: string;
   readonly k?: number;
   readonly minK?: number;
   readonly fewest?: boolean;
@@ -117,7 +117,8 @@ async function runCommunities(options: CommunitiesCommandOptions, context: CliCo
   const words = messagesFor(options.lang);
   const illustrative = read.features.some((feature) => Boolean(feature.properties?.["illustrative"])) ? [words.communities.illustrative] : [];
   const mapSvg = (): string => renderCommunityMap(plan, read!.coordinates, { language: options.lang, names: read!.names, travelBasis: basis, sources: illustrative });
-  if (options.map !== undefined) {
+  if (options.map !== undefined && plan.communities.length === 0) context.streams.stderr.write(`communities: no map written to ${options.map}: there is no grouping to draw\n`);
+  else if (options.map !== undefined) {
     const svg = mapSvg();
     if (options.map.toLowerCase().endsWith(".svg")) await writeText(options.map, svg, "--map");
     else await writeBytes(options.map, svgToPng(svg, { width: MAP_PNG_WIDTH }), "--map");
@@ -148,9 +149,9 @@ export function registerCommunitiesCommand(program: Command, context: CliContext
     .option("--id <property>", "the id property (default: the feature id or `id`)")
     .option("--names <property>", "the schools' display names (map, report)", "name")
     .option("--pupils <property>", "the schools' pupils (default: the plan's enrolment with --plan, else 0)")
-    .option("--lead-eligible <property>", "the schools that may lead: a true/false property, or PROP=VALUE (e.g. tier=county seat)", "leadEligible")
+    .option("--lead-eligible <property>", "the schools that may lead: a true/false property, or PROP=VALUE (e.g. tier=county seat); default the property leadEligible")
     .option("--lead-required <property>", "the schools that must lead: a true/false property, or PROP=VALUE")
-    .option("--hub-eligible <property>", "the schools that may be township hubs (three schools): a true/false property, or PROP=VALUE", "hubEligible")
+    .option("--hub-eligible <property>", "the schools that may be township hubs (three schools): a true/false property, or PROP=VALUE; default the property hubEligible")
     .option("--k <n>", "exactly this many communities", parsePositiveInteger)
     .option("--min-k <n>", "at least this many communities", parsePositiveInteger)
     .option("--fewest", "the fewest communities that meet the rules (at least --min-k), then the least travel")

@@ -20,9 +20,9 @@ export interface CommunitySchoolFlags {
   readonly plan?: string;
   readonly id?: string;
   readonly pupils?: string;
-  readonly leadEligible: string;
+  readonly leadEligible?: string;
   readonly leadRequired?: string;
-  readonly hubEligible: string;
+  readonly hubEligible?: string;
   readonly township: string;
   readonly keepTownshipsWhole?: boolean;
   readonly levels?: string;
@@ -148,9 +148,15 @@ export async function readCommunitySchools(flags: CommunitySchoolFlags): Promise
   const features = layer.features;
   const ids = layer.points.map((p, i) => String(p.id ?? i));
   const where = (index: number) => ({ source, index, id: ids[index]! });
-  const lead = eligibility(features, flags.leadRequired === undefined ? flags.leadEligible : undefined, "--lead-eligible", where, "leadEligible");
+  // Without the flag, the property of the default name where the schools have it (leadEligible, hubEligible).
+  const byDefault = (flag: string | undefined, property: string): string | undefined => flag ?? (features.some((feature) => Object.hasOwn(feature.properties ?? {}, property)) ? property : undefined);
+  const leadSpec = byDefault(flags.leadEligible, "leadEligible");
+  const hubSpec = byDefault(flags.hubEligible, "hubEligible");
+  if (leadSpec === undefined && flags.leadRequired === undefined) throw new CliError("which schools may lead: give --lead-eligible PROP (or PROP=VALUE) or --lead-required, or a leadEligible property on the schools");
+  if (hubSpec === undefined) throw new CliError("which schools may be hubs: give --hub-eligible PROP (or PROP=VALUE), or a hubEligible property on the schools");
+  const lead = eligibility(features, leadSpec, "--lead-eligible", where, "leadEligible");
   const required = eligibility(features, flags.leadRequired, "--lead-required", where, "leadRequired");
-  const hub = eligibility(features, flags.hubEligible, "--hub-eligible", where, "hubEligible");
+  const hub = eligibility(features, hubSpec, "--hub-eligible", where, "hubEligible");
   if (flags.pupils !== undefined) checkPresent(features, flags.pupils, "--pupils");
   const pupils = features.map((feature, k) => (flags.pupils !== undefined ? readFeatureNumber(feature, where(k), flags.pupils, "pupils") : (facts?.get(ids[k]!)?.pupils ?? 0)));
   if (flags.keepTownshipsWhole === true) checkPresent(features, flags.township, "--township");

@@ -23,6 +23,7 @@ export interface RotationCommandOptions {
   readonly communities: string;
   readonly id?: string;
   readonly community: string;
+  readonly names: string;
   readonly teachers: string;
   readonly needed?: string;
   readonly primary?: string;
@@ -78,11 +79,16 @@ async function runRotation(options: RotationCommandOptions, context: CliContext)
     : collection;
   let plan: RotationPlan;
   let basis: string;
-  let leftOut: string[] = [];
+  const leftOut: string[] = [];
+  const names = new Map<string, string>();
   try {
     const read = readDemandPoints(layer, { ...(options.id === undefined ? {} : { id: options.id }), source: file.name, crs: options.crs });
     const ids = read.points.map((p, i) => String(p.id ?? i));
     const where = (index: number) => ({ source: file.name, index, id: ids[index]! });
+    read.features.forEach((feature, k) => {
+      const name = feature.properties?.[options.names];
+      if (typeof name === "string" && name !== "") names.set(ids[k]!, name);
+    });
     for (const [flag, property] of [["--community", options.community], ["--teachers", options.teachers], ["--needed", options.needed]] as const) {
       if (property !== undefined && !read.features.some((feature) => Object.hasOwn(feature.properties ?? {}, property))) throw new CliError(`${flag} ${property}: no school has this property${flag === "--community" ? " (give the GeoJSON that communities writes, or name the property)" : ""}`);
     }
@@ -130,7 +136,8 @@ async function runRotation(options: RotationCommandOptions, context: CliContext)
   }
   const lines = [`rotation: ${plan.status}, ${plural(plan.moved, "teacher")} moved in ${plural(plan.moves.length, "move")}, ${plan.teacherMinutes.toFixed(1)} teacher-minutes; short before ${plan.shortBefore}, after ${plan.shortAfter} (travel: ${basis})`];
   if (leftOut.length > 0) lines.push(`  left out: ${plural(leftOut.length, "school")} without primary or secondary pupils (the staffing standard does not cover kindergartens)`);
-  for (const move of plan.moves.slice(0, 20)) lines.push(`  ${move.from} → ${move.to}: ${plural(move.teachers, "teacher")}, ${move.minutes.toFixed(1)} min`);
+  const name = (id: string): string => names.get(id) ?? id;
+  for (const move of plan.moves.slice(0, 20)) lines.push(`  ${name(move.from)} → ${name(move.to)}: ${plural(move.teachers, "teacher")}, ${move.minutes.toFixed(1)} min`);
   if (plan.moves.length > 20) lines.push(`  … ${plan.moves.length - 20} more in ${options.out}`);
   lines.push(`wrote ${options.out}`);
   context.streams.stdout.write(`${lines.join("\n")}\n`);
@@ -144,6 +151,7 @@ export function registerRotationCommand(program: Command, context: CliContext): 
     .requiredOption("--communities <file>", "the schools with their community: the GeoJSON communities writes (or any layer with --community)")
     .option("--id <property>", "the id property (default: the feature id or `id`)")
     .option("--community <property>", "the schools' community", "community")
+    .option("--names <property>", "the schools' display names (the summary)", "name")
     .requiredOption("--teachers <property>", "the teachers each school has (a whole number)")
     .option("--needed <property>", "the teachers each school needs (default: from its pupils by the staffing standard)")
     .option("--primary <property>", "pupils of grades 1–6, for the staffing standard (default: a plan's enrolment)")
