@@ -16,6 +16,8 @@ export interface CheckedCommunities {
   readonly hub: Uint8Array;
   /** The schools of each township with two or more schools (with `keepTownshipsWhole`), else none. */
   readonly townships: readonly { readonly township: string; readonly schools: readonly number[] }[];
+  /** Whether links must share a level. */
+  readonly matchLevels: boolean;
   /** With `matchLevels`: whether schools a and b share a level; otherwise always true. */
   readonly shareLevel: (a: number, b: number) => boolean;
   /** Neighbour lists by school (with `neighbours`), else null. */
@@ -31,11 +33,21 @@ export interface CheckedCommunities {
   readonly maxPupils: number;
 }
 
-function limitOption(options: CommunityOptions, name: keyof CommunityOptions, fallback: number, atLeast: number): number {
+function limitOption(options: CommunityOptions, name: keyof CommunityOptions, fallback: number, atLeast: number, whole = false): number {
   const value = options[name] ?? fallback;
   if (typeof value !== "number" || Number.isNaN(value) || value < atLeast) throw new InputError({ source: "options", field: name, value }, `must be a number ≥ ${atLeast}`);
+  if (whole && value !== Infinity && !Number.isInteger(value)) throw new InputError({ source: "options", field: name, value }, "must be a whole number of schools");
   return value;
 }
+
+/** The options {@link formCommunities} knows: a misspelt one would otherwise be ignored without a word. */
+const OPTION_KEYS = new Set([
+  "travelMinutes", "k", "minK", "fewest", "maxLeadHubMinutes", "maxHubMemberMinutes", "allowDirect", "minSchools", "maxSchools", "minPupils", "maxPupils",
+  "keepTownshipsWhole", "matchLevels", "neighbours", "linkWeight", "solver", "timeLimitSeconds", "signal", "mipRelativeGap",
+]);
+
+/** The fields of a school. */
+const SCHOOL_KEYS = new Set(["id", "name", "pupils", "leadEligible", "leadRequired", "hubEligible", "township", "levels"]);
 
 function flagOption(options: CommunityOptions, name: "fewest" | "keepTownshipsWhole" | "matchLevels" | "allowDirect"): boolean {
   const value = options[name];
@@ -80,6 +92,8 @@ export function checkCommunities(schools: readonly CommunitySchool[], options: C
   const required = new Uint8Array(n);
   const hub = new Uint8Array(n);
   schools.forEach((school, index) => {
+    for (const key of Object.keys(school)) if (!SCHOOL_KEYS.has(key)) throw new InputError({ source: "schools", index, id: school.id, field: key, value: (school as unknown as Record<string, unknown>)[key] }, `is not a field of a school (${[...SCHOOL_KEYS].join(", ")})`);
+    if (school.name !== undefined && typeof school.name !== "string") throw new InputError({ source: "schools", index, id: school.id, field: "name", value: school.name }, "must be a string");
     const p = school.pupils ?? 0;
     if (typeof p !== "number" || !Number.isFinite(p) || p < 0) throw new InputError({ source: "schools", index, id: school.id, field: "pupils", value: p }, "must be a finite number ≥ 0");
     pupils[index] = p;
@@ -92,6 +106,7 @@ export function checkCommunities(schools: readonly CommunitySchool[], options: C
     hub[index] = school.hubEligible === true ? 1 : 0;
   });
   if (options === null || typeof options !== "object") throw new InputError({ source: "options", field: "options", value: options }, "must be an object with travelMinutes");
+  for (const key of Object.keys(options)) if (!OPTION_KEYS.has(key)) throw new InputError({ source: "options", field: key, value: (options as unknown as Record<string, unknown>)[key] }, "is not an option of formCommunities");
   checkTravelMinutes(options.travelMinutes, n, n, { required: "a square cost matrix in minutes between the schools", shape: "be square over the schools" });
   if (options.k !== undefined && (!Number.isInteger(options.k) || options.k < 1)) throw new InputError({ source: "options", field: "k", value: options.k }, "must be a whole number ≥ 1");
   if (options.minK !== undefined && (!Number.isInteger(options.minK) || options.minK < 1)) throw new InputError({ source: "options", field: "minK", value: options.minK }, "must be a whole number ≥ 1");
@@ -100,8 +115,8 @@ export function checkCommunities(schools: readonly CommunitySchool[], options: C
   if (fewest && options.k !== undefined) throw new InputError({ source: "options", field: "fewest", value: true }, "goes with k unset: the fewest communities is a count to find, k a count given");
   flagOption(options, "allowDirect");
   if (options.linkWeight !== undefined && typeof options.linkWeight !== "function") throw new InputError({ source: "options", field: "linkWeight", value: options.linkWeight }, "must be a function (from, to) → weight");
-  const minSchools = limitOption(options, "minSchools", 1, 1);
-  const maxSchools = limitOption(options, "maxSchools", Infinity, 1);
+  const minSchools = limitOption(options, "minSchools", 1, 1, true);
+  const maxSchools = limitOption(options, "maxSchools", Infinity, 1, true);
   const minPupils = limitOption(options, "minPupils", 0, 0);
   const maxPupils = limitOption(options, "maxPupils", Infinity, 0);
   if (maxSchools < minSchools) throw new InputError({ source: "options", field: "maxSchools", value: maxSchools }, `must be at least minSchools (${minSchools})`);
@@ -119,6 +134,7 @@ export function checkCommunities(schools: readonly CommunitySchool[], options: C
   return {
     n, pupils, lead, required, hub,
     townships: [...byTownship].filter(([, list]) => list.length > 1).map(([township, list]) => ({ township, schools: list })),
+    matchLevels: flagOption(options, "matchLevels"),
     shareLevel: flagOption(options, "matchLevels") ? checkLevels(schools) : () => true,
     neighbours: options.neighbours === undefined ? null : checkNeighbours(options.neighbours, ids, n),
     kMin: options.k ?? options.minK ?? 1,

@@ -10,6 +10,8 @@ import type { CommunityLinks } from "./communityModel.ts";
 import type { CommunityReason, CommunitySchool } from "./communityTypes.ts";
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+/** A school in a sentence: its name and id, or its id. */
+const label = (school: CommunitySchool): string => (school.name === undefined || school.name === "" || school.name === school.id ? school.id : `${school.name} (${school.id})`);
 const minutes = (value: number): string => `${Number.isInteger(value) ? value : value.toFixed(1)} min`;
 
 /** The nearest school among `candidates` to (or from) `s`, with its minutes, or null. */
@@ -24,17 +26,25 @@ function nearest(matrix: CostMatrix, candidates: readonly number[], s: number, f
 }
 
 function strandedMessage(schools: readonly CommunitySchool[], c: CheckedCommunities, matrix: CostMatrix, s: number, hubs: readonly number[], allowDirect: boolean): string {
-  const id = schools[s]!.id;
-  const hub = nearest(matrix, hubs, s, true);
-  const parts = [`${id} may not lead, and no hub that a lead reaches can take it`];
-  if (hub === null) parts.push("no lead reaches any hub");
-  else if (!c.shareLevel(hub.school, s)) parts.push(`the nearest hub a lead reaches, ${schools[hub.school]!.id} (${minutes(hub.minutes)}), shares no level with it`);
-  else parts.push(`the nearest hub a lead reaches is ${schools[hub.school]!.id}, ${minutes(hub.minutes)} away${c.hubMember === Infinity ? "" : `, beyond the hub → member limit of ${minutes(c.hubMember)}`}`);
-  if (allowDirect) {
-    const leads = Array.from({ length: c.n }, (_, k) => k).filter((k) => c.lead[k] === 1);
-    const lead = nearest(matrix, leads, s, true);
-    if (lead !== null) parts.push(`the nearest lead, ${schools[lead.school]!.id}, is ${minutes(lead.minutes)} away${c.leadHub === Infinity ? "" : ` (limit ${minutes(c.leadHub)})`}`);
+  const leads = Array.from({ length: c.n }, (_, k) => k).filter((k) => c.lead[k] === 1);
+  const parts = [`${label(schools[s]!)} may not lead, and no hub that a lead reaches can take it`];
+  if (c.hub[s] === 1) {
+    // A school that may be a hub: say why no lead reaches it as one.
+    const lead = nearest(matrix, leads.filter((k) => c.shareLevel(k, s)), s, true);
+    if (lead === null) parts.push(`no lead shares a level with it to have it as a hub`);
+    else parts.push(`as a hub, the nearest lead is ${label(schools[lead.school]!)}, ${minutes(lead.minutes)} away${c.leadHub === Infinity ? "" : `, beyond the lead → hub limit of ${minutes(c.leadHub)}`}`);
   }
+  const hub = nearest(matrix, hubs, s, true);
+  if (hub === null) {
+    const lead = nearest(matrix, leads, s, true);
+    parts.push(`no lead reaches any hub${c.leadHub === Infinity ? "" : ` within ${minutes(c.leadHub)}`}${lead === null ? "" : ` (its own nearest lead, ${label(schools[lead.school]!)}, is ${minutes(lead.minutes)} away)`}`);
+  } else if (!c.shareLevel(hub.school, s)) parts.push(`the nearest hub a lead reaches, ${label(schools[hub.school]!)} (${minutes(hub.minutes)}), shares no level with it`);
+  else parts.push(`the nearest hub a lead reaches is ${label(schools[hub.school]!)}, ${minutes(hub.minutes)} away${c.hubMember === Infinity ? "" : `, beyond the hub → member limit of ${minutes(c.hubMember)}`}`);
+  if (allowDirect) {
+    const lead = nearest(matrix, leads, s, true);
+    if (lead !== null) parts.push(`the nearest lead, ${label(schools[lead.school]!)}, is ${minutes(lead.minutes)} away${c.leadHub === Infinity ? "" : ` (limit ${minutes(c.leadHub)})`}`);
+  }
+  if (c.matchLevels && (schools[s]!.levels ?? []).length === 0) parts.push("with levels matched, it has no levels, so it shares none");
   return parts.join("; ");
 }
 
@@ -63,7 +73,7 @@ export function obviousReasons(schools: readonly CommunitySchool[], c: CheckedCo
   const reasons: CommunityReason[] = [];
   const leads = c.lead.reduce((sum, x) => sum + x, 0);
   const required = c.required.reduce((sum, x) => sum + x, 0);
-  if (leads < c.kMin) reasons.push({ code: "noLead", message: `${plural(c.kMin, "community", "communities")} need ${c.kMin} leads; ${plural(leads, "school")} may lead`, schools: [] });
+  if (leads < c.kMin) reasons.push({ code: "noLead", message: `${plural(c.kMin, "community", "communities")} ${c.kMin === 1 ? "needs" : "need"} ${plural(c.kMin, "lead")}; ${leads === 0 ? "no school may" : `${plural(leads, "school")} may`} lead`, schools: [] });
   if (required > c.kMax) reasons.push({ code: "noLead", message: `${plural(required, "school")} must lead, more than the ${plural(c.kMax, "community", "communities")} asked for`, schools: schools.filter((_, s) => c.required[s] === 1).map((s) => s.id) });
   const canBeHub = new Uint8Array(c.n);
   for (const [, h] of l.leadHub) canBeHub[h] = 1;
@@ -77,10 +87,10 @@ export function obviousReasons(schools: readonly CommunitySchool[], c: CheckedCo
   reasons.push(...sizeReasons(c, leads));
   for (const { township, schools: members } of c.townships) {
     const mustLead = members.filter((s) => c.required[s] === 1);
-    if (mustLead.length > 1) reasons.push({ code: "township", message: `township ${township} is kept whole, but ${plural(mustLead.length, "school")} in it must lead (${mustLead.map((s) => schools[s]!.id).join(", ")}): one community cannot have two leads`, schools: mustLead.map((s) => schools[s]!.id) });
+    if (mustLead.length > 1) reasons.push({ code: "township", message: `township ${township} is kept whole, but ${mustLead.length} of its schools must lead (${mustLead.map((s) => label(schools[s]!)).join(", ")}): one community has one lead`, schools: mustLead.map((s) => schools[s]!.id) });
   }
   if (c.neighbours !== null) {
-    for (let s = 0; s < c.n; s++) if (c.neighbours[s]!.length === 0 && c.lead[s] === 0) reasons.push({ code: "unreachable", message: `${schools[s]!.id} has no neighbour in the contiguity graph and may not lead: no connected community can hold it`, schools: [schools[s]!.id] });
+    for (let s = 0; s < c.n; s++) if (c.neighbours[s]!.length === 0 && c.lead[s] === 0) reasons.push({ code: "unreachable", message: `${label(schools[s]!)} has no neighbour in the contiguity graph and may not lead: no connected community can hold it`, schools: [schools[s]!.id] });
   }
   return reasons;
 }

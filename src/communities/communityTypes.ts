@@ -10,6 +10,8 @@ import type { SolveStatistics, SolveStatus } from "../solution.ts";
 export interface CommunitySchool {
   /** School id. */
   readonly id: string;
+  /** Its name, for the reasons ("name (id)"). Default none (the id alone). */
+  readonly name?: string;
   /** Pupils (for the pupil bounds and the figures). Default 0. */
   readonly pupils?: number;
   /** May lead a community (a strong urban public school). Default false. */

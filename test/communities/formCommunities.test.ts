@@ -219,6 +219,14 @@ describe("formCommunities", () => {
     expect(far.reasons).toEqual([{ code: "unreachable", message: "远村小学 may not lead, and no hub that a lead reaches can take it; the nearest hub a lead reaches is 镇中心小学, 50 min away, beyond the hub → member limit of 30 min", schools: ["远村小学"] }]);
     const direct = await formCommunities(schools, { travelMinutes, maxHubMemberMinutes: 30, maxLeadHubMinutes: 40, allowDirect: true });
     expect(direct.reasons[0]!.message).toMatch(/the nearest lead, 城区一小, is 50 min away \(limit 40 min\)$/);
+    const named = await formCommunities(schools.map((school, k) => ({ ...school, name: `${school.id}学校`, id: `S${k}` })), { travelMinutes, maxHubMemberMinutes: 30 });
+    expect(named.reasons[0]!.message).toMatch(/^远村小学学校 \(S2\) may not lead, .* the nearest hub a lead reaches is 镇中心小学学校 \(S1\), 50 min away/);
+    const hubFar = await formCommunities(schools, { travelMinutes, maxLeadHubMinutes: 5 });
+    expect(hubFar.reasons.find((r) => r.schools[0] === "镇中心小学")!.message).toContain("as a hub, the nearest lead is 城区一小, 10 min away, beyond the lead → hub limit of 5 min; no lead reaches any hub within 5 min (its own nearest lead, 城区一小, is 10 min away)");
+    const noLevels = await formCommunities(schools, { travelMinutes, matchLevels: true });
+    expect(noLevels.reasons[0]!.message).toContain("with levels matched, it has no levels, so it shares none");
+    const none = await formCommunities([{ id: "A" }], { travelMinutes: denseCostMatrix([0], 1, 1, "minutes") });
+    expect(none.reasons[0]!.message).toBe("1 community needs 1 lead; no school may lead");
     const two = await formCommunities(schools, { travelMinutes, k: 2 });
     expect(two.reasons[0]!.message).toBe("2 communities need 2 leads; 1 school may lead");
     const crowded = await formCommunities(schools, { travelMinutes, maxSchools: 2 });
@@ -302,5 +310,8 @@ describe("formCommunities", () => {
     await expect(formCommunities([{ id: "A", levels: "primary" as never }], { travelMinutes, matchLevels: true })).rejects.toThrow(/"levels": must be an array of level ids/);
     await expect(formCommunities([{ id: "A" }], { travelMinutes, neighbours: [["A", "B"]] })).rejects.toThrow(/neighbours 0, "1": names no school, got "B"/);
     await expect(formCommunities([{ id: "A" }], { travelMinutes, keepTownshipsWhole: "yes" as never })).rejects.toThrow(/"keepTownshipsWhole": must be true or false/);
+    await expect(formCommunities([{ id: "A" }], { travelMinutes, keepTownshipWhole: true } as never)).rejects.toThrow(/"keepTownshipWhole": is not an option of formCommunities/);
+    await expect(formCommunities([{ id: "A", leadEligable: true } as never], { travelMinutes })).rejects.toThrow(/schools 0 \(id "A"\), "leadEligable": is not a field of a school/);
+    await expect(formCommunities([{ id: "A" }], { travelMinutes, minSchools: 2.5 })).rejects.toThrow(/"minSchools": must be a whole number of schools, got 2.5/);
   });
 });
