@@ -30,7 +30,7 @@ export interface CommunitiesCommandOptions {
   readonly schools?: string;
   readonly plan?: string;
   readonly id?: string;
-  readonly names: string;
+  readonly names?: string;
   readonly pupils?: string;
   readonly leadEligible?: string;
   readonly leadRequired?: string;
@@ -45,7 +45,7 @@ export interface CommunitiesCommandOptions {
   readonly maxSchools?: number;
   readonly minPupils?: number;
   readonly maxPupils?: number;
-  readonly township: string;
+  readonly township?: string;
   readonly keepTownshipsWhole?: boolean;
   readonly levels?: string;
   readonly matchLevels?: boolean;
@@ -68,7 +68,15 @@ async function runCommunities(options: CommunitiesCommandOptions, context: CliCo
     if (!/\.(svg|png)$/i.test(options.map)) throw new CliError(`--map "${options.map}": must end in .svg or .png (the format of the map)`);
     await checkOutputPath(options.map, "--map");
   }
-  if (options.report !== undefined) await checkOutputPath(options.report, "--report");
+  if (options.report !== undefined) {
+    if (!/\.html?$/i.test(options.report)) throw new CliError(`--report "${options.report}": must end in .html (the report is an HTML page)`);
+    await checkOutputPath(options.report, "--report");
+  }
+  if (options.township !== undefined && options.keepTownshipsWhole !== true) throw new CliError(`--township ${options.township}: goes with --keep-townships-whole (it names the property that keeps townships whole)`);
+  if (options.levels !== undefined && options.matchLevels !== true) throw new CliError(`--levels ${options.levels}: goes with --match-levels (it names the levels that links must share)`);
+  for (const [low, high, noun] of [[options.minSchools, options.maxSchools, "schools"], [options.minPupils, options.maxPupils, "pupils"]] as const) {
+    if (low !== undefined && high !== undefined && high < low) throw new CliError(`--max-${noun} ${high}: must be at least --min-${noun} (${low})`);
+  }
   if (options.costs !== undefined && options.roads !== undefined) throw new CliError("give --costs or --roads, not both");
   if (options.k !== undefined && options.minK !== undefined) throw new CliError("give --k (exactly) or --min-k (at least), not both");
   if (options.k !== undefined && options.fewest === true) throw new CliError("give --k (a count given) or --fewest (a count to find), not both");
@@ -147,7 +155,7 @@ export function registerCommunitiesCommand(program: Command, context: CliContext
     .option("--schools <file>", "the schools (GeoJSON, CSV or .xlsx points); with --plan plan.json, the places of the plan's schools")
     .option("--plan <file>", "a plan's schools: a plan.geojson alone (its open schools, pupils and levels), or a plan.json with --schools")
     .option("--id <property>", "the id property (default: the feature id or `id`)")
-    .option("--names <property>", "the schools' display names (map, report)", "name")
+    .option("--names <property>", "the schools' display names (map, report, reasons); default the property name where the schools have it")
     .option("--pupils <property>", "the schools' pupils (default: the plan's enrolment with --plan, else 0)")
     .option("--lead-eligible <property>", "the schools that may lead: a true/false property, or PROP=VALUE (e.g. tier=county seat); default the property leadEligible")
     .option("--lead-required <property>", "the schools that must lead: a true/false property, or PROP=VALUE")
@@ -163,7 +171,7 @@ export function registerCommunitiesCommand(program: Command, context: CliContext
     .option("--min-pupils <n>", "fewest pupils in a community", parseNonNegativeNumber)
     .option("--max-pupils <n>", "most pupils in a community", parseNonNegativeNumber)
     .option("--keep-townships-whole", "the schools of one township (--township) are in one community")
-    .option("--township <property>", "the schools' township, for --keep-townships-whole", "township")
+    .option("--township <property>", "the schools' township, for --keep-townships-whole (default the property township)")
     .option("--match-levels", "links only between schools sharing a level (from --levels, or the plan's classes)")
     .option("--levels <property>", "the levels each school teaches: an array or a comma-separated string")
     .option("--neighbours <file>", "contiguity: a CSV of neighbouring school pairs (two columns of ids, a header row); every community connected")

@@ -9,9 +9,10 @@ import { parse } from "csv-parse/sync";
 import type { Feature, FeatureCollection } from "geojson";
 import type { CommunitySchool } from "../communities/communityTypes.ts";
 import type { CoordinateSystem } from "../io/coordinateSystem.ts";
+import { InputError } from "../errors.ts";
 import { readDemandPoints } from "../io/index.ts";
 import { readFeatureFlag, readFeatureNumber } from "../io/values.ts";
-import { readJson, readLayer, readText, type LayerFile } from "./files.ts";
+import { explainLayerError, readJson, readLayer, readText, type LayerFile } from "./files.ts";
 import { CliError } from "./io.ts";
 
 /** The flags that say which schools and what about them. */
@@ -23,11 +24,11 @@ export interface CommunitySchoolFlags {
   readonly leadEligible?: string;
   readonly leadRequired?: string;
   readonly hubEligible?: string;
-  readonly township: string;
+  readonly township?: string;
   readonly keepTownshipsWhole?: boolean;
   readonly levels?: string;
   readonly matchLevels?: boolean;
-  readonly names: string;
+  readonly names?: string;
   readonly crs: CoordinateSystem;
 }
 
@@ -71,15 +72,30 @@ function planJsonFacts(json: unknown, path: string): Map<string, PlanSchoolFacts
 }
 
 /** The school layer of a plan.geojson: features with `layer: "school"`, `open`, `enrolment_<level>`, `classes_<level>`. */
-function planGeoJsonSchools(collection: FeatureCollection): { features: Feature[]; facts: Map<string, PlanSchoolFacts> } {
-  const features = collection.features.filter((feature) => feature.properties?.["layer"] === "school" && feature.properties?.["open"] === true);
+function planGeoJsonSchools(collection: FeatureCollection): { features: Feature[]; facts: Map<string, PlanSchoolFacts>; indices: number[] } {
+  const indices = collection.features.flatMap((feature, k) => (feature.properties?.["layer"] === "school" && feature.properties?.["open"] === true ? [k] : []));
+  const features = indices.map((k) => collection.features[k]!);
   const facts = new Map(features.map((feature) => {
     const properties = feature.properties!;
     const pupils = Object.entries(properties).filter(([key]) => key.startsWith("enrolment_")).reduce((sum, [, value]) => sum + (typeof value === "number" ? value : 0), 0);
     const levels = Object.entries(properties).filter(([key, value]) => key.startsWith("classes_") && typeof value === "number" && value > 0).map(([key]) => key.slice("classes_".length));
     return [String(properties["id"]), { open: true, pupils, levels }];
   }));
-  return { features: features.map((feature) => ({ ...feature, id: String(feature.properties!["id"]) })), facts };
+  return { features: features.map((feature) => ({ ...feature, id: String(feature.properties!["id"]) })), facts, indices };
+}
+
+/**
+ * The error with its feature index put back to the file's own (the features read were a selection of the file's:
+ * `indices[k]` is the file's index of the k-th).
+ */
+export function withFileIndex(error: unknown, source: string, indices: readonly number[] | null): unknown {
+  if (!(error instanceof InputError) || indices === null || error.location.source !== source || error.location.index === undefined) return error;
+  return new InputError({ ...error.location, index: indices[error.location.index] ?? error.location.index }, error.problem);
+}
+
+/** A plan.json: an object with a status and its schools. */
+function isPlanJson(json: unknown): boolean {
+  return typeof json === "object" && json !== null && "status" in json && "schools" in json;
 }
 
 /** A `--lead-eligible` / `--hub-eligible` / `--lead-required` value: `PROP` (true/false) or `PROP=VALUE`. */
@@ -95,7 +111,14 @@ function eligibility(features: readonly Feature[], spec: string | undefined, fla
     return chosen;
   }
   checkPresent(features, spec, flag);
-  return features.map((feature, k) => readFeatureFlag(feature, where(k), spec, name));
+  return features.map((feature, k) => {
+    try {
+      return readFeatureFlag(feature, where(k), spec, name);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(error.location, `${error.problem} (${flag} ${spec}; or give ${flag} ${spec}=VALUE to pick the schools whose ${spec} has that value)`);
+      throw error;
+    }
+  });
 }
 
 /** A `--levels` property: an array of level ids, or one string of them separated by commas. */
@@ -117,6 +140,7 @@ export async function readCommunitySchools(flags: CommunitySchoolFlags): Promise
   let collection: unknown;
   let facts: Map<string, PlanSchoolFacts> | null = null;
   let source: string;
+  let indices: number[] | null = null;
   const files: LayerFile[] = [];
   if (flags.schools !== undefined) {
     const file = await readLayer(flags.schools, "--schools");
@@ -128,22 +152,34 @@ export async function readCommunitySchools(flags: CommunitySchoolFlags): Promise
     if (flags.plan !== undefined && Array.isArray(given?.features)) {
       const json = await readJson(flags.plan, "--plan");
       const isGeoJson = (json as { type?: unknown }).type === "FeatureCollection";
+      if (!isGeoJson && !isPlanJson(json)) throw new CliError(`--plan "${flags.plan}": not a plan (give the plan.geojson or plan.json that plan writes)`);
       facts = isGeoJson ? planGeoJsonSchools(json as FeatureCollection).facts : planJsonFacts(json, flags.plan);
       const ids = given.features.map((feature, k) => String(flags.id === undefined ? (feature.id ?? feature.properties?.["id"] ?? k) : feature.properties?.[flags.id]));
       const known = new Set(ids);
       const missing = [...facts].filter(([id, fact]) => fact.open && !known.has(id)).map(([id]) => id);
       if (missing.length > 0) throw new CliError(`--plan "${flags.plan}": ${missing.length} open ${missing.length === 1 ? "school is" : "schools are"} not in --schools (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}); a built school has no place there: give --plan plan.geojson alone`);
-      collection = { ...given, features: given.features.filter((_, k) => facts!.get(ids[k]!)?.open === true) };
+      indices = given.features.flatMap((_, k) => (facts!.get(ids[k]!)?.open === true ? [k] : []));
+      collection = { ...given, features: indices.map((k) => given.features[k]!) };
     }
   } else {
     const json = await readJson(flags.plan!, "--plan");
-    if ((json as { type?: unknown }).type !== "FeatureCollection") throw new CliError(`--plan "${flags.plan}": without --schools give the plan.geojson that plan writes (a plan.json has no places)`);
+    if ((json as { type?: unknown }).type !== "FeatureCollection") throw new CliError(isPlanJson(json) ? `--plan "${flags.plan}": without --schools give the plan.geojson that plan writes (a plan.json has no places)` : `--plan "${flags.plan}": not a plan (give the plan.geojson or plan.json that plan writes)`);
     const read = planGeoJsonSchools(json as FeatureCollection);
     if (read.features.length === 0) throw new CliError(`--plan "${flags.plan}": no open school (features with layer "school" and open true)`);
     collection = { type: "FeatureCollection", features: read.features };
     facts = read.facts;
+    indices = read.indices;
     source = flags.plan!;
   }
+  try {
+    return readSchools(collection, source, facts, flags, files);
+  } catch (error) {
+    throw explainLayerError(withFileIndex(error, source, indices), files, flags.id);
+  }
+}
+
+/** The schools of the (selected) layer, with the plan's facts. */
+function readSchools(collection: unknown, source: string, facts: Map<string, PlanSchoolFacts> | null, flags: CommunitySchoolFlags, files: readonly LayerFile[]): CommunitySchoolLayer {
   const layer = readDemandPoints(collection, { ...(flags.id === undefined ? {} : { id: flags.id }), source, crs: flags.crs });
   const features = layer.features;
   const ids = layer.points.map((p, i) => String(p.id ?? i));
@@ -159,11 +195,12 @@ export async function readCommunitySchools(flags: CommunitySchoolFlags): Promise
   const hub = eligibility(features, hubSpec, "--hub-eligible", where, "hubEligible");
   if (flags.pupils !== undefined) checkPresent(features, flags.pupils, "--pupils");
   const pupils = features.map((feature, k) => (flags.pupils !== undefined ? readFeatureNumber(feature, where(k), flags.pupils, "pupils") : (facts?.get(ids[k]!)?.pupils ?? 0)));
-  if (flags.keepTownshipsWhole === true) checkPresent(features, flags.township, "--township");
+  const townshipProperty = flags.township ?? "township";
+  if (flags.keepTownshipsWhole === true) checkPresent(features, townshipProperty, "--township");
   if (flags.matchLevels === true && flags.levels === undefined && facts === null) throw new CliError("--match-levels needs --levels PROP (the levels each school teaches) or --plan (the levels the plan gives it)");
   if (flags.levels !== undefined) checkPresent(features, flags.levels, "--levels");
   const schools: CommunitySchool[] = ids.map((id, s) => {
-    const township = features[s]!.properties?.[flags.township];
+    const township = features[s]!.properties?.[townshipProperty];
     const levels = flags.levels !== undefined ? levelsOf(features[s]!, flags.levels, id) : (facts?.get(id)?.levels ?? []);
     return {
       id, pupils: pupils[s]!, leadEligible: lead[s]!, leadRequired: required[s]!, hubEligible: hub[s]!,
@@ -171,12 +208,14 @@ export async function readCommunitySchools(flags: CommunitySchoolFlags): Promise
       ...(flags.matchLevels === true ? { levels } : {}),
     };
   });
+  if (flags.names !== undefined) checkPresent(features, flags.names, "--names");
+  const nameProperty = flags.names ?? "name";
   const names: Record<string, string> = {};
   features.forEach((feature, s) => {
-    const value = feature.properties?.[flags.names];
+    const value = feature.properties?.[nameProperty];
     if (typeof value === "string" && value !== "") names[ids[s]!] = value;
   });
-  return { schools, features, coordinates: layer.coordinates, names, files };
+  return { schools: schools.map((school) => (names[school.id] === undefined ? school : { ...school, name: names[school.id]! })), features, coordinates: layer.coordinates, names, files };
 }
 
 /**
@@ -197,6 +236,7 @@ export async function readNeighbours(path: string, ids: readonly string[]): Prom
   return rows.slice(1).map((row, k) => {
     const [a, b] = row;
     for (const id of [a, b]) if (id === undefined || !known.has(id)) throw new CliError(`--neighbours "${path}" row ${k + 2}: "${id ?? ""}" is not one of the schools`);
+    if (a === b) throw new CliError(`--neighbours "${path}" row ${k + 2}: "${a}" cannot neighbour itself`);
     return [a!, b!];
   });
 }

@@ -68,6 +68,7 @@ function pairingFile(pairing: Pairing, basis: string, options: PairCommandOption
 async function runPair(options: PairCommandOptions, context: CliContext): Promise<void> {
   await checkOutputPath(options.out, "--out");
   if (options.costs !== undefined && options.roads !== undefined) throw new CliError("give --costs or --roads, not both");
+  if (options.scoreMinutes !== undefined && options.score === undefined) throw new CliError(`--score-minutes ${options.scoreMinutes}: goes with --score PROP (it weighs the score against travel)`);
   const helpersFile = await readLayer(options.helpers, "--helpers");
   const helpedFile = await readLayer(options.helped, "--helped");
   const id = options.id === undefined ? {} : { id: options.id };

@@ -12,6 +12,7 @@ import type { CoordinateSystem } from "../io/coordinateSystem.ts";
 import { readDemandPoints } from "../io/index.ts";
 import { readFeatureNumber } from "../io/values.ts";
 import type { TravelMode } from "../travel/index.ts";
+import { withFileIndex } from "./communitySchools.ts";
 import { checkOutputPath, explainLayerError, readLayer, writeText } from "./files.ts";
 import { CliError, type CliContext } from "./io.ts";
 import { plural } from "./words.ts";
@@ -74,9 +75,10 @@ async function runRotation(options: RotationCommandOptions, context: CliContext)
   const file = await readLayer(options.communities, "--communities");
   const collection = file.collection as { features?: Feature[] };
   // The communities GeoJSON holds links and outlines too: only its schools (layer "school") rotate.
-  const layer = Array.isArray(collection?.features) && collection.features.some((f) => f?.properties?.["layer"] === "school")
-    ? { ...(collection as object), features: collection.features.filter((f) => f.properties?.["layer"] === "school") }
-    : collection;
+  const indices = Array.isArray(collection?.features) && collection.features.some((f) => f?.properties?.["layer"] === "school")
+    ? collection.features.flatMap((f, k) => (f.properties?.["layer"] === "school" ? [k] : []))
+    : null;
+  const layer = indices === null ? collection : { ...(collection as object), features: indices.map((k) => collection.features![k]!) };
   let plan: RotationPlan;
   let basis: string;
   const leftOut: string[] = [];
@@ -126,7 +128,7 @@ async function runRotation(options: RotationCommandOptions, context: CliContext)
       ...(options.timeLimit === undefined ? {} : { timeLimitSeconds: options.timeLimit }),
     });
   } catch (error) {
-    throw explainLayerError(error, [file], options.id);
+    throw explainLayerError(withFileIndex(error, file.name, indices), [file], options.id);
   }
   const output = { ...plan, travelBasis: basis, leftOut };
   await writeText(options.out, `${JSON.stringify(output, null, 1)}\n`, "--out");
@@ -135,7 +137,8 @@ async function runRotation(options: RotationCommandOptions, context: CliContext)
     return;
   }
   const lines = [`rotation: ${plan.status}, ${plural(plan.moved, "teacher")} moved in ${plural(plan.moves.length, "move")}, ${plan.teacherMinutes.toFixed(1)} teacher-minutes; short before ${plan.shortBefore}, after ${plan.shortAfter} (travel: ${basis})`];
-  if (leftOut.length > 0) lines.push(`  left out: ${plural(leftOut.length, "school")} without primary or secondary pupils (the staffing standard does not cover kindergartens)`);
+  const levels = options.needed !== undefined ? "" : (options.primary ?? options.junior ?? options.senior) === undefined ? "primary or secondary" : ["primary", "junior", "senior"].filter((level) => options[level as "primary"] !== undefined).map((level) => `--${level}`).join(" or ");
+  if (leftOut.length > 0) lines.push(`  left out: ${plural(leftOut.length, "school")} without ${levels} pupils (the staffing standard covers primary and secondary schools, not kindergartens)`);
   const name = (id: string): string => names.get(id) ?? id;
   for (const move of plan.moves.slice(0, 20)) lines.push(`  ${name(move.from)} → ${name(move.to)}: ${plural(move.teachers, "teacher")}, ${move.minutes.toFixed(1)} min`);
   if (plan.moves.length > 20) lines.push(`  … ${plan.moves.length - 20} more in ${options.out}`);

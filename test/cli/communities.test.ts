@@ -90,6 +90,12 @@ describe("school-layout communities", () => {
       [["--plan", planJson, "--schools", example, "--out", out], /6 open schools are not in --schools \(CP, CJ, TP, TJ, VP, …\)|5 open schools are not in --schools/],
       [["--plan", planGeoJson, "--lead-eligible", "tier=county seat", "--hub-eligible", "tier=township", "--neighbours", bad, "--out", out], /--neighbours ".*bad\.geojson": not a CSV table/],
       [["--plan", planGeoJson, "--lead-eligible", "tier=county seat", "--hub-eligible", "tier=township", "--neighbours", table, "--out", out], /--neighbours ".*schools\.csv" row 2: "城区一小" is not one of the schools/],
+      [["--schools", example, "--names", "nme", "--out", out], /--names nme: no school has this property/],
+      [["--schools", example, "--report", join(folder, "r.pdf"), "--out", out], /--report ".*r\.pdf": must end in \.html/],
+      [["--schools", example, "--township", "town", "--out", out], /--township town: goes with --keep-townships-whole/],
+      [["--schools", example, "--min-schools", "20", "--max-schools", "10", "--out", out], /--max-schools 10: must be at least --min-schools \(20\)/],
+      [["--plan", join(import.meta.dirname, "../../package.json"), "--out", out], /--plan ".*package\.json": not a plan/],
+      [["--schools", table, "--hub-eligible", "pupils", "--out", out], /--schools .*schools\.csv row 2 \(id "城区一小"\), "pupils": must be true or false .*\(--hub-eligible pupils; or give --hub-eligible pupils=VALUE/],
       [["--schools", example, "--keep-townships-whole", "--out", out], /--township township: no school has this property/],
     ];
     for (const [args, message] of cases) {
