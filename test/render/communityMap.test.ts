@@ -54,4 +54,20 @@ describe("renderCommunityMap", () => {
     expect(all).toContain(leadSquare(one).split(",")[0]!);
     expect(() => renderCommunityMap(plan, coordinates, { communities: ["甲村小"] })).toThrow(/communities: "甲村小" leads no community of the plan/);
   });
+
+  it("sets schools at one spot apart, each with its own marker, and breaks notes without a line starting in closing punctuation", async () => {
+    // Both leads at the same place.
+    const same = Float64Array.from(coordinates);
+    same[2] = same[0]!;
+    same[3] = same[1]!;
+    const minutes = costMatrixFromCoordinates(same, same, { unit: "minutes", speedKmPerHour: 50, detourFactor: 1.3 });
+    const plan = await formCommunities(schools, { travelMinutes: minutes, k: 2 });
+    const svg = renderCommunityMap(plan, same, { sources: ["示意数据：学校与成员均为假定；牵头学校沿用县城学校名称（假定，非调查所得）。以分钟计（假定），以分钟计"] });
+    const squares = [...svg.slice(svg.indexOf('<g id="schools">'), svg.indexOf('<g id="labels">')).matchAll(/<rect x="([^"]+)" y="([^"]+)" width="14" height="14" fill="[^"]+" stroke="#222222"/g)].map((m) => `${m[1]},${m[2]}`);
+    expect(squares).toHaveLength(2);
+    expect(new Set(squares).size).toBe(2);
+    const lines = [...svg.slice(svg.indexOf('<g id="notes">')).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line).not.toMatch(/^[，。、；：）]/);
+  });
 });

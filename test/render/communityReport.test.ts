@@ -53,7 +53,9 @@ describe("communityReportDocument", () => {
   it("says why there is no grouping, and calls a grouping with a gap the best found", async () => {
     const none = await formCommunities(schools, { travelMinutes, k: 3 });
     const doc = communityReportDocument(none);
-    expect(texts(doc.blocks)).toEqual(expect.arrayContaining(["No grouping meets the rules: the reasons follow.", "Why there is no grouping", "3 communities need 3 leads; 2 schools may lead"]));
+    expect(texts(doc.blocks)).toEqual(expect.arrayContaining(["No grouping meets the rules: the reasons follow.", "Why there is no grouping", "too few leads: 3 communities need 3 leads; 2 schools may lead"]));
+    const zh = texts(communityReportDocument(none, { language: "zh" }).blocks);
+    expect(zh).toEqual(expect.arrayContaining(["无法分组的原因", "牵头学校不足：3 communities need 3 leads; 2 schools may lead", "各项原因的说明（含数字）以英文给出。"]));
     expect(tables(doc.blocks)).toHaveLength(0);
     const plan = await formCommunities(schools, { travelMinutes, k: 2 });
     const withGap = { ...plan, status: "feasible" as const, bound: plan.objective! * 0.9, gap: 0.1 };

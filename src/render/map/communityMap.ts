@@ -3,6 +3,7 @@
  * its outline (the hull of its schools, drawn wide and pale: a picture, not a boundary), its links (lead → hub →
  * member), its schools by role (lead a large square, hub a ringed circle, member a dot) — on the county boundary
  * and township borders where given, with the legend, scale bar, north arrow, title and notes of the plan maps.
+ * Schools at one spot are set apart on a small ring around it, so that each keeps its marker.
  * Layers (`<g id>`): `background`, `boundary`, `townships`, `outlines`, `links`, `schools`, `labels`, `legend`,
  * `scale-bar`, `north-arrow`, `title`, `notes`.
  * @module
@@ -10,11 +11,10 @@
 import { convex, featureCollection, lineString, point, rewind } from "@turf/turf";
 import { schemeSet3, schemeTableau10 } from "d3-scale-chromatic";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import type { CommunityPlan } from "../../communities/communityTypes.ts";
+import type { CommunityMembership, CommunityPlan } from "../../communities/communityTypes.ts";
 import { checkLanguage, type Language } from "../messages/common.ts";
 import { messagesFor } from "../messages/index.ts";
-import { travelBasisText } from "../messages/travelBasis.ts";
-import { checkSize, features, fitFrame, frameLayers, groundLayers, labelPlacer } from "./frame.ts";
+import { checkSize, cornerNotes, features, fitFrame, frameLayers, groundLayers, labelPlacer } from "./frame.ts";
 import { px, textElement } from "./svg.ts";
 
 /** Options of {@link renderCommunityMap}. */
@@ -55,6 +55,41 @@ export function communityColour(k: number): string {
 }
 
 /**
+ * Screen positions of the schools drawn, those sharing a spot (e.g. a township's "three schools" at its seat, or
+ * the county-seat leads) set apart on a small ring around it, leads first, so that each keeps a marker of its own.
+ */
+function spreadColocated(memberships: readonly CommunityMembership[], at: (id: string) => [number, number]): { screen: Map<string, [number, number]>; labelAt: Map<string, [number, number]> } {
+  // Leads and hubs (large markers) within 12 px of each other, members only at the same spot (3 px), form a cluster.
+  const points = memberships.map((m) => at(m.school));
+  const big = memberships.map((m) => m.role !== "member");
+  const parent = memberships.map((_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
+  for (let a = 0; a < points.length; a++) for (let b = a + 1; b < points.length; b++) {
+    const reach = big[a] && big[b] ? 12 : 3;
+    if (Math.hypot(points[a]![0] - points[b]![0], points[a]![1] - points[b]![1]) <= reach) parent[find(a)] = find(b);
+  }
+  const groups = new Map<number, number[]>();
+  memberships.forEach((_, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), k]));
+  const order = { lead: 0, hub: 1, member: 2 } as const;
+  const screen = new Map<string, [number, number]>();
+  // Where a label is anchored: at the marker, or for a ring, farther out along its spoke.
+  const labelAt = new Map<string, [number, number]>();
+  for (const group of groups.values()) {
+    if (group.length === 1) { screen.set(memberships[group[0]!]!.school, points[group[0]!]!); labelAt.set(memberships[group[0]!]!.school, points[group[0]!]!); continue; }
+    const cx = group.reduce((sum, k) => sum + points[k]![0], 0) / group.length;
+    const cy = group.reduce((sum, k) => sum + points[k]![1], 0) / group.length;
+    // Room for a marker and a gap each around the ring.
+    const radius = Math.max(12, (24 * group.length) / (2 * Math.PI));
+    [...group].sort((a, b) => order[memberships[a]!.role] - order[memberships[b]!.role]).forEach((k, j) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * j) / group.length;
+      screen.set(memberships[k]!.school, [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)]);
+      labelAt.set(memberships[k]!.school, [cx + (radius + 14) * Math.cos(angle), cy + (radius + 14) * Math.sin(angle)]);
+    });
+  }
+  return { screen, labelAt };
+}
+
+/**
  * Draws the communities of a plan as one SVG string (see the module documentation).
  * @param plan - from {@link formCommunities} (not mutated); a plan without communities draws the schools' frame only
  * @param coordinates - length 2n: each school's [longitude, latitude] (WGS-84) in the plan's school order
@@ -87,6 +122,7 @@ export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<n
   for (const lead of shown) if (!colourOf.has(lead)) throw new RangeError(`communities: ${JSON.stringify(lead)} leads no community of the plan`);
   const communities = plan.communities.filter((c) => shown.has(c.lead));
   const memberships = plan.memberships.filter((m) => shown.has(m.community));
+  const { screen, labelAt } = spreadColocated(memberships, (id) => at(...lonlat(id)));
   // Outlines: the hull of each community's schools (a line or a point for one or two), drawn wide and pale.
   const outlines = communities.map((c) => {
     const ids = [c.lead, ...c.hubs, ...c.members];
@@ -99,8 +135,8 @@ export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<n
   });
   parts.push(`<g id="outlines">${outlines.join("")}</g>`);
   const links = memberships.filter((m) => m.role !== "lead").map((m) => {
-    const [x1, y1] = at(...lonlat(m.hub ?? m.lead));
-    const [x2, y2] = at(...lonlat(m.school));
+    const [x1, y1] = screen.get(m.hub ?? m.lead)!;
+    const [x2, y2] = screen.get(m.school)!;
     return `<line data-community="${m.community}" x1="${px(x1)}" y1="${px(y1)}" x2="${px(x2)}" y2="${px(y2)}" stroke="${colourOf.get(m.community)!}" stroke-width="${m.role === "hub" ? 1.8 : 0.9}" stroke-opacity="0.85"/>`;
   });
   parts.push(`<g id="links">${links.join("")}</g>`);
@@ -113,11 +149,13 @@ export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<n
   // Members first, then hubs, then leads on top.
   const order = { member: 0, hub: 1, lead: 2 } as const;
   const drawn = [...memberships].sort((a, b) => order[a.role] - order[b.role]);
-  parts.push(`<g id="schools">${drawn.map((m) => { const [x, y] = at(...lonlat(m.school)); return marker(m.role, x, y, colourOf.get(m.community)!); }).join("")}</g>`);
+  parts.push(`<g id="schools">${drawn.map((m) => { const [x, y] = screen.get(m.school)!; return marker(m.role, x, y, colourOf.get(m.community)!); }).join("")}</g>`);
   // The leads' names, placed without overlaps (leads often share the county seat; the legend names them all).
-  const place = labelPlacer(frame);
+  // The leads' and hubs' markers stay clear of the labels.
+  const markers = memberships.filter((m) => m.role !== "member").map((m) => { const [x, y] = screen.get(m.school)!; const r = m.role === "lead" ? 8 : 7; return { x0: x - r, y0: y - r, x1: x + r, y1: y + r }; });
+  const place = labelPlacer(frame, markers);
   const labels = communities.flatMap((c) => {
-    const [x, y] = at(...lonlat(c.lead));
+    const [x, y] = labelAt.get(c.lead)!;
     const label = place(x, y, options.names?.[c.lead] ?? c.lead, 'font-weight="bold"');
     return label === null ? [] : [label];
   });
@@ -141,7 +179,7 @@ export function renderCommunityMap(plan: CommunityPlan, coordinates: ArrayLike<n
     ly += 16;
   }
   parts.push(`<g id="legend">${legend.join("")}</g>`);
-  const notes = [...(options.sources ?? []), ...(options.travelBasis === undefined || options.travelBasis === "" ? [] : [`${words.travelBasis}: ${travelBasisText(options.travelBasis, language)}`])];
+  const notes = cornerNotes(options.sources, options.travelBasis, words.travelBasis, language);
   parts.push(...frameLayers(frame, { north: words.north, title: options.title ?? words.communitiesTitle, subtitle: "", notes, legendBottom: ly }));
   return parts.join("");
 }

@@ -7,6 +7,8 @@
 import { geoMercator, geoPath, type GeoPath, type GeoPermissibleObjects, type GeoProjection } from "d3-geo";
 import { rewind } from "@turf/turf";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
+import type { Language } from "../messages/common.ts";
+import { travelBasisText } from "../messages/travelBasis.ts";
 import { FONT_FAMILY, px, textElement, textWidth } from "./svg.ts";
 
 /** @internal */
@@ -34,18 +36,45 @@ export function roundKm(maxKm: number): number {
   return [...candidates].reverse().find((value) => value <= maxKm) ?? 0.5;
 }
 
+/** Punctuation that closes what precedes it, and so never starts a line. */
+const CLOSING = /^[，。、；：！？）》」』,.;:!?)]/;
+
 /** Splits a text into lines at most `width` px wide at `fontSize` (CJK characters may break anywhere). @internal */
 export function wrap(text: string, width: number, fontSize: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const token of text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? []) {
-    if (line !== "" && textWidth(line + token, fontSize) > width) {
+    const overflows = line !== "" && textWidth(line + token, fontSize) > width;
+    // Closing punctuation never starts a line (Chinese line breaking): the punctuation already ending the line and
+    // the character before it go down with it.
+    if (overflows && CLOSING.test(token)) {
+      let cut = line.length;
+      while (cut > 0 && CLOSING.test(line[cut - 1]!)) cut--;
+      cut = Math.max(0, cut - 1);
+      if (cut > 0) {
+        lines.push(line.slice(0, cut).trimEnd());
+        line = line.slice(cut) + token;
+      } else line += token;
+    } else if (overflows) {
       lines.push(line.trimEnd());
       line = token.trimStart();
     } else line += token;
   }
   if (line.trim() !== "") lines.push(line.trimEnd());
   return lines.slice(0, 14);
+}
+
+/**
+ * The notes in a map's corner: the data sources, then how travel times were made (in the map's language).
+ * @param sources - one line each
+ * @param travelBasis - the travel basis (English, as school-layout writes it), or none
+ * @param label - the word for travel ("travel", "出行时间")
+ * @param language - `zh` or `en`
+ * @internal
+ */
+export function cornerNotes(sources: readonly string[] | undefined, travelBasis: string | undefined, label: string, language: Language): string[] {
+  const colon = language === "zh" ? "：" : ": ";
+  return [...(sources ?? []), ...(travelBasis === undefined || travelBasis === "" ? [] : [`${label}${colon}${travelBasisText(travelBasis, language)}`])];
 }
 
 /** A map's frame: its size, margins and projection. */
@@ -116,18 +145,20 @@ export function frameLayers(frame: MapFrame, text: { readonly north: string; rea
   return parts;
 }
 
-interface Box { x0: number; y0: number; x1: number; y1: number }
+/** A screen rectangle, px: left, top, right, bottom. @internal */
+export interface Box { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number }
 const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 /**
  * Places labels greedily where they overlap nothing placed before (nor the legend's column or the title's band):
  * the returned function tries eight spots around (x, y) and gives the `<text>` element, or null where none is free.
- * `attributes` are added to the label's own (12 px, dark with a white halo).
+ * `attributes` are added to the label's own (12 px, dark with a white halo). `obstacles` (e.g. the markers of the
+ * schools labelled) are kept clear as well.
  * @internal
  */
-export function labelPlacer(frame: MapFrame): (x: number, y: number, text: string, attributes: string) => string | null {
+export function labelPlacer(frame: MapFrame, obstacles: readonly Box[] = []): (x: number, y: number, text: string, attributes: string) => string | null {
   const { width, height, top, legendWidth } = frame;
-  const taken: Box[] = [{ x0: width - legendWidth, y0: 0, x1: width, y1: height }, { x0: 0, y0: 0, x1: width, y1: top - 8 }];
+  const taken: Box[] = [{ x0: width - legendWidth, y0: 0, x1: width, y1: height }, { x0: 0, y0: 0, x1: width, y1: top - 8 }, ...obstacles];
   return (x, y, text, attributes) => {
     const w = textWidth(text, 12);
     const h = 14;

@@ -13,8 +13,7 @@ import type { PlannedAssignment, PlannedSchool, SchoolAction } from "../../plan/
 import type { SchoolSystem } from "../../plan/system/system.ts";
 import { checkLanguage, type Language } from "../messages/common.ts";
 import { messagesFor } from "../messages/index.ts";
-import { travelBasisText } from "../messages/travelBasis.ts";
-import { checkSize, features, fitFrame, frameLayers, groundLayers, labelPlacer } from "./frame.ts";
+import { checkSize, cornerNotes, features, fitFrame, frameLayers, groundLayers, labelPlacer } from "./frame.ts";
 import { px, textElement } from "./svg.ts";
 
 /** The geography of a plan: the system and its points, as {@link schoolSystemFromGeoJSON} gives them. */
@@ -247,7 +246,7 @@ export function renderPlanMap(layout: MapLayout, geography: MapGeography, option
   parts.push(`<g id="legend">${legend.join("")}</g>`);
   const title = options.title ?? messages.report.title;
   const subtitle = [level === undefined ? "" : messages.common.levels[level], view === "travel" ? words.travelView : ""].filter(Boolean).join(" · ");
-  const notes = [...(options.sources ?? []), ...(options.travelBasis === undefined || options.travelBasis === "" ? [] : [`${words.travelBasis}: ${travelBasisText(options.travelBasis, language)}`])];
+  const notes = cornerNotes(options.sources, options.travelBasis, words.travelBasis, language);
   parts.push(...frameLayers(frame, { north: words.north, title, subtitle, notes, legendBottom: ly }));
   return parts.join("");
 }

@@ -60,6 +60,12 @@ export interface CommunityReportMessages {
   readonly travel: (basis: string) => string;
   /** The caption of the schools table. */
   readonly schoolsCaption: string;
+  /** The kinds of reason ({@link CommunityReason.code}). */
+  readonly reasonCodes: Readonly<Record<"noLead" | "unreachable" | "size" | "township" | "conflict", string>>;
+  /** The colon between a label and its text (": " or "："). */
+  readonly colon: string;
+  /** A note under the reasons (their sentences, with the numbers, are in English), or null. */
+  readonly reasonsNote: string | null;
   /** The note for schools marked illustrative (made up, not surveyed). */
   readonly illustrative: string;
 }
@@ -95,6 +101,9 @@ const en: CommunityReportMessages = {
   travel: (basis) => `Teachers' travel: ${basis}.`,
   schoolsCaption: "Each school's community, role and link up (to its hub, or its lead).",
   illustrative: "Illustrative data: the schools are marked illustrative (made up, not surveyed).",
+  reasonCodes: { noLead: "too few leads", unreachable: "a school out of reach", size: "sizes that cannot add up", township: "a township kept whole", conflict: "the rules together" },
+  reasonsNote: null,
+  colon: ": ",
 };
 
 const zh: CommunityReportMessages = {
@@ -128,6 +137,9 @@ const zh: CommunityReportMessages = {
   travel: (basis) => `教师出行：${basis}。`,
   schoolsCaption: "各学校所属共同体、角色及其向上联系（至枢纽学校或牵头学校）。",
   illustrative: "示意数据：学校标为示意（假定，非调查所得）。",
+  reasonCodes: { noLead: "牵头学校不足", unreachable: "学校无法联系", size: "规模无法满足", township: "乡镇不拆分", conflict: "规则相互冲突" },
+  reasonsNote: "各项原因的说明（含数字）以英文给出。",
+  colon: "：",
 };
 
 /** The communities report's words by language. */

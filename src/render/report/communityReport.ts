@@ -142,7 +142,10 @@ export function communityReportDocument(plan: CommunityPlan, options: CommunityR
   if (plan.fewest !== undefined) blocks.push(paragraph(words.fewest(plan.fewest.communities, plan.fewest.proven, plan.fewest.bound)));
   const { statistics } = plan;
   if (statistics.solver !== "none") blocks.push(paragraph(words.solvedBy(statistics.solver === "highs" ? "HiGHS" : statistics.solver, number(statistics.seconds, 1), number(statistics.variables), number(statistics.constraints)), "note"));
-  if (plan.reasons.length > 0) blocks.push(heading(words.sections.reasons, 2, "reasons"), list(plan.reasons.map((reason) => reason.message)));
+  if (plan.reasons.length > 0) {
+    blocks.push(heading(words.sections.reasons, 2, "reasons"), list(plan.reasons.map((reason) => [{ strong: words.reasonCodes[reason.code] }, `${words.colon}${reason.message}`])));
+    if (words.reasonsNote !== null) blocks.push(paragraph(words.reasonsNote, "note"));
+  }
   const figures = options.figures ?? [];
   if (figures.length > 0) blocks.push(heading(words.sections.maps, 2, "maps"), ...figures.map(figureBlock));
   blocks.push(...communitySectionBlocks(plan, language, options.names === undefined ? {} : { names: options.names }));
