@@ -10,8 +10,9 @@ import { COORDINATE_SYSTEMS, type CoordinateSystem } from "../io/coordinateSyste
 import { FALLBACK_DETOUR_FACTOR, FALLBACK_SPEEDS_KM_PER_HOUR } from "../travel/fallback.ts";
 import { segmentMinutes, TRAVEL_MODES, type TravelMode } from "../travel/index.ts";
 import { costMatrixFromCoordinates, describeCostMatrixOptions } from "../travel/matrix.ts";
+import { InputError } from "../errors.ts";
 import { readText } from "./files.ts";
-import type { CliStreams } from "./io.ts";
+import { CliError, type CliStreams } from "./io.ts";
 import { parseChoice } from "./parsers.ts";
 import { readRoadNetwork } from "./roads.ts";
 import { computeTravelMatrix } from "./travelMatrix.ts";
@@ -43,10 +44,15 @@ export interface TravelEnds {
  */
 export async function teacherTravelMinutes(flags: TeacherTravelFlags, rows: TravelEnds, columns: TravelEnds, table: { readonly from: string; readonly to: string }): Promise<{ matrix: CostMatrix; basis: string }> {
   if (flags.costs !== undefined) {
-    const matrix = readCostTable(await readText(flags.costs, "--costs"), {
-      from: table.from, to: table.to, value: "minutes", demandIds: [...rows.ids], siteIds: [...columns.ids], unit: "minutes", source: flags.costs, missing: "notAllowed",
-    });
-    return { matrix, basis: `minutes from the table ${flags.costs}` };
+    const text = await readText(flags.costs, "--costs");
+    try {
+      const matrix = readCostTable(text, {
+        from: table.from, to: table.to, value: "minutes", demandIds: [...rows.ids], siteIds: [...columns.ids], unit: "minutes", source: flags.costs, missing: "notAllowed",
+      });
+      return { matrix, basis: `minutes from the table ${flags.costs}` };
+    } catch (error) {
+      throw inSchoolWords(error, flags.costs, table);
+    }
   }
   if (flags.roads !== undefined) {
     const network = await readRoadNetwork(flags.roads, flags.crs, false);
@@ -55,6 +61,13 @@ export async function teacherTravelMinutes(flags: TeacherTravelFlags, rows: Trav
   }
   const fallback = { unit: "minutes" as const, speedKmPerHour: FALLBACK_SPEEDS_KM_PER_HOUR[flags.mode], detourFactor: FALLBACK_DETOUR_FACTOR };
   return { matrix: costMatrixFromCoordinates(rows.coordinates, columns.coordinates, fallback), basis: `${flags.mode}: no road network: ${describeCostMatrixOptions(fallback)}` };
+}
+
+/** A cost-table error in the words of schools and of the flag (the table reader speaks of demand points and sites). */
+function inSchoolWords(error: unknown, path: string, table: { readonly from: string; readonly to: string }): unknown {
+  if (!(error instanceof InputError)) return error;
+  if (/names no column/.test(error.problem)) return new CliError(`--costs "${path}": needs the columns ${table.from}, ${table.to} and minutes (one row per pair of schools); ${error.problem.replace(/^names no column \([^)]*\); /, "")}`);
+  return new InputError(error.location, error.problem.replace(/\bdemand points?\b/g, "school").replace(/\bsites?\b/g, "school"));
 }
 
 /**
