@@ -63,6 +63,7 @@ export interface CommunitiesCommandOptions {
 }
 
 async function runCommunities(options: CommunitiesCommandOptions, context: CliContext): Promise<void> {
+  if (!/\.(geojson|json)$/i.test(options.out)) throw new CliError(`--out "${options.out}": must end in .geojson (the communities as GeoJSON)`);
   await checkOutputPath(options.out, "--out");
   if (options.map !== undefined) {
     if (!/\.(svg|png)$/i.test(options.map)) throw new CliError(`--map "${options.map}": must end in .svg or .png (the format of the map)`);

@@ -66,6 +66,7 @@ function pairingFile(pairing: Pairing, basis: string, options: PairCommandOption
 }
 
 async function runPair(options: PairCommandOptions, context: CliContext): Promise<void> {
+  if (!/\.(json)$/i.test(options.out)) throw new CliError(`--out "${options.out}": must end in .json (the pairing as JSON)`);
   await checkOutputPath(options.out, "--out");
   if (options.costs !== undefined && options.roads !== undefined) throw new CliError("give --costs or --roads, not both");
   if (options.scoreMinutes !== undefined && options.score === undefined) throw new CliError(`--score-minutes ${options.scoreMinutes}: goes with --score PROP (it weighs the score against travel)`);

@@ -69,6 +69,7 @@ function staffedPupils(features: readonly Feature[], options: RotationCommandOpt
 }
 
 async function runRotation(options: RotationCommandOptions, context: CliContext): Promise<void> {
+  if (!/\.(json)$/i.test(options.out)) throw new CliError(`--out "${options.out}": must end in .json (the rotation as JSON)`);
   await checkOutputPath(options.out, "--out");
   if (options.costs !== undefined && options.roads !== undefined) throw new CliError("give --costs or --roads, not both");
   if (options.needed !== undefined && (options.primary ?? options.junior ?? options.senior) !== undefined) throw new CliError("give --needed (the teachers each school needs) or the pupils by level (--primary, --junior, --senior), not both");

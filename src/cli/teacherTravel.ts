@@ -67,7 +67,7 @@ export async function teacherTravelMinutes(flags: TeacherTravelFlags, rows: Trav
 function inSchoolWords(error: unknown, path: string, table: { readonly from: string; readonly to: string }): unknown {
   if (!(error instanceof InputError)) return error;
   if (/names no column/.test(error.problem)) return new CliError(`--costs "${path}": needs the columns ${table.from}, ${table.to} and minutes (one row per pair of schools); ${error.problem.replace(/^names no column \([^)]*\); /, "")}`);
-  return new InputError(error.location, error.problem.replace(/\bdemand points?\b/g, "school").replace(/\bsites?\b/g, "school"));
+  return new CliError(`--costs ${new InputError(error.location, error.problem.replace(/\bdemand points?\b/g, "school").replace(/\bsites?\b/g, "school")).message}`);
 }
 
 /**

@@ -33,3 +33,15 @@ export function checkTravelMinutes(matrix: CostMatrix | undefined, rows: number,
   if (matrix.unit !== "minutes") throw new InputError({ source: "options", field: "travelMinutes.unit", value: matrix.unit }, "must be minutes");
   return matrix;
 }
+
+/**
+ * Checks that `options` names only the options a function knows (a misspelt one would otherwise be ignored).
+ * @param known - the option names
+ * @param what - the function, for the message (e.g. "pairSchools")
+ * @throws InputError naming the unknown option and its value
+ * @internal
+ */
+export function checkOptionNames(options: object | undefined, known: readonly string[], what: string): void {
+  if (options === undefined || options === null || typeof options !== "object") return;
+  for (const key of Object.keys(options)) if (!known.includes(key)) throw new InputError({ source: "options", field: key, value: (options as Record<string, unknown>)[key] }, `is not an option of ${what} (${known.join(", ")})`);
+}

@@ -72,7 +72,7 @@ function checkNeighbours(pairs: unknown, ids: ReadonlyMap<string, number>, n: nu
     const [a, b] = pair.map((id) => ids.get(id as string));
     if (a === undefined) throw new InputError({ source: "neighbours", index, field: "0", value: pair[0] }, "names no school");
     if (b === undefined) throw new InputError({ source: "neighbours", index, field: "1", value: pair[1] }, "names no school");
-    if (a === b) return;
+    if (a === b) throw new InputError({ source: "neighbours", index, field: "pair", value: pair }, "pairs a school with itself");
     lists[a]!.add(b);
     lists[b]!.add(a);
   });

@@ -108,8 +108,8 @@ function contiguityCuts(c: CheckedCommunities, leadOf: Int32Array): ContiguityCu
  *   (`timeLimitSeconds` covers every solve: the count, and each round of contiguity cuts)
  * @returns status, objective, bound, gap, the communities, each school's role, reasons, and with `fewest` the
  *   count's proof, with `neighbours` the cuts added
- * @throws InputError on a missing or repeated id, bad pupils, flags, townships or levels, a neighbour naming no
- *   school, a matrix of another shape or unit, bad counts or bounds (naming the option and the value)
+ * @throws InputError on an unknown option or school field, a missing or repeated id, bad pupils, flags, townships or levels, a neighbour naming no
+ *   school or pairing one with itself, a matrix of another shape or unit, bad counts or bounds (naming the option and the value)
  * @throws SolverError when the backend fails
  * @example
  * ```ts

@@ -18,7 +18,7 @@
  */
 import { costOf, type CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
-import { checkSchoolIds, checkTravelMinutes } from "./checks.ts";
+import { checkOptionNames, checkSchoolIds, checkTravelMinutes } from "./checks.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import type { SolveOptions } from "../solvers/options.ts";
 import { solveLinearModel } from "../solvers/solve.ts";
@@ -215,7 +215,7 @@ function crowdedGroup(helpers: readonly PairingHelper[], helped: readonly Pairin
  * @param helped - the supported schools (the travel matrix's rows, in order)
  * @param options - `travelMinutes` (required), `maxTravelMinutes`, `score`, `scoreMinutes`, solver, time limit, signal
  * @returns status, objective, bound, gap, the pairs (one per helped school), totals and reasons
- * @throws InputError on a missing or repeated id, a capacity that is not a whole number ≥ 0, a matrix of another
+ * @throws InputError on an unknown option, scoreMinutes without score, a missing or repeated id, a capacity that is not a whole number ≥ 0, a matrix of another
  *   shape or unit, a limit ≤ 0, a score that is not a finite number (naming the pair)
  * @throws SolverError when the backend fails
  * @example
@@ -231,6 +231,8 @@ export async function pairSchools(helpers: readonly PairingHelper[], helped: rea
   helpers.forEach((helper, index) => {
     if (!Number.isInteger(helper.capacity) || helper.capacity < 0) throw new InputError({ source: "helpers", index, id: helper.id, field: "capacity", value: helper.capacity }, "must be a whole number ≥ 0");
   });
+  checkOptionNames(options, ["travelMinutes", "maxTravelMinutes", "score", "scoreMinutes", "solver", "timeLimitSeconds", "signal"], "pairSchools");
+  if (options?.scoreMinutes !== undefined && options.score === undefined) throw new InputError({ source: "options", field: "scoreMinutes", value: options.scoreMinutes }, "goes with score: it weighs the score against travel");
   checkTravelMinutes(options?.travelMinutes, helped.length, helpers.length, { required: "a cost matrix in minutes, rows helped × columns helpers", shape: "have a row per helped school and a column per helper" });
   const limit = options.maxTravelMinutes ?? Infinity;
   if (typeof limit !== "number" || !(limit > 0)) throw new InputError({ source: "options", field: "maxTravelMinutes", value: limit }, "must be a number of minutes > 0");

@@ -18,7 +18,7 @@
  */
 import { costOf, type CostMatrix } from "../costMatrix.ts";
 import { InputError } from "../errors.ts";
-import { checkSchoolIds, checkTravelMinutes } from "./checks.ts";
+import { checkOptionNames, checkSchoolIds, checkTravelMinutes } from "./checks.ts";
 import { norm, type Norm } from "../norms/norm.ts";
 import { LinearModelBuilder } from "../solvers/linearModel.ts";
 import type { SolveOptions } from "../solvers/options.ts";
@@ -173,7 +173,7 @@ function wholeCount(value: unknown, index: number, id: string, field: string): n
  * @param schools - the schools with their community, teachers and need (the travel matrix's order)
  * @param options - `travelMinutes` (required), `maxTravelMinutes`, `share`, solver options
  * @returns the moves, each school's balance, the shortage before and after, teacher-minutes
- * @throws InputError on a missing or repeated id, counts that are not whole numbers ≥ 0, a matrix of another shape
+ * @throws InputError on an unknown option, a missing or repeated id, counts that are not whole numbers ≥ 0, a matrix of another shape
  *   or unit, a share outside [0, 1] or a limit ≤ 0
  * @throws SolverError when the backend fails
  */
@@ -186,6 +186,7 @@ export async function planRotation(schools: readonly RotationSchool[], options: 
     wholeCount(school.teachers, index, school.id, "teachers");
     wholeCount(school.needed, index, school.id, "needed");
   });
+  checkOptionNames(options, ["travelMinutes", "maxTravelMinutes", "share", "solver", "timeLimitSeconds", "signal"], "planRotation");
   const matrix = checkTravelMinutes(options?.travelMinutes, n, n, { required: "a square cost matrix in minutes between the schools", shape: "be square over the schools" });
   const share = options.share ?? ROTATION_SHARE.value;
   if (typeof share !== "number" || !(share >= 0 && share <= 1)) throw new InputError({ source: "options", field: "share", value: share }, "must be a share in [0, 1]");

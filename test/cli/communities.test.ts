@@ -97,6 +97,7 @@ describe("school-layout communities", () => {
       [["--plan", join(import.meta.dirname, "../../package.json"), "--out", out], /--plan ".*package\.json": not a plan/],
       [["--schools", table, "--hub-eligible", "pupils", "--out", out], /--schools .*schools\.csv row 2 \(id "城区一小"\), "pupils": must be true or false .*\(--hub-eligible pupils; or give --hub-eligible pupils=VALUE/],
       [["--schools", example, "--costs", neighbours, "--out", out], /--costs ".*neighbours\.csv": needs the columns from, to and minutes \(one row per pair of schools\); the columns are "a", "b"/],
+      [["--schools", example, "--out", join(folder, "c.pdf")], /--out ".*c\.pdf": must end in \.geojson/],
       [["--schools", example, "--keep-townships-whole", "--out", out], /--township township: no school has this property/],
     ];
     for (const [args, message] of cases) {

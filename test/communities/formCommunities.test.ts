@@ -68,7 +68,7 @@ const rulesArbitrary: fc.Arbitrary<Case> = fc.integer({ min: 3, max: 6 }).chain(
       ...(r.maxSchools === undefined ? {} : { maxSchools: r.maxSchools }),
       ...(r.townships === undefined ? {} : { keepTownshipsWhole: true }),
       ...(r.levels === undefined ? {} : { matchLevels: true }),
-      ...(r.edges === undefined ? {} : { neighbours: r.edges.map(([a, b]) => [`S${a}`, `S${b}`] as const) }),
+      ...(r.edges === undefined ? {} : { neighbours: r.edges.filter(([a, b]) => a !== b).map(([a, b]) => [`S${a}`, `S${b}`] as const) }),
       ...(r.fewest ? { fewest: true } : {}),
     },
   })),
@@ -309,6 +309,7 @@ describe("formCommunities", () => {
     await expect(formCommunities([{ id: "A", township: "" }], { travelMinutes })).rejects.toThrow(/"township": must be a non-empty string/);
     await expect(formCommunities([{ id: "A", levels: "primary" as never }], { travelMinutes, matchLevels: true })).rejects.toThrow(/"levels": must be an array of level ids/);
     await expect(formCommunities([{ id: "A" }], { travelMinutes, neighbours: [["A", "B"]] })).rejects.toThrow(/neighbours 0, "1": names no school, got "B"/);
+    await expect(formCommunities([{ id: "A" }], { travelMinutes, neighbours: [["A", "A"]] })).rejects.toThrow(/neighbours 0, "pair": pairs a school with itself/);
     await expect(formCommunities([{ id: "A" }], { travelMinutes, keepTownshipsWhole: "yes" as never })).rejects.toThrow(/"keepTownshipsWhole": must be true or false/);
     await expect(formCommunities([{ id: "A" }], { travelMinutes, keepTownshipWhole: true } as never)).rejects.toThrow(/"keepTownshipWhole": is not an option of formCommunities/);
     await expect(formCommunities([{ id: "A", leadEligable: true } as never], { travelMinutes })).rejects.toThrow(/schools 0 \(id "A"\), "leadEligable": is not a field of a school/);

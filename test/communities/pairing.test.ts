@@ -123,6 +123,8 @@ describe("pairSchools", () => {
     const travelMinutes = denseCostMatrix([10], 1, 1, "minutes");
     expect((await pairSchools(helpers, helped, { travelMinutes })).pairs).toEqual([{ helper: "H", helped: "S", travelMinutes: 10, score: 0 }]);
     await expect(pairSchools([{ id: "H", capacity: 1.5 }], helped, { travelMinutes })).rejects.toThrow(`helpers 0 (id "H"), "capacity": must be a whole number ≥ 0, got 1.5`);
+    await expect(pairSchools(helpers, helped, { travelMinutes, maxTravelMinute: 45 } as never)).rejects.toThrow(/"maxTravelMinute": is not an option of pairSchools/);
+    await expect(pairSchools(helpers, helped, { travelMinutes, scoreMinutes: 2 })).rejects.toThrow(/"scoreMinutes": goes with score/);
     await expect(pairSchools([...helpers, { id: "H", capacity: 1 }], helped, { travelMinutes: denseCostMatrix([10, 10], 1, 2, "minutes") })).rejects.toThrow(/"id": repeats another school's id/);
     await expect(pairSchools(helpers, [...helped, { id: "T" }], { travelMinutes })).rejects.toThrow(`"travelMinutes": must have a row per helped school and a column per helper: 2 × 1, got "1 × 1"`);
     await expect(pairSchools(helpers, helped, { travelMinutes: denseCostMatrix([10], 1, 1, "metres") })).rejects.toThrow(/"travelMinutes.unit": must be minutes/);

@@ -92,6 +92,7 @@ describe("teachersNeeded and planRotation", () => {
     const travelMinutes = denseCostMatrix([0], 1, 1, "minutes");
     await expect(planRotation([{ id: "A", community: "c", teachers: 1.5, needed: 1 }], { travelMinutes })).rejects.toThrow(`schools 0 (id "A"), "teachers": must be a whole number ≥ 0, got 1.5`);
     await expect(planRotation([{ id: "A", community: "", teachers: 1, needed: 1 }], { travelMinutes })).rejects.toThrow(/"community": must be a non-empty string/);
+    await expect(planRotation([{ id: "A", community: "c", teachers: 1, needed: 1 }], { travelMinutes, shar: 0.5 } as never)).rejects.toThrow(/"shar": is not an option of planRotation/);
     await expect(planRotation([{ id: "A", community: "c", teachers: 1, needed: 1 }], { travelMinutes, share: 2 })).rejects.toThrow(/"share": must be a share in \[0, 1\]/);
   });
 });

@@ -59,33 +59,43 @@ export function communityColour(k: number): string {
  * the county-seat leads) set apart on a small ring around it, leads first, so that each keeps a marker of its own.
  */
 function spreadColocated(memberships: readonly CommunityMembership[], at: (id: string) => [number, number]): { screen: Map<string, [number, number]>; labelAt: Map<string, [number, number]> } {
-  // Leads and hubs (large markers) within 12 px of each other, members only at the same spot (3 px), form a cluster.
+  // Leads and hubs (large markers) within 12 px of each other, members only at the same spot (3 px), form a cluster;
+  // clusters whose rings would still overlap are merged and set out again.
   const points = memberships.map((m) => at(m.school));
   const big = memberships.map((m) => m.role !== "member");
   const parent = memberships.map((_, k) => k);
   const find = (k: number): number => (parent[k] === k ? k : (parent[k] = find(parent[k]!)));
-  for (let a = 0; a < points.length; a++) for (let b = a + 1; b < points.length; b++) {
-    const reach = big[a] && big[b] ? 12 : 3;
-    if (Math.hypot(points[a]![0] - points[b]![0], points[a]![1] - points[b]![1]) <= reach) parent[find(a)] = find(b);
-  }
-  const groups = new Map<number, number[]>();
-  memberships.forEach((_, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), k]));
+  const near = (p: readonly [number, number], q: readonly [number, number], reach: number): boolean => Math.hypot(p[0] - q[0], p[1] - q[1]) <= reach;
+  for (let a = 0; a < points.length; a++) for (let b = a + 1; b < points.length; b++) if (near(points[a]!, points[b]!, big[a] && big[b] ? 12 : 3)) parent[find(a)] = find(b);
   const order = { lead: 0, hub: 1, member: 2 } as const;
-  const screen = new Map<string, [number, number]>();
-  // Where a label is anchored: at the marker, or for a ring, farther out along its spoke.
-  const labelAt = new Map<string, [number, number]>();
-  for (const group of groups.values()) {
-    if (group.length === 1) { screen.set(memberships[group[0]!]!.school, points[group[0]!]!); labelAt.set(memberships[group[0]!]!.school, points[group[0]!]!); continue; }
-    const cx = group.reduce((sum, k) => sum + points[k]![0], 0) / group.length;
-    const cy = group.reduce((sum, k) => sum + points[k]![1], 0) / group.length;
-    // Room for a marker and a gap each around the ring.
-    const radius = Math.max(12, (24 * group.length) / (2 * Math.PI));
-    [...group].sort((a, b) => order[memberships[a]!.role] - order[memberships[b]!.role]).forEach((k, j) => {
-      const angle = -Math.PI / 2 + (2 * Math.PI * j) / group.length;
-      screen.set(memberships[k]!.school, [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)]);
-      labelAt.set(memberships[k]!.school, [cx + (radius + 14) * Math.cos(angle), cy + (radius + 14) * Math.sin(angle)]);
-    });
+  let placed: [number, number][] = [];
+  let anchors: [number, number][] = [];
+  for (let round = 0; round < 6; round++) {
+    const groups = new Map<number, number[]>();
+    memberships.forEach((_, k) => groups.set(find(k), [...(groups.get(find(k)) ?? []), k]));
+    placed = points.map((p) => [p[0], p[1]]);
+    anchors = points.map((p) => [p[0], p[1]]);
+    for (const group of groups.values()) {
+      if (group.length === 1) continue;
+      const cx = group.reduce((sum, k) => sum + points[k]![0], 0) / group.length;
+      const cy = group.reduce((sum, k) => sum + points[k]![1], 0) / group.length;
+      // Room for a marker and a gap each around the ring.
+      const radius = Math.max(12, (24 * group.length) / (2 * Math.PI));
+      [...group].sort((a, b) => order[memberships[a]!.role] - order[memberships[b]!.role] || a - b).forEach((k, j) => {
+        const angle = -Math.PI / 2 + (2 * Math.PI * j) / group.length;
+        placed[k] = [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle)];
+        anchors[k] = [cx + (radius + 14) * Math.cos(angle), cy + (radius + 14) * Math.sin(angle)];
+      });
+    }
+    let merged = false;
+    for (let a = 0; a < points.length; a++) for (let b = a + 1; b < points.length; b++) {
+      if (big[a] && big[b] && find(a) !== find(b) && near(placed[a]!, placed[b]!, 15)) { parent[find(a)] = find(b); merged = true; }
+    }
+    if (!merged) break;
   }
+  const screen = new Map<string, [number, number]>();
+  const labelAt = new Map<string, [number, number]>();
+  memberships.forEach((m, k) => { screen.set(m.school, placed[k]!); labelAt.set(m.school, anchors[k]!); });
   return { screen, labelAt };
 }
 
