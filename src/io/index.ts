@@ -33,3 +33,5 @@ export { balanceTableRows } from "./balanceRows.ts";
 export type { BalanceTableRows } from "./balanceRows.ts";
 export { communitiesToGeoJSON } from "./communitiesGeoJSON.ts";
 export type { CommunityGeoJSONOptions, CommunityLayer } from "./communitiesGeoJSON.ts";
+export { readORLibraryCapacitatedPMedian, readORLibraryFacilityLocation, readORLibraryPMedian } from "./orlib/index.ts";
+export type { ORLibraryCapacitatedPMedian, ORLibraryFacilityLocation, ORLibraryFacilityLocationOptions, ORLibraryPMedian } from "./orlib/index.ts";
