@@ -16,7 +16,7 @@ import {
   type ModelSpec,
   type Problem,
 } from "../src/index.ts";
-import { SeededRandom } from "../src/synthetic/random.ts";
+import { SeededRandom } from "../src/random.ts";
 
 interface Row {
   readonly instance: string;

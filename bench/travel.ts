@@ -17,7 +17,7 @@ import { createRoadNetwork, type RoadNetwork } from "../src/travel/network/roadN
 import type { SegmentMinutes } from "../src/travel/network/travelMode.ts";
 import { travelTimeMatrix } from "../src/travel/routing/index.ts";
 import { travelTimeMatrixParallel } from "../src/travel/routing/parallel.node.ts";
-import { SeededRandom } from "../src/synthetic/random.ts";
+import { SeededRandom } from "../src/random.ts";
 
 /** The seeded generator of the synthetic counties (mulberry32), so every run measures the same instances. */
 function random(seed: number): () => number {

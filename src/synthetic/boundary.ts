@@ -3,7 +3,7 @@
  * the bearing (a few random harmonics), scaled to the requested area.
  * @module
  */
-import type { SeededRandom } from "./random.ts";
+import type { SeededRandom } from "../random.ts";
 
 /** Number of vertices of the boundary ring (before closing it). */
 const BOUNDARY_VERTICES = 256;

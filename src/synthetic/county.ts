@@ -11,7 +11,7 @@ import { resolveCountyOptions, type CountyOptions, type ResolvedCountyOptions } 
 import { placeSettlements } from "./placement.ts";
 import { localPlane } from "./plane.ts";
 import { allocatePopulation, pupilsOf, SYNTHETIC_LEVELS, type SyntheticLevel } from "./population.ts";
-import { SeededRandom } from "./random.ts";
+import { SeededRandom } from "../random.ts";
 import { buildRoads } from "./roads.ts";
 import { buildSchools, type SeatTown } from "./schools.ts";
 import type { SettlementProperties, SyntheticCounty, SyntheticMetadata } from "./types.ts";

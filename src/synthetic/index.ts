@@ -5,7 +5,7 @@ export type { CountyOptions, ResolvedCountyOptions } from "./options.ts";
 export { AGE_SHARES, SYNTHETIC_LEVELS } from "./population.ts";
 export type { SettlementKind, SyntheticLevel } from "./population.ts";
 export { SYNTHETIC_CLASS_SIZE } from "./schools.ts";
-export { SeededRandom } from "./random.ts";
+export { SeededRandom } from "../random.ts";
 export { candidateSites } from "./candidates.ts";
 export type { CandidateProperties, CandidateSiteOptions } from "./candidates.ts";
 export { countyCandidateSites } from "./countyCandidates.ts";

@@ -3,7 +3,7 @@
  * 坪 ping, 岭 ling …). They may by chance match a real place; the data is synthetic all the same.
  * @module
  */
-import type { SeededRandom } from "./random.ts";
+import type { SeededRandom } from "../random.ts";
 
 const FIRST = [
   "Shang", "Xia", "Dong", "Xi", "Nan", "Bei", "Da", "Xiao", "Huang", "Bai", "Shi", "Long", "Feng", "Ma", "Niu",

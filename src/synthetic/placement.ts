@@ -8,7 +8,7 @@
 import FlatQueue from "flatqueue";
 import type { CountyOutline } from "./boundary.ts";
 import type { SettlementKind } from "./population.ts";
-import type { SeededRandom } from "./random.ts";
+import type { SeededRandom } from "../random.ts";
 import { roadPointAt } from "./valleyPath.ts";
 import type { ValleyNetwork } from "./valleys.ts";
 

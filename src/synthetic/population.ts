@@ -5,7 +5,7 @@
  * @module
  */
 import { LEVELS, type LevelId } from "../norms/levels.ts";
-import type { SeededRandom } from "./random.ts";
+import type { SeededRandom } from "../random.ts";
 
 /**
  * School level ids, youngest first: kindergarten (ages 3–5), primary grades 1–3 (ages 6–8), primary grades 4–6

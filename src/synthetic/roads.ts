@@ -8,7 +8,7 @@
 import type { Feature, LineString } from "geojson";
 import type { PlacedSettlement } from "./placement.ts";
 import type { LocalPlane } from "./plane.ts";
-import type { SeededRandom } from "./random.ts";
+import type { SeededRandom } from "../random.ts";
 import type { RoadProperties } from "./types.ts";
 import { roadArcs, roadPointAt, type RoadPoint } from "./valleyPath.ts";
 import type { ValleyNetwork } from "./valleys.ts";

@@ -15,7 +15,7 @@
 import type { Feature, Point } from "geojson";
 import type { LocalPlane } from "./plane.ts";
 import type { SyntheticLevel } from "./population.ts";
-import type { SeededRandom } from "./random.ts";
+import type { SeededRandom } from "../random.ts";
 import type { SchoolProperties, SyntheticSchoolTier, SyntheticSchoolType } from "./types.ts";
 
 /** Pupils per class by level: kindergarten 30, primary 45, junior and senior 50 (see the module documentation). */

@@ -6,7 +6,7 @@
  * @module
  */
 import type { CountyOutline } from "./boundary.ts";
-import type { SeededRandom } from "./random.ts";
+import type { SeededRandom } from "../random.ts";
 
 /** One valley: a polyline in the local plane (metres) from its junction with its parent outward. */
 export interface Valley {

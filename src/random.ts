@@ -1,5 +1,5 @@
 /**
- * A small seeded pseudo-random number generator (mulberry32) for the synthetic generators: the same seed gives
+ * A small seeded pseudo-random number generator (mulberry32) for the synthetic generators and the heuristics: the same seed gives
  * the same sequence in every JavaScript engine (32-bit integer arithmetic only), unlike `Math.random`.
  * @module
  */
