@@ -48,6 +48,7 @@ export type {
 } from "./models/spec.ts";
 export * from "./solvers/index.ts";
 export * from "./models/index.ts";
+export * from "./heuristics/index.ts";
 export * from "./metrics/index.ts";
 export * from "./io/index.ts";
 export * from "./travel/index.ts";

@@ -15,8 +15,11 @@
  */
 export type SolveStatus = "optimal" | "feasible" | "infeasible" | "unbounded" | "timeLimit" | "aborted";
 
-/** The solver that produced a solution. `enumeration` is the brute-force reference; `none` means no solve was needed. */
-export type SolverName = "highs" | "javascript-lp-solver" | "enumeration" | "none";
+/**
+ * The solver that produced a solution. `enumeration` is the brute-force reference; `heuristic` the location
+ * heuristics (no proof of optimality); `none` means no solve was needed.
+ */
+export type SolverName = "highs" | "javascript-lp-solver" | "enumeration" | "heuristic" | "none";
 
 /** A reason a problem has no solution, with the numbers and the points involved. */
 export interface InfeasibilityReason {

@@ -13,7 +13,7 @@ const COMMON_OPTIONS: readonly string[] = ["model", ...SOLVE_OPTION_NAMES, "init
 
 /** The parameters each model reads besides {@link COMMON_OPTIONS}. */
 const MODEL_PARAMETERS: Readonly<Record<ModelName, readonly string[]>> = {
-  "p-median": ["p"],
+  "p-median": ["p", "seed"],
   "p-center": ["p"],
   "max-coverage": ["p", "radius"],
   "set-cover": ["radius"],

@@ -10,6 +10,23 @@ import { siteCountReasons, unreachableReasons } from "./feasibility.ts";
 import { solutionWithoutSites, solveBuiltModel } from "./run.ts";
 import { checkSiteCount, resolveSiteRules } from "./siteRules.ts";
 import type { LocationSolveOptions } from "./solveOptions.ts";
+import { InputError } from "../errors.ts";
+import type { BackendChoice } from "../solvers/options.ts";
+import { solveMedianHeuristic, type MedianHeuristicOptions } from "./medianHeuristic.ts";
+
+/**
+ * The options of {@link solvePMedian}: the backend options, where `solver` may also be `"heuristic"` (with its
+ * `seed`), and a warm start.
+ */
+export interface PMedianSolveOptions extends Omit<LocationSolveOptions, "solver">, MedianHeuristicOptions {
+  /**
+   * `"auto"` (default), `"highs"` or `"javascript-lp-solver"`: the integer programme below on that backend;
+   * `"heuristic"`: fast interchange in variable neighbourhood search (Resende & Werneck 2007; Hansen &
+   * Mladenović 1997) for `timeLimitSeconds` (default 1 s), status `feasible` with no bound, never `optimal`
+   * (when it finds no p sites serving every demand point, the integer programme decides).
+   */
+  readonly solver?: BackendChoice | "heuristic";
+}
 import type { PMedianSpec } from "./spec.ts";
 
 /**
@@ -46,11 +63,13 @@ import type { PMedianSpec } from "./spec.ts";
  *
  * @param problem - demand points, sites and costs
  * @param options - `p` (whole number, 1 ≤ p ≤ m), `required` / `forbidden` site ids (added to the sites' own
- *   flags; required sites count within p), backend options ({@link SolveOptions}) and an optional
- *   `initialSolution` (open sites) as a warm start
+ *   flags; required sites count within p), backend options ({@link SolveOptions}; `solver: "heuristic"` with an
+ *   optional `seed` for the heuristic, see {@link PMedianSolveOptions}) and an optional `initialSolution` (open
+ *   sites) as a warm start
  * @returns the solution; `infeasible` without a solver call when more sites are required than p, p exceeds the
  *   sites that may open, or a demand point with weight > 0 has no allowed site that may open
- * @throws InputError on a bad p, an unknown site id, or a site both required and forbidden
+ * @throws InputError on a bad p, an unknown site id, a site both required and forbidden, or a `seed` that is not
+ *   a whole number or comes without `solver: "heuristic"`
  * @throws SolverError when the backend fails (e.g. the model does not fit in memory)
  * @example
  * ```ts
@@ -64,13 +83,20 @@ import type { PMedianSpec } from "./spec.ts";
  * solution.objective; // 15 (pupil-kilometres: b travels 3 km to s3)
  * ```
  */
-export async function solvePMedian(problem: Problem, options: PMedianSpec & LocationSolveOptions): Promise<Solution> {
+export async function solvePMedian(problem: Problem, options: PMedianSpec & PMedianSolveOptions): Promise<Solution> {
   const started = performance.now();
   checkOptionNames(options, "p-median");
   const rules = resolveSiteRules(problem, options);
   const p = checkSiteCount(problem, options.p);
   const reasons = [...siteCountReasons(problem, rules, p), ...unreachableReasons(problem, rules)];
   if (reasons.length > 0) return solutionWithoutSites(problem, "p-median", "infeasible", reasons, started);
+  const { solver, seed, ...backend } = options;
+  if (solver === "heuristic") {
+    const found = solveMedianHeuristic(problem, rules, p, { ...backend, ...(seed === undefined ? {} : { seed }) }, started);
+    if (found !== undefined) return found;
+  } else if (seed !== undefined) {
+    throw new InputError({ source: "options", field: "seed", value: seed }, 'is read only with solver "heuristic"');
+  }
   const built = buildAssignmentModel(problem, rules, { model: "p-median", p, capacitated: false, singleSource: false, fixedCosts: false });
-  return solveBuiltModel(problem, built, options, started);
+  return solveBuiltModel(problem, built, solver === "heuristic" || solver === undefined ? backend : { ...backend, solver }, started);
 }
