@@ -49,6 +49,7 @@ export type {
 export * from "./solvers/index.ts";
 export * from "./models/index.ts";
 export * from "./heuristics/index.ts";
+export * from "./exact/index.ts";
 export * from "./metrics/index.ts";
 export * from "./io/index.ts";
 export * from "./travel/index.ts";

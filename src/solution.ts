@@ -17,9 +17,10 @@ export type SolveStatus = "optimal" | "feasible" | "infeasible" | "unbounded" | 
 
 /**
  * The solver that produced a solution. `enumeration` is the brute-force reference; `heuristic` the location
- * heuristics (no proof of optimality); `none` means no solve was needed.
+ * heuristics (no proof of optimality); `benders` the p-median engine (heuristic incumbent, Benders cuts on a HiGHS
+ * master); `none` means no solve was needed.
  */
-export type SolverName = "highs" | "javascript-lp-solver" | "enumeration" | "heuristic" | "none";
+export type SolverName = "highs" | "javascript-lp-solver" | "enumeration" | "heuristic" | "benders" | "none";
 
 /** A reason a problem has no solution, with the numbers and the points involved. */
 export interface InfeasibilityReason {

@@ -8,9 +8,12 @@ import { COST_UNITS } from "../costMatrix.ts";
 import { COORDINATE_SYSTEMS } from "../io/coordinateSystem.ts";
 import { TRAVEL_MODES } from "../travel/index.ts";
 import { solutionFeatureCollection } from "../io/index.ts";
-import { solve } from "../models/index.ts";
+import { solve, solvePMedian } from "../models/index.ts";
 import { MODEL_NAMES, type ModelName, type Solution } from "../solution.ts";
-import { BACKEND_CHOICES } from "../solvers/options.ts";
+import { BACKEND_CHOICES, type BackendChoice } from "../solvers/options.ts";
+
+/** The --solver choices: the backends, and for p-median the heuristic and the engine. */
+const SOLVER_CHOICES = [...BACKEND_CHOICES, "heuristic", "benders"] as const;
 import { checkOutputPath, writeText } from "./files.ts";
 import type { CliContext } from "./io.ts";
 import { loadProblem } from "./loadProblem.ts";
@@ -31,13 +34,15 @@ async function runSolve(model: ModelName, options: SolveCommandOptions, context:
   const interrupt = watchInterrupt();
   let solution: Solution;
   try {
-    solution = await solve(problem, spec, {
-      solver: options.solver,
+    const common = {
       ...(options.timeLimit === undefined ? {} : { timeLimitSeconds: options.timeLimit }),
       ...(options.mipGap === undefined ? {} : { mipRelativeGap: options.mipGap }),
       ...(options.quiet || options.json ? {} : { onProgress: progress.report }),
       signal: interrupt.signal,
-    });
+    };
+    const solver = options.solver;
+    if (spec.model === "p-median") solution = await solvePMedian(problem, { ...spec, ...common, solver });
+    else solution = await solve(problem, spec, { ...common, solver: solver as BackendChoice }); // specFromOptions refused the others
   } finally {
     interrupt.finish(context);
     progress.finish();
@@ -84,7 +89,7 @@ export function registerSolveCommand(program: Command, context: CliContext): voi
     )
     .option("-p <n>", "number of sites to open (p-median, p-center, max-coverage, capacitated-p-median)", parsePositiveInteger)
     .option("--radius <r>", "coverage radius in the cost unit, inclusive (max-coverage, set-cover)", parseNonNegativeNumber)
-    .option("--solver <name>", `backend: ${BACKEND_CHOICES.join(", ")}`, parseChoice(BACKEND_CHOICES), "auto")
+    .option("--solver <name>", `backend: ${SOLVER_CHOICES.join(", ")} (heuristic and benders: p-median only)`, parseChoice(SOLVER_CHOICES), "auto")
     .option("--time-limit <seconds>", "stop after this many seconds with the best solution and bound", parsePositiveNumber)
     .option("--mip-gap <fraction>", "stop at this relative gap (default 0: prove optimality)", parseGapFraction)
     .option("--out <file>", "write the result: GeoJSON (sites, demand points, assignment lines), or JSON with --problem")

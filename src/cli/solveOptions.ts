@@ -36,7 +36,7 @@ export interface SolveCommandOptions {
   readonly missingPairs: "error" | "not-allowed";
   readonly p?: number;
   readonly radius?: number;
-  readonly solver: BackendChoice;
+  readonly solver: BackendChoice | "heuristic" | "benders";
   readonly timeLimit?: number;
   readonly mipGap?: number;
   readonly out?: string;
@@ -59,6 +59,9 @@ export function flagOf(key: string): string {
  * @throws CliError naming the model and the option
  */
 export function specFromOptions(model: ModelName, options: SolveCommandOptions): ModelSpec {
+  if ((options.solver === "heuristic" || options.solver === "benders") && model !== "p-median") {
+    throw new CliError(`--solver ${options.solver} is for p-median only; ${model} takes auto, highs or javascript-lp-solver`);
+  }
   if (NEEDS_P.includes(model) && options.p === undefined) throw new CliError(`${model} needs -p N (the number of sites to open)`);
   if (NEEDS_RADIUS.includes(model) && options.radius === undefined) {
     throw new CliError(`${model} needs --radius R (in the cost unit; a pair covers when cost ≤ R)`);

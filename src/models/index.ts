@@ -4,6 +4,7 @@ export { solveMaxCoverage } from "./maxCoverage.ts";
 export { solvePCenter } from "./pCenter.ts";
 export { solvePMedian, type PMedianSolveOptions } from "./pMedian.ts";
 export { HEURISTIC_DEFAULT_SECONDS, type MedianHeuristicOptions } from "./medianHeuristic.ts";
+export { ENGINE_MIN_PAIRS } from "./medianEngine.ts";
 export { solveSetCover } from "./setCover.ts";
 export { solve } from "./solve.ts";
 export type { InitialSolution, LocationSolveOptions } from "./solveOptions.ts";

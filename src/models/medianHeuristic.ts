@@ -25,7 +25,7 @@ export const HEURISTIC_DEFAULT_SECONDS = 1;
  * A warm start's open sites when they make a usable start: p distinct sites that may open, the required ones
  * among them; undefined otherwise (the search then starts from the greedy construction).
  */
-function usableStart(problem: Problem, rules: SiteRules, p: number, initial: LocationSolveOptions["initialSolution"]): number[] | undefined {
+export function usableStart(problem: Problem, rules: SiteRules, p: number, initial: LocationSolveOptions["initialSolution"]): number[] | undefined {
   if (initial === undefined) return undefined;
   const open = [...new Set(initial.open)];
   const ok =

@@ -13,6 +13,8 @@ import type { LocationSolveOptions } from "./solveOptions.ts";
 import { InputError } from "../errors.ts";
 import type { BackendChoice } from "../solvers/options.ts";
 import { solveMedianHeuristic, type MedianHeuristicOptions } from "./medianHeuristic.ts";
+import { ENGINE_MIN_PAIRS, solveMedianEngine } from "./medianEngine.ts";
+import { allowedPairCount } from "../costMatrix.ts";
 
 /**
  * The options of {@link solvePMedian}: the backend options, where `solver` may also be `"heuristic"` (with its
@@ -20,12 +22,19 @@ import { solveMedianHeuristic, type MedianHeuristicOptions } from "./medianHeuri
  */
 export interface PMedianSolveOptions extends Omit<LocationSolveOptions, "solver">, MedianHeuristicOptions {
   /**
-   * `"auto"` (default), `"highs"` or `"javascript-lp-solver"`: the integer programme below on that backend;
-   * `"heuristic"`: fast interchange in variable neighbourhood search (Resende & Werneck 2007; Hansen &
-   * Mladenović 1997) for `timeLimitSeconds` (default 1 s), status `feasible` with no bound, never `optimal`
-   * (when it finds no p sites serving every demand point, the integer programme decides).
+   * - `"auto"` (default): the engine (below) for models of {@link ENGINE_MIN_PAIRS} allowed pairs or more (unless
+   *   `offThread`), else the integer programme below on the faster backend;
+   * - `"highs"` or `"javascript-lp-solver"`: the integer programme below on that backend;
+   * - `"benders"`: the engine: the heuristic's incumbent, then Benders decomposition (Durán-Mateluna, Alès &
+   *   Elloumi 2023) with cuts separated in TypeScript between HiGHS re-solves, reduced-cost fixing and probing
+   *   against the incumbent; `optimal` when proven, else the incumbent with the proven bound;
+   * - `"heuristic"`: fast interchange in variable neighbourhood search (Resende & Werneck 2007; Hansen &
+   *   Mladenović 1997) for `timeLimitSeconds` (default 1 s), status `feasible` with no bound, never `optimal`.
+   *
+   * When the heuristic (alone or in the engine) finds no p sites serving every demand point, the integer
+   * programme decides.
    */
-  readonly solver?: BackendChoice | "heuristic";
+  readonly solver?: BackendChoice | "heuristic" | "benders";
 }
 import type { PMedianSpec } from "./spec.ts";
 
@@ -91,12 +100,18 @@ export async function solvePMedian(problem: Problem, options: PMedianSpec & PMed
   const reasons = [...siteCountReasons(problem, rules, p), ...unreachableReasons(problem, rules)];
   if (reasons.length > 0) return solutionWithoutSites(problem, "p-median", "infeasible", reasons, started);
   const { solver, seed, ...backend } = options;
-  if (solver === "heuristic") {
+  const engine = solver === "benders" || ((solver === undefined || solver === "auto") && backend.offThread !== true && allowedPairCount(problem.costs) >= ENGINE_MIN_PAIRS);
+  if (engine && seed !== undefined) throw new InputError({ source: "options", field: "seed", value: seed }, 'is read only with solver "heuristic"');
+  if (engine) {
+    const found = await solveMedianEngine(problem, rules, p, backend, started);
+    if (found !== undefined) return found;
+  } else if (solver === "heuristic") {
     const found = solveMedianHeuristic(problem, rules, p, { ...backend, ...(seed === undefined ? {} : { seed }) }, started);
     if (found !== undefined) return found;
   } else if (seed !== undefined) {
     throw new InputError({ source: "options", field: "seed", value: seed }, 'is read only with solver "heuristic"');
   }
   const built = buildAssignmentModel(problem, rules, { model: "p-median", p, capacitated: false, singleSource: false, fixedCosts: false });
-  return solveBuiltModel(problem, built, solver === "heuristic" || solver === undefined ? backend : { ...backend, solver }, started);
+  const backendSolver = solver === "heuristic" || solver === "benders" || solver === undefined ? {} : { solver };
+  return solveBuiltModel(problem, built, { ...backend, ...backendSolver }, started);
 }

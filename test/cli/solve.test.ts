@@ -68,6 +68,17 @@ describe("school-layout solve", () => {
     expect(report.meanCost).toBeCloseTo(report.objective / 65, 6);
   });
 
+  it("runs p-median with --solver benders (proven) and --solver heuristic (feasible, no bound), and refuses them for other models", async () => {
+    const engine = JSON.parse((await run("solve", "p-median", ...layers(), "--weight", "pupils", "-p", "1", "--solver", "benders", "--json")).stdout);
+    expect(engine).toMatchObject({ model: "p-median", status: "optimal", gap: 0, open: ["s1"] });
+    const heuristic = JSON.parse((await run("solve", "p-median", ...layers(), "--weight", "pupils", "-p", "1", "--solver", "heuristic", "--json")).stdout);
+    expect(heuristic).toMatchObject({ model: "p-median", status: "feasible", bound: null, open: ["s1"] });
+    expect(heuristic.objective).toBeCloseTo(engine.objective, 6);
+    const refused = await run("solve", "p-center", ...layers(), "--weight", "pupils", "-p", "1", "--solver", "benders");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("--solver benders is for p-median only; p-center takes auto, highs or javascript-lp-solver");
+  });
+
   it("reads a long-format cost table with the named columns and unit", async () => {
     const result = await run(
       "solve", "p-median", ...layers(), "--weight", "pupils", "-p", "2", "--json",

@@ -1,6 +1,7 @@
 /**
  * Ctrl-C during `school-layout solve`: the command reports and writes the best solution found, status aborted,
- * and exits with 130. The solve is a 400-point p-median (seeded synthetic points, every point a site, p = 20):
+ * and exits with 130. The solve is a 400-point p-median on the textbook model (`--solver highs`; the engine proves
+ * it within a second), seeded synthetic points, every point a site, p = 20:
  * HiGHS finds its first incumbent after some seconds and then spends seconds in phases without interrupt checks,
  * where the old code terminated the worker and lost the solution.
  */
@@ -61,7 +62,7 @@ describe("Ctrl-C during school-layout solve", () => {
     const points = join(folder, "points.geojson");
     const out = join(folder, "out.geojson");
     await writeFile(points, JSON.stringify(settlements(400, 7)));
-    const result = await runAndInterrupt(["solve", "p-median", "--demand", points, "--sites", points, "--weight", "pupils", "-p", "20", "--out", out]);
+    const result = await runAndInterrupt(["solve", "p-median", "--demand", points, "--sites", points, "--weight", "pupils", "-p", "20", "--solver", "highs", "--out", out]);
     expect(result.interrupted, result.stderr).toBe(true);
     expect(result.code, result.stderr).toBe(130);
     expect(result.stdout).toMatch(/^p-median: aborted\nobjective \d/);

@@ -10,22 +10,11 @@ import {
   solveMaxCoverage,
   solvePMedian,
   solveSetCover,
-  sparseCostMatrix,
   SolverError,
 } from "../../src/index.ts";
 import { assignmentModelSize, buildAssignmentModel } from "../../src/models/assignmentModel.ts";
 import { resolveSiteRules } from "../../src/models/siteRules.ts";
-import { seededRandom } from "../solvers/models.ts";
-
-function denseProblem(n: number, m: number, seed: number, capacity?: number) {
-  const random = seededRandom(seed);
-  const values = Float64Array.from({ length: n * m }, () => (random() < 0.1 ? Infinity : Math.round(random() * 1000)));
-  return createProblem({
-    demand: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, weight: i % 5 === 0 ? 0 : 1 + (i % 7) })),
-    sites: Array.from({ length: m }, (_, j) => ({ id: `s${j}`, ...(capacity === undefined ? {} : { capacity }) })),
-    costs: denseCostMatrix(values, n, m, "metres"),
-  });
-}
+import { bandedProblem, denseProblem } from "./largeProblems.ts";
 
 describe("assignmentModelSize", () => {
   it("counts exactly the columns, rows and nonzeros of the p-median model it does not build", () => {
@@ -52,26 +41,11 @@ describe("assignmentModelSize", () => {
 });
 
 describe("an assignment model too large for HiGHS is refused before it is built", () => {
-  it("30,000 demand points × 3,000 sites, 100 allowed sites each: a SolverError within seconds, naming the sizes", async () => {
-    const n = 30_000;
-    const m = 3_000;
-    const k = 100;
-    const random = seededRandom(3);
-    const starts = Int32Array.from({ length: n + 1 }, (_, i) => i * k);
-    const sites = new Int32Array(n * k);
-    for (let i = 0; i < n; i++) {
-      const first = Math.floor(random() * (m - k));
-      for (let t = 0; t < k; t++) sites[i * k + t] = first + t;
-    }
-    const values = Float64Array.from({ length: n * k }, () => Math.round(random() * 5000));
-    const problem = createProblem({
-      demand: Array.from({ length: n }, (_, i) => ({ id: `d${i}`, weight: 1 })),
-      sites: Array.from({ length: m }, (_, j) => ({ id: `s${j}` })),
-      costs: sparseCostMatrix(starts, sites, values, m, "metres"),
-    });
+  it("30,000 demand points × 3,000 sites, 100 allowed sites each: the textbook model is a SolverError within seconds, naming the sizes", async () => {
+    const problem = bandedProblem();
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
-    const refusal = solvePMedian(problem, { p: 50 });
+    const refusal = solvePMedian(problem, { p: 50, solver: "highs" });
     await expect(refusal).rejects.toThrow(SolverError);
     await expect(refusal).rejects.toThrow(
       "p-median on 30000 demand points × 3000 sites (3000000 allowed pairs), refused before building: the model (3003000 columns, 3030001 rows, 9003000 nonzeros, a MIP)",
@@ -81,10 +55,10 @@ describe("an assignment model too large for HiGHS is refused before it is built"
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 ** 2);
   }, 60_000);
 
-  it("a dense 600 × 600 problem (the size of OR-Library pmed26, every node a site) is refused in well under a second of solving", async () => {
+  it("a dense 600 × 600 problem (the size of OR-Library pmed26, every node a site) is refused by the textbook model in well under a second of solving", async () => {
     const problem = denseProblem(600, 600, 4);
     const started = performance.now();
-    await expect(solvePMedian(problem, { p: 5 })).rejects.toThrow(/p-median on 600 demand points × 600 sites \(\d+ allowed pairs\), refused before building: .* above the limit of 1\.5 GiB/);
+    await expect(solvePMedian(problem, { p: 5, solver: "highs" })).rejects.toThrow(/p-median on 600 demand points × 600 sites \(\d+ allowed pairs\), refused before building: .* above the limit of 1\.5 GiB/);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 

@@ -1,0 +1,95 @@
+/**
+ * The p-median engine behind `solvePMedian(problem, { solver: "benders" })` and, for models beyond
+ * {@link ENGINE_MIN_PAIRS} allowed pairs, `solver: "auto"`: the heuristic finds an incumbent, Benders
+ * decomposition on HiGHS proves it optimal or improves it, and the answer carries the proven bound.
+ * @module
+ */
+import { solveMedianBenders } from "../exact/medianBenders.ts";
+import { searchMedian } from "../heuristics/medianSearch.ts";
+import { buildSiteLists } from "../heuristics/siteLists.ts";
+import type { Problem } from "../problem.ts";
+import { relativeGap, type Solution } from "../solution.ts";
+import { assignedWeightedCost, assignToCheapestOpen, siteLoads, siteMask } from "./decode.ts";
+import { usableStart } from "./medianHeuristic.ts";
+import type { SiteRules } from "./siteRules.ts";
+import type { LocationSolveOptions } from "./solveOptions.ts";
+
+/**
+ * `solver: "auto"` runs the engine from this many allowed demand–site pairs up (a 100 × 100 dense p-median);
+ * below it the textbook integer programme is solved in well under a second by either backend.
+ */
+export const ENGINE_MIN_PAIRS = 10_000;
+
+/** The heuristic's share of the time limit before the exact phase, and its ceiling in seconds. */
+const HEURISTIC_SHARE = 0.1;
+const HEURISTIC_MAX_SECONDS = 1;
+
+/**
+ * Solves p-median with the engine. Status `optimal` (proven), `feasible` (within `mipRelativeGap`),
+ * `timeLimit` or `aborted` with the incumbent and the bound proven so far; undefined when the heuristic finds no
+ * p sites serving every demand point (the caller then asks the integer programme, which decides feasibility).
+ * @param problem - the problem
+ * @param rules - the required and forbidden sites
+ * @param p - sites to open
+ * @param options - time limit, gap, signal, progress, warm start
+ * @param started - `performance.now()` when the solve began
+ */
+export async function solveMedianEngine(
+  problem: Problem,
+  rules: SiteRules,
+  p: number,
+  options: LocationSolveOptions,
+  started: number,
+): Promise<Solution | undefined> {
+  const elapsed = (): number => (performance.now() - started) / 1000;
+  const limit = options.timeLimitSeconds ?? Infinity;
+  const closed = Uint8Array.from(rules.forbidden, (flag) => (flag ? 1 : 0));
+  const insertable = Uint8Array.from(closed, (flag) => 1 - flag);
+  const lists = buildSiteLists(problem, closed);
+  const start = usableStart(problem, rules, p, options.initialSolution);
+  const onProgress = options.onProgress;
+  const progress = (objective: number, bound: number | null): void =>
+    onProgress?.({ elapsedSeconds: elapsed(), objective, bound, gap: relativeGap(objective, bound), nodes: null });
+  const heuristic = searchMedian(lists, {
+    p,
+    required: rules.requiredIndices,
+    insertable,
+    timeLimitSeconds: Math.min(HEURISTIC_MAX_SECONDS, HEURISTIC_SHARE * limit),
+    ...(start === undefined ? {} : { start }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    onImprovement: (objective) => progress(objective, null),
+  });
+  if (heuristic.open.length === 0) return undefined;
+  const exact = await solveMedianBenders(lists, {
+    p,
+    required: rules.requiredIndices,
+    insertable,
+    incumbent: heuristic.open,
+    timeLimitSeconds: Math.max(0, limit - elapsed()),
+    ...(options.mipRelativeGap === undefined ? {} : { relativeGap: options.mipRelativeGap }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    onProgress: progress,
+  });
+  const open = Array.from(exact.open);
+  const assignment = assignToCheapestOpen(problem, siteMask(problem.sites.length, open));
+  const objective = assignedWeightedCost(problem, assignment);
+  const bound = exact.status === "optimal" ? objective : Math.min(exact.bound, objective);
+  return {
+    model: "p-median",
+    status: exact.status,
+    objective,
+    bound: Number.isFinite(bound) ? bound : null,
+    gap: exact.status === "optimal" ? 0 : relativeGap(objective, Number.isFinite(bound) ? bound : null),
+    open,
+    assignment,
+    load: siteLoads(problem, assignment),
+    reasons: [],
+    statistics: {
+      solver: "benders",
+      seconds: elapsed(),
+      variables: exact.columns,
+      constraints: exact.rows,
+      ...(exact.failure === undefined ? {} : { stoppedBy: exact.failure }),
+    },
+  };
+}
