@@ -12,7 +12,7 @@ import { costOf, type Problem } from "../src/index.ts";
 /** Which textbook formulation: p-median, capacitated p-median (single source), or split fixed charge. */
 export type Textbook = { readonly kind: "p-median" | "capacitated-p-median"; readonly p: number } | { readonly kind: "fixed-charge" };
 
-/** CBC's answer. */
+/** CBC's answer (`timeLimit` with no objective when it had to be killed a minute past its limit). */
 export interface CbcResult {
   readonly status: "optimal" | "timeLimit" | "infeasible" | "failed";
   readonly objective: number | null;
@@ -78,7 +78,8 @@ async function writeMps(problem: Problem, model: Textbook, path: string): Promis
   for (let i = 0; i < n; i++) if (served[i]) lines.push(` rhs a${i} 1`);
   if (model.kind !== "fixed-charge") lines.push(` rhs card ${model.p}`);
   lines.push("BOUNDS");
-  for (let j = 0; j < m; j++) lines.push(` BV bnd y${j}`);
+  // CBC reads the BOUNDS section in fixed columns: the column name must start at column 15.
+  for (let j = 0; j < m; j++) lines.push(` BV BND       y${j}`);
   lines.push("ENDATA");
   await flush();
   await new Promise<void>((resolve) => out.end(() => resolve()));
@@ -103,8 +104,15 @@ export async function solveWithCbc(problem: Problem, model: Textbook, timeLimit:
     const mps = join(folder, "model.mps");
     await writeMps(problem, model, mps);
     const started = performance.now();
-    const run = spawnSync("cbc", [mps, "-threads", "1", "-sec", String(timeLimit), "-solve", "-quit"], { encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+    // CBC checks its time limit only between phases (not inside a long root LP): the process gets a minute more.
+    const run = spawnSync("cbc", [mps, "-threads", "1", "-sec", String(timeLimit), "-solve", "-quit"], {
+      encoding: "utf8",
+      maxBuffer: 256 * 2 ** 20,
+      timeout: (timeLimit + 60) * 1000,
+      killSignal: "SIGKILL",
+    });
     const seconds = (performance.now() - started) / 1000;
+    if (run.signal === "SIGKILL") return { status: "timeLimit", objective: null, bound: null, seconds };
     const log = `${run.stdout ?? ""}\n${run.stderr ?? ""}`;
     const result = log.split("\n").find((l) => l.startsWith("Result - ")) ?? "";
     const objective = logNumber(log, "Objective value:");
