@@ -5,7 +5,8 @@
  * open: the chosen sites, 1-based as in the files), and a Markdown table in bench/results/orlib-SET[-SOLVER].md
  * with the JSON lines beside it. Seconds are the solve call's (reading the file included), not the process's
  * start-up; CBC's are its whole run. `--side-by-side` runs the library's default, HiGHS on the textbook model and
- * CBC on each instance in turn and writes orlib-SET-side-by-side.md with the time ratios.
+ * CBC on each instance in turn and writes orlib-SET-side-by-side.md with the time ratios. `--only` runs write
+ * nothing unless `--record` (then orlib-SET[-…]-partial.md, the command with its --only list in the file).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -92,7 +93,8 @@ for (const name of names) {
 
 const fmt = (value: number | null, digits = 3): string => (value === null ? "—" : Number.isInteger(value) ? String(value) : value.toFixed(digits));
 const atPublished = (row: Row): boolean => row.published !== null && row.objective !== null && Math.abs(row.objective - row.published) <= 1e-6 * Math.max(1, row.published) + 5e-4;
-const command = `npm run bench -- orlib --set ${set}${sideBySide ? " --side-by-side" : solver === "auto" ? "" : ` --solver ${solver}`} --time-limit ${timeLimit}`;
+const record = process.argv.includes("--record");
+const command = `npm run bench -- orlib --set ${set}${only === undefined ? "" : ` --only ${only.join(",")}`}${sideBySide ? " --side-by-side" : solver === "auto" ? "" : ` --solver ${solver}`} --time-limit ${timeLimit}${record ? " --record" : ""}`;
 const recorded = `Recorded ${new Date().toISOString().slice(0, 10)} by \`${command}\` on ${cpus().length} cores, Node ${process.version}; one thread, one process per instance and solver.`;
 const summary = (list: readonly Row[]): string =>
   `${list.filter((row) => row.provenOptimal).length} of ${list.length} proven optimal, ${list.filter(atPublished).length} at the published optimum; ${list.reduce((sum, row) => sum + row.seconds, 0).toFixed(1)} s in all, the longest ${Math.max(0, ...list.map((row) => row.seconds)).toFixed(1)} s`;
@@ -139,13 +141,13 @@ if (!sideBySide) {
     "",
   ];
 }
-if (only === undefined) {
+if (only === undefined || record) {
   mkdirSync(fileURLToPath(new URL("./results/", import.meta.url)), { recursive: true });
-  const base = `orlib-${set}${sideBySide ? "-side-by-side" : solver === "auto" ? "" : `-${solver}`}`;
+  const base = `orlib-${set}${sideBySide ? "-side-by-side" : solver === "auto" ? "" : `-${solver}`}${only === undefined ? "" : "-partial"}`;
   writeFileSync(new URL(`./results/${base}.md`, import.meta.url), table.join("\n"));
   writeFileSync(new URL(`./results/${base}.jsonl`, import.meta.url), lines.join("\n") + "\n");
   console.error(`bench orlib: wrote bench/results/${base}.md and .jsonl`);
 } else {
-  console.error("bench orlib: --only runs print their lines and leave bench/results alone");
+  console.error("bench orlib: --only runs print their lines and leave bench/results alone (add --record to keep them as orlib-…-partial.md)");
   if (sideBySide) console.error(table.join("\n"));
 }

@@ -5,7 +5,7 @@
  * - `travel`: the road-network travel-time matrix target of the travel issue (travel.md)
  * - `plan`, `planBatch`: the school plans' proven gaps (plan.md, plan-batch.md)
  * - `orlib`: the OR-Library sets with their published optima (`--set pmed|pmedcap|cap`, `--only NAMES`,
- *   `--time-limit S`, `--solver benders|highs|heuristic`; orlib-SET.md)
+ *   `--time-limit S`, `--solver auto|benders|highs|heuristic|cbc`, `--side-by-side`, `--record`; orlib-SET.md)
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";

@@ -22,6 +22,9 @@ const PROBE_ROUNDS = 3;
 /** Probing stops after this many probes in a row fix nothing. */
 const PROBE_PATIENCE = 30;
 
+/** Probing stops once it has used this share of the time left when it began (the integer master needs the rest). */
+const PROBE_SHARE = 0.4;
+
 /** What {@link solveMedianBenders} needs. */
 export interface MedianBendersOptions {
   /** Sites to open. */
@@ -238,8 +241,9 @@ export async function solveMedianBenders(lists: SiteLists, options: MedianBender
       for (let j = 0; j < m; j++) if (master.isFree(j)) order.push(j);
       order.sort((a, b) => Math.abs(siteReducedCosts[b]!) - Math.abs(siteReducedCosts[a]!));
       let idle = 0;
+      const probeUntil = elapsed() + PROBE_SHARE * remaining();
       for (const j of order) {
-        if (proven() || idle >= PROBE_PATIENCE) break;
+        if (proven() || idle >= PROBE_PATIENCE || elapsed() > probeUntil) break;
         check();
         const forceOpen = y[j]! < 0.5;
         master.bound(j, forceOpen ? 1 : 0, forceOpen ? 1 : 0);
@@ -278,14 +282,15 @@ export async function solveMedianBenders(lists: SiteLists, options: MedianBender
       for (;;) {
         check();
         // The incumbent is HiGHS' first solution (ignored by HiGHS where it breaks a fixing).
-        const result = master.solve({ timeLimitSeconds: remaining(), start: master.startFor(openMask(incumbent)) });
+        // Nodes that cannot beat the incumbent are cut off; "no solution below the cutoff" proves the incumbent.
+        const result = master.solve({ timeLimitSeconds: remaining(), start: master.startFor(openMask(incumbent)), objectiveBound: threshold() });
         stats.mipSolves++;
-        if (result.bound !== null) bound = Math.max(bound, Math.min(result.bound, result.objective ?? Infinity));
-        if (result.values === null) {
-          // Infeasible: no solution better than the incumbent is left under the fixings.
-          if (result.status === "infeasible") bound = Math.max(bound, upper);
+        if (result.status === "cutOff" || result.status === "infeasible") {
+          bound = Math.max(bound, upper);
           break;
         }
+        if (result.bound !== null) bound = Math.max(bound, Math.min(result.bound, result.objective ?? Infinity));
+        if (result.values === null) break;
         const y = master.siteValues(result.values).map((v) => (v > 0.5 ? 1 : 0));
         const open: number[] = [];
         y.forEach((v, j) => {

@@ -38,8 +38,8 @@ export interface PersistentColumns {
 export interface PersistentResult {
   /**
    * `optimal`, `feasible` (stopped at `mipRelativeGap`), `infeasible`, `timeLimit` (the best values found, if
-   * any), `unbounded`, or `cutOff`: an LP whose dual simplex passed `objectiveBound` (the bound is then that
-   * value, the values none).
+   * any), `unbounded`, or `cutOff`: no solution at or below `objectiveBound` (the bound is then that value, the
+   * values none).
    */
   readonly status: SolveStatus | "cutOff";
   /** Objective of `values`, or null. */
@@ -63,8 +63,9 @@ export interface PersistentSolveOptions {
   /** Stop the MIP at this relative gap; default 0. */
   readonly mipRelativeGap?: number;
   /**
-   * An LP: stop once the dual simplex proves the optimum above this value (status `cutOff`). Valid from a dual
-   * feasible basis, e.g. after bound changes to an LP solved before.
+   * A cutoff: an LP stops once the dual simplex proves its optimum above this value (valid from a dual feasible
+   * basis, e.g. after bound changes to an LP solved before); a MIP prunes every node whose bound is above it. When
+   * no solution at or below it exists the status is `cutOff`.
    */
   readonly objectiveBound?: number;
 }
@@ -218,7 +219,7 @@ export class PersistentModel {
         mip_rel_gap: options.mipRelativeGap ?? 0,
         // An LP re-solve starts from the last basis only without presolve (which would rebuild the model).
         presolve: this.integer ? "choose" : "off",
-        objective_bound: !this.integer && options.objectiveBound !== undefined ? options.objectiveBound : Number.MAX_VALUE, // HiGHS refuses non-finite option values
+        objective_bound: options.objectiveBound ?? Number.MAX_VALUE, // HiGHS refuses non-finite option values
       });
       if (options.start !== undefined && this.integer) model.setSolution({ colValue: options.start });
       model.run();
@@ -228,7 +229,7 @@ export class PersistentModel {
       const values = solution === null ? null : Float64Array.from(solution.colValue);
       const objective = values === null ? null : model.getObjectiveValue();
       const seconds = (performance.now() - started) / 1000;
-      if (code === codes.objectiveBound && !this.integer && options.objectiveBound !== undefined) {
+      if (options.objectiveBound !== undefined && (code === codes.objectiveBound || (this.integer && code === codes.infeasible))) {
         return { status: "cutOff", objective: null, bound: options.objectiveBound, values: null, reducedCosts: null, seconds };
       }
       let status: SolveStatus;
