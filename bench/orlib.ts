@@ -15,9 +15,25 @@ import { fileURLToPath } from "node:url";
 import { ensureCbc } from "./cbc.ts";
 import { capacityOf, instanceNames } from "./orlibSets.ts";
 
+const KNOWN_FLAGS = ["--set", "--only", "--time-limit", "--solver", "--side-by-side", "--record"];
+const VALUE_FLAGS = ["--set", "--only", "--time-limit", "--solver"];
+const args = process.argv.slice(2);
+const stray = args.find((arg, k) => arg.startsWith("--") ? !KNOWN_FLAGS.includes(arg) : !VALUE_FLAGS.includes(args[k - 1] ?? ""));
+if (stray !== undefined) {
+  console.error(`bench orlib: unknown argument "${stray}"; it takes ${KNOWN_FLAGS.join(", ")}`);
+  process.exit(1);
+}
+
+/** The value after a flag; exits with a message when the flag is last or followed by another flag. */
 function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? process.argv[at + 1] : undefined;
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith("--")) {
+    console.error(`bench orlib: ${name} needs a value`);
+    process.exit(1);
+  }
+  return value;
 }
 
 const set = flag("--set") ?? "pmed";
@@ -75,7 +91,9 @@ function runInstance(name: string, using: string): string {
   try {
     return execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 * 2 ** 20 }).trim().split("\n").at(-1)!;
   } catch (error) {
-    return JSON.stringify({ instance: name, solver: using, error: String((error as { stderr?: string }).stderr ?? error).slice(0, 500) });
+    const failed = error as { stderr?: string; signal?: string | null; status?: number | null };
+    const why = failed.stderr?.trim() || (failed.signal ? `killed by ${failed.signal}` : `exit code ${failed.status ?? "?"}`);
+    return JSON.stringify({ instance: name, solver: using, error: why.slice(0, 500) });
   }
 }
 

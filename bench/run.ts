@@ -25,5 +25,9 @@ if (unknown.length > 0) {
 for (const name of names.length > 0 ? names : BENCHMARKS) {
   console.error(`bench: ${name}`);
   const script = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
-  execFileSync(process.execPath, ["--import", "tsx", script, ...flags], { stdio: "inherit" });
+  try {
+    execFileSync(process.execPath, ["--import", "tsx", script, ...flags], { stdio: "inherit" });
+  } catch (error) {
+    process.exit((error as { status?: number | null }).status ?? 1); // the benchmark has said why on stderr
+  }
 }

@@ -168,13 +168,15 @@ export async function solveMedianBenders(lists: SiteLists, options: MedianBender
     return found;
   };
   const report = (): void => options.onProgress?.(upper, Math.min(bound, upper));
-  const check = (): void => {
+  /** Gives the event loop a turn (so that a timer or Ctrl-C can fire the signal), then stops if asked or out of time. */
+  const check = async (): Promise<void> => {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
     if (options.signal?.aborted) throw "aborted";
     if (remaining() <= 0) throw "timeLimit";
   };
   /** Polishes integer open sites by fast interchange and keeps them when they beat the incumbent. */
-  const offer = (open: Int32Array): void => {
-    const polished = searchMedian(lists, { p, required: options.required, insertable, start: Array.from(open), patience: 0, timeLimitSeconds: 0 });
+  const offer = async (open: Int32Array): Promise<void> => {
+    const polished = await searchMedian(lists, { p, required: options.required, insertable, start: Array.from(open), patience: 0, timeLimitSeconds: 0 });
     const candidate = polished.open.length > 0 ? polished.open : open;
     const objective = objectiveOf(lists, openMask(candidate));
     if (objective < upper) {
@@ -197,10 +199,11 @@ export async function solveMedianBenders(lists: SiteLists, options: MedianBender
     let reducedCosts: Float64Array | null = null;
     let y: Float64Array = new Float64Array(m);
     for (;;) {
-      check();
+      await check();
       const result = master.solve({ timeLimitSeconds: remaining() });
       stats.rounds++;
-      if (result.status !== "optimal" || result.values === null) throw "timeLimit";
+      if (result.status === "timeLimit") throw "timeLimit";
+      if (result.status !== "optimal" || result.values === null) throw new SolverError(`HiGHS ended LP round ${stats.rounds} of the master with status ${result.status} and no solution`);
       bound = Math.max(bound, result.objective!);
       report();
       if (proven()) break;
@@ -244,7 +247,7 @@ export async function solveMedianBenders(lists: SiteLists, options: MedianBender
       const probeUntil = elapsed() + PROBE_SHARE * remaining();
       for (const j of order) {
         if (proven() || idle >= PROBE_PATIENCE || elapsed() > probeUntil) break;
-        check();
+        await check();
         const forceOpen = y[j]! < 0.5;
         master.bound(j, forceOpen ? 1 : 0, forceOpen ? 1 : 0);
         let probeBound = -Infinity;
@@ -280,7 +283,7 @@ export async function solveMedianBenders(lists: SiteLists, options: MedianBender
     if (!proven()) {
       master.makeInteger();
       for (;;) {
-        check();
+        await check();
         // The incumbent is HiGHS' first solution (ignored by HiGHS where it breaks a fixing).
         // Nodes that cannot beat the incumbent are cut off; "no solution below the cutoff" proves the incumbent.
         const result = master.solve({ timeLimitSeconds: remaining(), start: master.startFor(openMask(incumbent)), objectiveBound: threshold() });
@@ -296,7 +299,7 @@ export async function solveMedianBenders(lists: SiteLists, options: MedianBender
         y.forEach((v, j) => {
           if (v === 1) open.push(j);
         });
-        offer(Int32Array.from(open));
+        await offer(Int32Array.from(open));
         const found = separate(y, y, master.thetaValues(result.values));
         if (result.status === "optimal" && found.length === 0) bound = Math.max(bound, result.objective!);
         report();
@@ -315,6 +318,8 @@ export async function solveMedianBenders(lists: SiteLists, options: MedianBender
   }
   phases.integer = elapsed() - phases.relaxation - phases.probing;
   const optimal = optimalNow();
+  if (optimal) bound = upper;
+  report();
   return {
     open: incumbent,
     objective: upper,

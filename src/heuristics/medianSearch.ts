@@ -13,6 +13,9 @@ import { greedyOpenSites } from "./greedy.ts";
 import type { SiteLists } from "./siteLists.ts";
 import { SwapState } from "./swapState.ts";
 
+/** The search gives the event loop a turn at least this often, in milliseconds, so that a signal can fire. */
+const YIELD_MS = 50;
+
 /** What {@link searchMedian} needs besides the lists. */
 export interface MedianSearchOptions {
   /** Sites to open (≥ 1). */
@@ -23,7 +26,10 @@ export interface MedianSearchOptions {
   readonly insertable: Uint8Array;
   /** Open sites to start from (p distinct sites allowed to open); default the greedy construction. */
   readonly start?: readonly number[];
-  /** Stop after this many seconds of shaking (the first local search always completes). Default 1. */
+  /**
+   * Stop shaking once this many seconds have passed since the call. Default 1. The greedy start and the first
+   * descent always complete, so on a large problem the search can run past the limit by their time.
+   */
   readonly timeLimitSeconds?: number;
   /** Stop after this many shakes in a row that find nothing better. Default 50 × p, at least 500. */
   readonly patience?: number;
@@ -79,9 +85,10 @@ function moveTo(state: SwapState, target: Int32Array): void {
  * A heuristic: the result carries no proof of optimality.
  * @param lists - the sorted lists ({@link buildSiteLists})
  * @param options - p, the required and insertable sites, limits and seed
- * @returns the best sites found and how the search went
+ * @returns the best sites found and how the search went (a promise: the search yields to the event loop every
+ *   50 ms so that an `AbortSignal` fired by a timer or Ctrl-C is seen)
  */
-export function searchMedian(lists: SiteLists, options: MedianSearchOptions): MedianSearchResult {
+export async function searchMedian(lists: SiteLists, options: MedianSearchOptions): Promise<MedianSearchResult> {
   const started = performance.now();
   const seconds = (): number => (performance.now() - started) / 1000;
   const { p, required, insertable, signal } = options;
@@ -110,7 +117,12 @@ export function searchMedian(lists: SiteLists, options: MedianSearchOptions): Me
   let shakes = 0;
   let idle = 0;
   let stoppedBy: MedianSearchResult["stoppedBy"] = kMax === 0 ? "exhausted" : "patience";
+  let lastYield = performance.now();
   while (kMax > 0) {
+    if (performance.now() - lastYield > YIELD_MS) {
+      await new Promise<void>((resolve) => setTimeout(resolve, 0)); // let a timer or Ctrl-C fire the signal
+      lastYield = performance.now();
+    }
     if (signal?.aborted) {
       stoppedBy = "aborted";
       break;

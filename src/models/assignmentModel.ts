@@ -95,7 +95,7 @@ function assertAssignmentModelFits(problem: Problem, rules: SiteRules, parts: As
   } catch (error) {
     if (!(error instanceof SolverError)) throw error;
     throw new SolverError(
-      `${parts.model} on ${problem.demand.length} demand points × ${problem.sites.length} sites (${size.pairs} allowed pairs), refused before building: ${error.message}`,
+      `${parts.model} on ${problem.demand.length} demand points × ${problem.sites.length} sites (${size.pairs} allowed pairs), refused before building: ${error.message}${parts.model === "p-median" ? '; or solve it with solver "auto" or "benders" (the p-median engine, which needs no variable per pair)' : ""}`,
     );
   }
 }

@@ -16,7 +16,8 @@ import type { LocationSolveOptions } from "./solveOptions.ts";
 
 /**
  * `solver: "auto"` runs the engine from this many allowed demand–site pairs up (a 100 × 100 dense p-median);
- * below it the textbook integer programme is solved in well under a second by either backend.
+ * below it `auto` solves the textbook integer programme (on HiGHS, or javascript-lp-solver for the smallest,
+ * see `chooseBackend`), typically within a second.
  */
 export const ENGINE_MIN_PAIRS = 10_000;
 
@@ -50,7 +51,7 @@ export async function solveMedianEngine(
   const onProgress = options.onProgress;
   const progress = (objective: number, bound: number | null): void =>
     onProgress?.({ elapsedSeconds: elapsed(), objective, bound, gap: relativeGap(objective, bound), nodes: null });
-  const heuristic = searchMedian(lists, {
+  const heuristic = await searchMedian(lists, {
     p,
     required: rules.requiredIndices,
     insertable,

@@ -48,13 +48,13 @@ export function usableStart(problem: Problem, rules: SiteRules, p: number, initi
  * @param started - `performance.now()` when the solve began
  * @throws InputError on a seed that is not a whole number
  */
-export function solveMedianHeuristic(
+export async function solveMedianHeuristic(
   problem: Problem,
   rules: SiteRules,
   p: number,
   options: LocationSolveOptions & MedianHeuristicOptions,
   started: number,
-): Solution | undefined {
+): Promise<Solution | undefined> {
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new InputError({ source: "options", field: "seed", value: seed }, "must be a whole number");
   const m = problem.sites.length;
@@ -63,7 +63,7 @@ export function solveMedianHeuristic(
   const lists = buildSiteLists(problem, closed);
   const start = usableStart(problem, rules, p, options.initialSolution);
   const onProgress = options.onProgress;
-  const result = searchMedian(lists, {
+  const result = await searchMedian(lists, {
     p,
     required: rules.requiredIndices,
     insertable,

@@ -11,7 +11,11 @@ import { solutionWithoutSites, solveBuiltModel } from "./run.ts";
 import { checkSiteCount, resolveSiteRules } from "./siteRules.ts";
 import type { LocationSolveOptions } from "./solveOptions.ts";
 import { InputError } from "../errors.ts";
-import type { BackendChoice } from "../solvers/options.ts";
+import { BACKEND_CHOICES, type BackendChoice } from "../solvers/options.ts";
+import { checkSolveOptions } from "../solvers/solve.ts";
+
+/** The `solver` names p-median takes: the backends, the engine and the heuristic. */
+const P_MEDIAN_SOLVERS: readonly string[] = [...BACKEND_CHOICES, "benders", "heuristic"];
 import { solveMedianHeuristic, type MedianHeuristicOptions } from "./medianHeuristic.ts";
 import { ENGINE_MIN_PAIRS, solveMedianEngine } from "./medianEngine.ts";
 import { allowedPairCount } from "../costMatrix.ts";
@@ -29,10 +33,14 @@ export interface PMedianSolveOptions extends Omit<LocationSolveOptions, "solver"
    *   Elloumi 2023) with cuts separated in TypeScript between HiGHS re-solves, reduced-cost fixing and probing
    *   against the incumbent; `optimal` when proven, else the incumbent with the proven bound;
    * - `"heuristic"`: fast interchange in variable neighbourhood search (Resende & Werneck 2007; Hansen &
-   *   Mladenović 1997) for `timeLimitSeconds` (default 1 s), status `feasible` with no bound, never `optimal`.
+   *   Mladenović 1997) for `timeLimitSeconds` (default 1 s), status `feasible` with no bound: the heuristic never
+   *   reports `optimal` itself.
    *
    * When the heuristic (alone or in the engine) finds no p sites serving every demand point, the integer
-   * programme decides.
+   * programme decides, and its status (`infeasible`, or `optimal` with `statistics.solver` naming its backend)
+   * stands. The engine and the heuristic run on the calling thread and see a `signal` between their steps (the
+   * heuristic every 50 ms, the engine between HiGHS solves: an integer master solve runs to its end or the time
+   * limit).
    */
   readonly solver?: BackendChoice | "heuristic" | "benders";
 }
@@ -99,6 +107,10 @@ export async function solvePMedian(problem: Problem, options: PMedianSpec & PMed
   const p = checkSiteCount(problem, options.p);
   const reasons = [...siteCountReasons(problem, rules, p), ...unreachableReasons(problem, rules)];
   if (reasons.length > 0) return solutionWithoutSites(problem, "p-median", "infeasible", reasons, started);
+  checkSolveOptions(options, P_MEDIAN_SOLVERS);
+  if (options.initialSolution !== undefined && !(typeof options.initialSolution === "object" && options.initialSolution !== null && Array.isArray(options.initialSolution.open))) {
+    throw new InputError({ source: "options", field: "initialSolution", value: options.initialSolution }, "must be { open: site indices } (a Solution fits)");
+  }
   const { solver, seed, ...backend } = options;
   const engine = solver === "benders" || ((solver === undefined || solver === "auto") && backend.offThread !== true && allowedPairCount(problem.costs) >= ENGINE_MIN_PAIRS);
   if (engine && seed !== undefined) throw new InputError({ source: "options", field: "seed", value: seed }, 'is read only with solver "heuristic"');
@@ -106,7 +118,7 @@ export async function solvePMedian(problem: Problem, options: PMedianSpec & PMed
     const found = await solveMedianEngine(problem, rules, p, backend, started);
     if (found !== undefined) return found;
   } else if (solver === "heuristic") {
-    const found = solveMedianHeuristic(problem, rules, p, { ...backend, ...(seed === undefined ? {} : { seed }) }, started);
+    const found = await solveMedianHeuristic(problem, rules, p, { ...backend, ...(seed === undefined ? {} : { seed }) }, started);
     if (found !== undefined) return found;
   } else if (seed !== undefined) {
     throw new InputError({ source: "options", field: "seed", value: seed }, 'is read only with solver "heuristic"');

@@ -7,5 +7,5 @@ export { JsLpSolverStall, solveWithJsLpSolver } from "./jsLpSolver.ts";
 export { chooseBackend } from "./chooseBackend.ts";
 export { checkLinearSolution } from "./linearSolution.ts";
 export { validateLinearModel } from "./validateModel.ts";
-export { OFF_THREAD_MIN_BYTES, solveLinearModel, type LinearModelSolveOptions } from "./solve.ts";
+export { OFF_THREAD_MIN_BYTES, checkSolveOptions, solveLinearModel, type LinearModelSolveOptions } from "./solve.ts";
 export { PersistentModel, type PersistentColumns, type PersistentResult, type PersistentSolveOptions, type RowBlock } from "./persistentHighs.ts";

@@ -224,7 +224,8 @@ export class PersistentModel {
       if (options.start !== undefined && this.integer) model.setSolution({ colValue: options.start });
       model.run();
       const code = model.getModelStatus();
-      const hasPrimal = Number(model.info.get("primal_solution_status")) === 2;
+      // An optimal status comes with values even when HiGHS rates them a hair past its feasibility tolerance.
+      const hasPrimal = Number(model.info.get("primal_solution_status")) === 2 || code === codes.optimal;
       const solution = hasPrimal ? model.getSolution() : null;
       const values = solution === null ? null : Float64Array.from(solution.colValue);
       const objective = values === null ? null : model.getObjectiveValue();

@@ -23,23 +23,38 @@ export const OFF_THREAD_MIN_BYTES = 512 * 1024 ** 2;
 /** What {@link solveLinearModel} takes: the solve options, a warm start and the infeasibility explanation switch. */
 export type LinearModelSolveOptions = SolveOptions & Pick<LinearSolveOptions, "initialSolution" | "explainInfeasibility">;
 
+/**
+ * Checks the backend options every solve takes: the solver's name among `choices`, the time limit, the gap, the
+ * off-thread switch, the progress callback and the signal.
+ * @param options - the options
+ * @param choices - the solver names allowed; default the backends
+ * @throws InputError naming the option and the value
+ */
+export function checkSolveOptions(options: SolveOptions | { readonly solver?: string }, choices: readonly string[] = BACKEND_CHOICES): void {
+  const o = options as SolveOptions;
+  const solver = (options.solver ?? "auto") as string;
+  if (!choices.includes(solver)) {
+    throw new InputError({ source: "options", field: "solver", value: solver }, `must be one of ${choices.join(", ")}`);
+  }
+  if (o.timeLimitSeconds !== undefined && !(typeof o.timeLimitSeconds === "number" && o.timeLimitSeconds > 0)) {
+    throw new InputError({ source: "options", field: "timeLimitSeconds", value: o.timeLimitSeconds }, "must be a number > 0");
+  }
+  if (o.mipRelativeGap !== undefined && !(typeof o.mipRelativeGap === "number" && o.mipRelativeGap >= 0 && o.mipRelativeGap < 1)) {
+    throw new InputError({ source: "options", field: "mipRelativeGap", value: o.mipRelativeGap }, "must be a number in [0, 1)");
+  }
+  if (o.offThread !== undefined && typeof o.offThread !== "boolean") {
+    throw new InputError({ source: "options", field: "offThread", value: o.offThread }, "must be true or false");
+  }
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function") {
+    throw new InputError({ source: "options", field: "onProgress", value: typeof o.onProgress }, "must be a function");
+  }
+  if (o.signal !== undefined && !(typeof AbortSignal !== "undefined" && o.signal instanceof AbortSignal)) {
+    throw new InputError({ source: "options", field: "signal", value: typeof o.signal }, "must be an AbortSignal");
+  }
+}
+
 function validateOptions(model: LinearModel, options: LinearModelSolveOptions): void {
-  const solver = options.solver ?? "auto";
-  if (!BACKEND_CHOICES.includes(solver)) {
-    throw new InputError({ source: "options", field: "solver", value: solver }, `must be one of ${BACKEND_CHOICES.join(", ")}`);
-  }
-  if (options.timeLimitSeconds !== undefined && !(options.timeLimitSeconds > 0)) {
-    throw new InputError({ source: "options", field: "timeLimitSeconds", value: options.timeLimitSeconds }, "must be a number > 0");
-  }
-  if (options.mipRelativeGap !== undefined && !(options.mipRelativeGap >= 0 && options.mipRelativeGap < 1)) {
-    throw new InputError({ source: "options", field: "mipRelativeGap", value: options.mipRelativeGap }, "must be a number in [0, 1)");
-  }
-  if (options.offThread !== undefined && typeof options.offThread !== "boolean") {
-    throw new InputError({ source: "options", field: "offThread", value: options.offThread }, "must be true or false");
-  }
-  if (options.onProgress !== undefined && typeof options.onProgress !== "function") {
-    throw new InputError({ source: "options", field: "onProgress", value: typeof options.onProgress }, "must be a function");
-  }
+  checkSolveOptions(options);
   const start = options.initialSolution;
   if (start !== undefined) {
     if (!(start instanceof Float64Array) || start.length !== model.columnCount) {

@@ -55,11 +55,14 @@ describe("readORLibraryPMedian", () => {
   it("names the file, the line, the field and the value of bad input", () => {
     expectInputError(() => readORLibraryPMedian(" 5 1 2\n 1 7 3\n", "bad.txt"), "bad.txt line 2", "second node of edge 1", "from 1 to 5", '"7"');
     expectInputError(() => readORLibraryPMedian(" 5 1 6\n", "bad.txt"), "bad.txt line 1", '"p"', "from 1 to 5");
-    expectInputError(() => readORLibraryPMedian(" 5 2 2\n 1 2 3\n", "bad.txt"), "bad.txt (end of file)", "first node of edge 2", "ends early");
+    expectInputError(() => readORLibraryPMedian(" 5 2 2\n 1 2 3\n", "bad.txt"), "bad.txt (end of file after line 2)", "first node of edge 2", "ends early");
     expectInputError(() => readORLibraryPMedian(" 5 1 2\n 1 2 -3\n", "bad.txt"), "cost of edge 1", "≥ 0", '"-3"');
     expectInputError(() => readORLibraryPMedian(" 5 1 2\n 1 2 x\n", "bad.txt"), "cost of edge 1", "a number", '"x"');
-    expectInputError(() => readORLibraryPMedian(" 5 1 2\n 1 2 3 4\n", "bad.txt"), "bad.txt line 2", "end of file", "after its 1 edges", '"4"');
+    expectInputError(() => readORLibraryPMedian(" 5 1 2\n 1 2 3 4\n", "bad.txt"), "bad.txt line 2", "end of file", "after its 1 edge", '"4"');
     expectInputError(() => readORLibraryPMedian(" 2.5 1 2\n"), "node count", "whole number ≥ 1");
+    expectInputError(() => readORLibraryPMedian(" 5 1 2\n 1 2 0x10\n"), "cost of edge 1", "a number", '"0x10"');
+    expectInputError(() => readORLibraryPMedian("", "empty.txt"), "empty.txt (end of file: the file is empty)", "node count");
+    expectInputError(() => readORLibraryPMedian(" 60000 0 1\n", "big.txt"), "big.txt line 1", "node count", "3.60e+9 pairs", "60000");
   });
 });
 
@@ -139,5 +142,7 @@ describe("readORLibraryFacilityLocation", () => {
     expectInputError(() => readORLibraryFacilityLocation(CAP, { source: "capa.txt" }), "capa.txt line 3", "capacity of facility 2", "options.capacity");
     expectInputError(() => readORLibraryFacilityLocation(CAP, { capacity: -1 }), "options", '"capacity"', "> 0", "-1");
     expectInputError(() => readORLibraryFacilityLocation(CAP.replace("5 10 20", "5 10"), { capacity: 7 }), "end of file", "cost of customer 3 at facility 2");
+    expectInputError(() => readORLibraryFacilityLocation(" 1 100000000000\n 10 100\n", "huge.txt"), "huge.txt line 1", "customer count × facility count", "pairs");
+    expectInputError(() => readORLibraryFacilityLocation(CAP, "named.txt"), "named.txt line 3", "capacity of facility 2");
   });
 });

@@ -60,10 +60,17 @@ describe('solvePMedian with solver "heuristic"', () => {
     expect(solution.open).toHaveLength(1);
   });
 
-  it("refuses a seed that is not whole, or one given to an exact backend", async () => {
+  it("refuses a seed that is not whole or given to an exact backend, and bad backend options on every path", async () => {
     const problem = createProblem({ demand: [{ weight: 1 }], sites: [{}], costs: denseCostMatrix([1], 1, 1, "metres") });
     await expect(solvePMedian(problem, { p: 1, solver: "heuristic", seed: 1.5 })).rejects.toThrow(/"seed": must be a whole number, got 1.5/);
     await expect(solvePMedian(problem, { p: 1, solver: "highs", seed: 2 })).rejects.toThrow(/"seed": is read only with solver "heuristic"/);
+    await expect(solvePMedian(problem, { p: 1, solver: "foo" as "highs" })).rejects.toThrow(/"solver": must be one of auto, highs, javascript-lp-solver, benders, heuristic, got "foo"/);
+    for (const solver of ["heuristic", "benders"] as const) {
+      await expect(solvePMedian(problem, { p: 1, solver, timeLimitSeconds: -1 })).rejects.toThrow(/"timeLimitSeconds": must be a number > 0, got -1/);
+      await expect(solvePMedian(problem, { p: 1, solver, mipRelativeGap: 2 })).rejects.toThrow(/"mipRelativeGap": must be a number in \[0, 1\), got 2/);
+      await expect(solvePMedian(problem, { p: 1, solver, signal: {} as AbortSignal })).rejects.toThrow(/"signal": must be an AbortSignal/);
+      await expect(solvePMedian(problem, { p: 1, solver, initialSolution: null as never })).rejects.toThrow(/"initialSolution": must be \{ open: site indices \}/);
+    }
   });
 
 });

@@ -32,8 +32,9 @@ export interface ORLibraryCapacitatedPMedian {
  * @param text - the file's text
  * @param source - the file's name for errors; default `"capacitated p-median file"`
  * @returns the problem (unitless costs per unit of demand), p, the published optimum and the instance number
- * @throws InputError naming the file, the line, the field and the value: a bad count, p > n, a point id out of
- *   order, a negative or zero demand, a file that ends early or runs on
+ * @throws InputError naming the file, the line, the field and the value: a bad count, p > n, more than 10⁸ point
+ *   pairs, a point id out of order, a negative coordinate (the instances have none), a negative or zero demand, a
+ *   file that ends early or runs on
  * @example
  * ```ts
  * const { problem, p } = readORLibraryCapacitatedPMedian(await readFile("pmedcap01.txt", "utf8"), "pmedcap01.txt");
@@ -47,6 +48,7 @@ export function readORLibraryCapacitatedPMedian(text: string, source = "capacita
   const n = tokens.number("point count", "count");
   const p = tokens.number("p", "index", n);
   const capacity = tokens.number("capacity", "nonNegative");
+  tokens.checkPairs(n, n, "point count");
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const demand = new Float64Array(n);
@@ -58,7 +60,7 @@ export function readORLibraryCapacitatedPMedian(text: string, source = "capacita
     demand[i] = tokens.number(`demand of point ${id}`, "nonNegative");
     if (demand[i] === 0) throw tokens.error(`demand of point ${id}`, 0, "must be > 0: a point's cost is its distance divided by its demand");
   }
-  tokens.end(`its ${n} points`);
+  tokens.end(`its ${n} ${n === 1 ? "point" : "points"}`);
   const costs = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) costs[i * n + j] = Math.floor(Math.hypot(x[i]! - x[j]!, y[i]! - y[j]!)) / demand[i]!;

@@ -37,18 +37,20 @@ export interface ORLibraryFacilityLocation {
  * {@link solveFixedCharge} without `singleSource`). In capa, capb and capc the capacity field is the word
  * `capacity`; pass the capacity of the instance you mean (`options.capacity`).
  * @param text - the file's text
- * @param options - the file's name and the capacity (see {@link ORLibraryFacilityLocationOptions})
+ * @param options - the file's name and the capacity (see {@link ORLibraryFacilityLocationOptions}), or just the
+ *   file's name
  * @returns the problem (unitless costs per unit of demand; a customer of demand 0 keeps the whole cost)
  * @throws InputError naming the file, the line, the field and the value: a bad count, capacity, fixed cost,
- *   demand or cost, a capacity field that reads `capacity` without `options.capacity`, a file that ends early or
- *   runs on; on a bad `options.capacity`
+ *   demand or cost, more than 10⁸ customer–facility pairs, a capacity field that reads `capacity` without
+ *   `options.capacity`, a file that ends early or runs on; on a bad `options.capacity`
  * @example
  * ```ts
  * const { problem } = readORLibraryFacilityLocation(await readFile("capa.txt", "utf8"), { source: "capa.txt", capacity: 8000 });
  * const solution = await solveFixedCharge(problem, {}); // objective 19,240,822.449 (capa-8000)
  * ```
  */
-export function readORLibraryFacilityLocation(text: string, options: ORLibraryFacilityLocationOptions = {}): ORLibraryFacilityLocation {
+export function readORLibraryFacilityLocation(text: string, options: ORLibraryFacilityLocationOptions | string = {}): ORLibraryFacilityLocation {
+  if (typeof options === "string") options = { source: options };
   const source = options.source ?? "facility location file";
   const given = options.capacity;
   if (given !== undefined && !(typeof given === "number" && given > 0 && Number.isFinite(given))) {
@@ -57,6 +59,7 @@ export function readORLibraryFacilityLocation(text: string, options: ORLibraryFa
   const tokens = new NumberTokens(text, source);
   const m = tokens.number("facility count", "count");
   const n = tokens.number("customer count", "count");
+  tokens.checkPairs(n, m, "customer count × facility count");
   const sites: { id: string; capacity: number; fixedCost: number }[] = [];
   for (let j = 1; j <= m; j++) {
     let capacity: number;
@@ -82,6 +85,6 @@ export function readORLibraryFacilityLocation(text: string, options: ORLibraryFa
       costs[i * m + j] = weight > 0 ? whole / weight : whole;
     }
   }
-  tokens.end(`its ${n} customers`);
+  tokens.end(`its ${n} ${n === 1 ? "customer" : "customers"}`);
   return { problem: createProblem({ demand, sites, costs: denseCostMatrix(costs, n, m, "unitless") }) };
 }

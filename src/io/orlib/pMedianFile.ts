@@ -65,7 +65,8 @@ function allPairsShortestPaths(n: number, adjacency: readonly Map<number, number
  * @param source - the file's name for errors; default `"p-median file"`
  * @returns the problem (ids `"1"` … `"n"`, unitless costs, `Infinity` between nodes no path joins) and p
  * @throws InputError naming the file, the line, the field and the value: a count that is not a whole number ≥ 1,
- *   a node outside 1 … n, a negative or non-numeric cost, p > n, a file that ends early or runs on
+ *   a node outside 1 … n, a negative or non-numeric cost (plain decimals only), p > n, more than 10⁸ node pairs, a
+ *   file that ends early or runs on
  * @example
  * ```ts
  * const { problem, p } = readORLibraryPMedian(await readFile("pmed1.txt", "utf8"), "pmed1.txt");
@@ -77,6 +78,7 @@ export function readORLibraryPMedian(text: string, source = "p-median file"): OR
   const n = tokens.number("node count", "count");
   const edges = tokens.number("edge count", "whole");
   const p = tokens.number("p", "index", n);
+  tokens.checkPairs(n, n, "node count");
   const adjacency = Array.from({ length: n }, () => new Map<number, number>());
   for (let e = 1; e <= edges; e++) {
     const i = tokens.number(`first node of edge ${e}`, "index", n) - 1;
@@ -86,7 +88,7 @@ export function readORLibraryPMedian(text: string, source = "p-median file"): OR
     adjacency[i]!.set(j, cost); // the last listing wins
     adjacency[j]!.set(i, cost);
   }
-  tokens.end(`its ${edges} edges`);
+  tokens.end(`its ${edges} ${edges === 1 ? "edge" : "edges"}`);
   const problem = createProblem({
     demand: Array.from({ length: n }, (_, i) => ({ id: String(i + 1), weight: 1 })),
     sites: Array.from({ length: n }, (_, j) => ({ id: String(j + 1) })),

@@ -4,6 +4,12 @@
  */
 import { InputError } from "../../errors.ts";
 
+/** A plain decimal number as the files write them: digits, an optional point and fraction, an optional exponent. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The most pairs a reader builds a cost matrix of (an n × m Float64Array): 10⁸ pairs, 800 MB. */
+export const MAX_READER_PAIRS = 1e8;
+
 /** Reads the numbers of an OR-Library file in order; every error names the file, the line and the field. */
 export class NumberTokens {
   private readonly words: string[] = [];
@@ -31,7 +37,9 @@ export class NumberTokens {
 
   /** Where the next token is (or the end of the file), for an error's source. */
   private where(position: number): string {
-    return position < this.words.length ? `${this.source} line ${this.lines[position]}` : `${this.source} (end of file)`;
+    if (position < this.words.length) return `${this.source} line ${this.lines[position]}`;
+    const last = this.lines.at(-1);
+    return `${this.source} (end of file${last === undefined ? ": the file is empty" : ` after line ${last}`})`;
   }
 
   /** Whether every token has been read. */
@@ -61,7 +69,7 @@ export class NumberTokens {
     const position = this.next++;
     const word = this.words[position];
     if (word === undefined) throw new InputError({ source: this.where(position), field }, "is missing: the file ends early");
-    const value = Number(word);
+    const value = DECIMAL.test(word) ? Number(word) : NaN; // no hex, no "Infinity": the files hold plain decimals
     const whole = Number.isInteger(value);
     const fail = (expected: string): never => {
       throw new InputError({ source: this.where(position), field, value: word }, `must be ${expected}`);
@@ -82,6 +90,21 @@ export class NumberTokens {
    */
   error(field: string, value: unknown, problem: string): InputError {
     return new InputError({ source: this.where(Math.max(0, this.next - 1)), field, value }, problem);
+  }
+
+  /**
+   * Checks that an n × m cost matrix stays within {@link MAX_READER_PAIRS}.
+   * @param n - rows
+   * @param m - columns
+   * @param what - what the counts are, e.g. `"node count"`
+   * @throws InputError at the counts' line
+   */
+  checkPairs(n: number, m: number, what: string): void {
+    if (n * m <= MAX_READER_PAIRS) return;
+    throw new InputError(
+      { source: `${this.source} line ${this.lines[0] ?? 1}`, field: what, value: n === m ? n : `${n} × ${m}` },
+      `makes ${(n * m).toExponential(2)} pairs, more than the ${MAX_READER_PAIRS.toExponential(0)} a dense cost matrix is built for here`,
+    );
   }
 
   /**
