@@ -38,8 +38,8 @@ export interface PersistentColumns {
 export interface PersistentResult {
   /**
    * `optimal`, `feasible` (stopped at `mipRelativeGap`), `infeasible`, `timeLimit` (the best values found, if
-   * any), `unbounded`, or `cutOff`: no solution at or below `objectiveBound` (the bound is then that value, the
-   * values none).
+   * any), `unbounded`, or `cutOff`: no solution at or below `objectiveBound` (the bound is then that value or the
+   * LP optimum above it, the values none).
    */
   readonly status: SolveStatus | "cutOff";
   /** Objective of `values`, or null. */
@@ -232,6 +232,10 @@ export class PersistentModel {
       const seconds = (performance.now() - started) / 1000;
       if (options.objectiveBound !== undefined && (code === codes.objectiveBound || (this.integer && code === codes.infeasible))) {
         return { status: "cutOff", objective: null, bound: options.objectiveBound, values: null, reducedCosts: null, seconds };
+      }
+      if (options.objectiveBound !== undefined && !this.integer && code === codes.optimal && objective !== null && objective > options.objectiveBound) {
+        // Already optimal from the last basis (no iteration to stop at): the optimum itself is above the cutoff.
+        return { status: "cutOff", objective: null, bound: objective, values: null, reducedCosts: null, seconds };
       }
       let status: SolveStatus;
       if (code === codes.optimal) status = "optimal";
