@@ -6,11 +6,9 @@
  */
 import { solveMedianBenders } from "../exact/medianBenders.ts";
 import { searchMedian } from "../heuristics/medianSearch.ts";
-import { buildSiteLists } from "../heuristics/siteLists.ts";
 import type { Problem } from "../problem.ts";
 import { relativeGap, type Solution } from "../solution.ts";
-import { assignedWeightedCost, assignToCheapestOpen, siteLoads, siteMask } from "./decode.ts";
-import { usableStart } from "./medianHeuristic.ts";
+import { medianInput, medianSolution } from "./medianSites.ts";
 import type { SiteRules } from "./siteRules.ts";
 import type { LocationSolveOptions } from "./solveOptions.ts";
 
@@ -44,10 +42,7 @@ export async function solveMedianEngine(
 ): Promise<Solution | undefined> {
   const elapsed = (): number => (performance.now() - started) / 1000;
   const limit = options.timeLimitSeconds ?? Infinity;
-  const closed = Uint8Array.from(rules.forbidden, (flag) => (flag ? 1 : 0));
-  const insertable = Uint8Array.from(closed, (flag) => 1 - flag);
-  const lists = buildSiteLists(problem, closed);
-  const start = usableStart(problem, rules, p, options.initialSolution);
+  const { lists, insertable, start } = medianInput(problem, rules, p, options.initialSolution);
   const onProgress = options.onProgress;
   const progress = (objective: number, bound: number | null): void =>
     onProgress?.({ elapsedSeconds: elapsed(), objective, bound, gap: relativeGap(objective, bound), nodes: null });
@@ -71,26 +66,11 @@ export async function solveMedianEngine(
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     onProgress: progress,
   });
-  const open = Array.from(exact.open);
-  const assignment = assignToCheapestOpen(problem, siteMask(problem.sites.length, open));
-  const objective = assignedWeightedCost(problem, assignment);
-  const bound = exact.status === "optimal" ? objective : Math.min(exact.bound, objective);
-  return {
-    model: "p-median",
-    status: exact.status,
-    objective,
-    bound: Number.isFinite(bound) ? bound : null,
-    gap: exact.status === "optimal" ? 0 : relativeGap(objective, Number.isFinite(bound) ? bound : null),
-    open,
-    assignment,
-    load: siteLoads(problem, assignment),
-    reasons: [],
-    statistics: {
-      solver: "benders",
-      seconds: elapsed(),
-      variables: exact.columns,
-      constraints: exact.rows,
-      ...(exact.failure === undefined ? {} : { stoppedBy: exact.failure }),
-    },
-  };
+  return medianSolution(problem, exact.open, exact.status, exact.bound, {
+    solver: "benders",
+    seconds: elapsed(),
+    variables: exact.columns,
+    constraints: exact.rows,
+    ...(exact.failure === undefined ? {} : { stoppedBy: exact.failure }),
+  });
 }

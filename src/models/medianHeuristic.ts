@@ -4,11 +4,10 @@
  * @module
  */
 import { InputError } from "../errors.ts";
-import { buildSiteLists } from "../heuristics/siteLists.ts";
 import { searchMedian } from "../heuristics/medianSearch.ts";
 import type { Problem } from "../problem.ts";
 import type { Solution } from "../solution.ts";
-import { assignedWeightedCost, assignToCheapestOpen, siteLoads, siteMask } from "./decode.ts";
+import { medianInput, medianSolution } from "./medianSites.ts";
 import type { SiteRules } from "./siteRules.ts";
 import type { LocationSolveOptions } from "./solveOptions.ts";
 
@@ -20,20 +19,6 @@ export interface MedianHeuristicOptions {
 
 /** The default time limit of the heuristic alone, in seconds, when the caller sets none. */
 export const HEURISTIC_DEFAULT_SECONDS = 1;
-
-/**
- * A warm start's open sites when they make a usable start: p distinct sites that may open, the required ones
- * among them; undefined otherwise (the search then starts from the greedy construction).
- */
-export function usableStart(problem: Problem, rules: SiteRules, p: number, initial: LocationSolveOptions["initialSolution"]): number[] | undefined {
-  if (initial === undefined) return undefined;
-  const open = [...new Set(initial.open)];
-  const ok =
-    open.length === p &&
-    open.every((j) => Number.isInteger(j) && j >= 0 && j < problem.sites.length && !rules.forbidden[j]) &&
-    rules.requiredIndices.every((j) => open.includes(j));
-  return ok ? open : undefined;
-}
 
 /**
  * Solves p-median heuristically (Resende & Werneck 2007's fast interchange inside Hansen & Mladenović 1997's
@@ -57,11 +42,7 @@ export async function solveMedianHeuristic(
 ): Promise<Solution | undefined> {
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw new InputError({ source: "options", field: "seed", value: seed }, "must be a whole number");
-  const m = problem.sites.length;
-  const closed = Uint8Array.from(rules.forbidden, (flag) => (flag ? 1 : 0));
-  const insertable = Uint8Array.from(closed, (flag) => 1 - flag);
-  const lists = buildSiteLists(problem, closed);
-  const start = usableStart(problem, rules, p, options.initialSolution);
+  const { lists, insertable, start } = medianInput(problem, rules, p, options.initialSolution);
   const onProgress = options.onProgress;
   const result = await searchMedian(lists, {
     p,
@@ -76,18 +57,6 @@ export async function solveMedianHeuristic(
       : { onImprovement: (objective: number) => onProgress({ elapsedSeconds: (performance.now() - started) / 1000, objective, bound: null, gap: null, nodes: null }) }),
   });
   if (result.open.length === 0) return undefined;
-  const open = Array.from(result.open);
-  const assignment = assignToCheapestOpen(problem, siteMask(m, open));
-  return {
-    model: "p-median",
-    status: result.stoppedBy === "aborted" ? "aborted" : "feasible",
-    objective: assignedWeightedCost(problem, assignment),
-    bound: null,
-    gap: null,
-    open,
-    assignment,
-    load: siteLoads(problem, assignment),
-    reasons: [],
-    statistics: { solver: "heuristic", variables: 0, constraints: 0, seconds: (performance.now() - started) / 1000 },
-  };
+  const statistics = { solver: "heuristic" as const, variables: 0, constraints: 0, seconds: (performance.now() - started) / 1000 };
+  return medianSolution(problem, result.open, result.stoppedBy === "aborted" ? "aborted" : "feasible", null, statistics);
 }

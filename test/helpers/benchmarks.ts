@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe } from "vitest";
+import { describeWithSharedData } from "./sharedData.ts";
 
 /** The benchmark folder. */
 export const BENCHMARK_FOLDER = fileURLToPath(new URL("../../../shared/benchmarks/", import.meta.url));
@@ -19,11 +19,5 @@ export function benchmarkText(path: string): string {
 
 /** `describe` for tests on the benchmark files, skipped (with a message) where the folder is absent outside CI. */
 export function describeBenchmarks(name: string, body: () => void): void {
-  if (existsSync(BENCHMARK_FOLDER) || process.env["CI"] === "true") {
-    describe(name, body);
-    return;
-  }
-  const message = `skipped: the benchmark files are absent (${BENCHMARK_FOLDER})`;
-  console.warn(`${name}: ${message}`);
-  describe.skip(`${name} (${message})`, body);
+  describeWithSharedData(name, existsSync(BENCHMARK_FOLDER), "the benchmark folder", BENCHMARK_FOLDER, body);
 }

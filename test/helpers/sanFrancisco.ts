@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import type { FeatureCollection, Point } from "geojson";
-import { describe } from "vitest";
+import { describeWithSharedData } from "./sharedData.ts";
 import { problemFromGeoJSON, readCostTable, rowsToGeoJSON, type GeoProblem, type ReadSiteOptions } from "../../src/io/index.ts";
 
 /** The folder holding the spopt San Francisco files. */
@@ -95,11 +95,5 @@ export function loadSanFrancisco(siteOptions: Omit<ReadSiteOptions, "id"> = {}):
  * the folder, unless `process.env.CI === "true"`, where it runs and fails on the missing files.
  */
 export function describeSanFrancisco(name: string, body: () => void): void {
-  if (sanFranciscoAvailable() || process.env["CI"] === "true") {
-    describe(name, body);
-    return;
-  }
-  const message = `skipped: the San Francisco data is absent (${SAN_FRANCISCO_FOLDER})`;
-  console.warn(`${name}: ${message}`);
-  describe.skip(`${name} (${message})`, body);
+  describeWithSharedData(name, sanFranciscoAvailable(), "the San Francisco data", SAN_FRANCISCO_FOLDER, body);
 }
